@@ -1,0 +1,85 @@
+# dsfr-accordion: the two commands of the README's Quick start, and their parts.
+#   make demo   set up, then render the bundled examples into build/
+#   make test   set up (test extras, Chromium, chromedriver, gettext, DSFR assets), lint, test
+# Every target is idempotent and quick once set up.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# Python >= 3.12: python3.12 when on PATH (pyenv reads .python-version), else python3.
+PYTHON ?= $(shell command -v python3.12 2>/dev/null || command -v python3)
+VENV := .venv
+VPY := $(VENV)/bin/python
+DSFR_DIST := node_modules/@gouvfr/dsfr/dist
+BUILD := build
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Debian packages the tests use: the browser, its driver, GNU gettext, and npm.
+SYSTEM_COMMANDS := chromium chromedriver msgfmt npm
+SYSTEM_PACKAGES := chromium chromium-driver gettext npm
+
+.PHONY: help demo test lint format system-deps assets clean
+
+help:
+	@echo "make demo   render the bundled examples into $(BUILD)/ (sets everything up)"
+	@echo "make test   run the whole test suite (sets everything up)"
+	@echo "make lint   ruff check and format check"
+	@echo "make clean  remove $(BUILD)/, $(VENV)/ and node_modules/"
+
+$(VENV)/.created:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || \
+	  { echo "Python >= 3.12 is needed; found $$($(PYTHON) --version 2>&1) at $(PYTHON)" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(VPY) -m pip install --quiet --upgrade pip
+	touch $@
+
+$(VENV)/.installed: $(VENV)/.created pyproject.toml
+	$(VPY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(VPY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+system-deps:
+	@missing=""; for c in $(SYSTEM_COMMANDS); do command -v $$c >/dev/null || missing="$$missing $$c"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages for:$$missing"; \
+	  $(SUDO) apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES); \
+	fi
+
+# The DSFR release pinned in package.json / package-lock.json (npm verifies its integrity).
+# DSFR_ACCEPT_LICENSE answers the package's licence prompt; --ignore-scripts skips it anyway.
+$(DSFR_DIST)/dsfr.min.css: package.json package-lock.json
+	@command -v npm >/dev/null || $(MAKE) --no-print-directory system-deps
+	DSFR_ACCEPT_LICENSE=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+assets: $(DSFR_DIST)/dsfr.min.css
+
+demo: $(VENV)/.installed assets
+	@mkdir -p $(BUILD)
+	@for example in examples/temoignages-cloud.yaml examples/si-samu.md; do \
+	  name=$$(basename "$${example%.*}"); \
+	  $(VPY) -m dsfr_accordion render "$$example" --page --dsfr-dist $(DSFR_DIST) -o $(BUILD)/$$name.html; \
+	  $(VPY) -m dsfr_accordion render "$$example" -o $(BUILD)/$$name.fragment.html; \
+	done
+	@echo "Rendered into $(BUILD)/:"
+	@for f in $(BUILD)/*.html; do echo "  $$f"; done
+	@echo "Open the pages through a local server (the DSFR JS is a module):"
+	@echo "  $(VPY) -m http.server -d $(BUILD) 8000   then http://127.0.0.1:8000/temoignages-cloud.html"
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff format --check src tests
+
+format: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check --fix src tests
+	$(VENV)/bin/ruff format src tests
+
+test: $(VENV)/.installed-test system-deps assets lint
+	$(VPY) -m pytest
+
+clean:
+	rm -rf $(BUILD) $(VENV) node_modules .pytest_cache

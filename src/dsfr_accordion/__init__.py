@@ -1,0 +1,38 @@
+"""dsfr-accordion: accessible, multilingual Q&A testimonials as DSFR accordions.
+
+The public API is what this module exports; everything else may change.
+
+>>> import dsfr_accordion
+>>> document = dsfr_accordion.load("examples/temoignages-cloud.yaml")  # doctest: +SKIP
+>>> html = dsfr_accordion.render(document, page=True)                   # doctest: +SKIP
+"""
+
+from ._version import __version__
+from .assets import DSFR_VERSION, copy_dist
+from .errors import ContentError, DsfrAccordionError, Location
+from .ids import IdAllocator, slugify
+from .loaders import load
+from .model import Attribution, Block, Document, Item, ListBlock, Paragraph, Quote, Testimonial
+from .render import jinja_loader, render
+
+__all__ = [
+    "DSFR_VERSION",
+    "Attribution",
+    "Block",
+    "ContentError",
+    "Document",
+    "DsfrAccordionError",
+    "IdAllocator",
+    "Item",
+    "ListBlock",
+    "Location",
+    "Paragraph",
+    "Quote",
+    "Testimonial",
+    "__version__",
+    "copy_dist",
+    "jinja_loader",
+    "load",
+    "render",
+    "slugify",
+]

@@ -1,0 +1,116 @@
+"""The DSFR files a standalone page links, pinned, and how to copy them for offline use.
+
+Pages link either the pinned release on a public CDN, with Subresource
+Integrity hashes computed from the npm package's files (a test recomputes them
+from ``node_modules``), or copies placed beside the page (``--dsfr-dist``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DsfrAccordionError
+
+#: The DSFR release this library's markup is written and tested against.
+DSFR_VERSION = "1.15.3"
+
+#: Where pages link the pinned release when no local copy is used.
+CDN_BASE = f"https://cdn.jsdelivr.net/npm/@gouvfr/dsfr@{DSFR_VERSION}/dist"
+
+#: The files a page links, relative to the package's ``dist`` folder, with
+#: their SRI hash for :data:`DSFR_VERSION`.
+INTEGRITY: dict[str, str] = {
+    "dsfr.min.css": "sha384-4wpI8Llc2UUHtcY7yHu3Oim5ehqTpPK04DMn+rRCXUCwH1g2ChPUDO85/A1YdgFF",
+    "dsfr.module.min.js": "sha384-Cw5CS2Fvr/DGphoVDgLsI2KeLYMzyATr8PRwDeI+zalFEZ0G8Ig7ZLg8CsMUQW5W",
+    "dsfr.nomodule.min.js": (
+        "sha384-tkAKezl+bRSEV/4mX62A5YqSF/UFUouij71dC4iScRuUnrvVPr1OYbhpUBA9tiOj"
+    ),
+}
+
+_CSS_URL = re.compile(r"url\((?!['\"]?data:)['\"]?([^'\")]+)['\"]?\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Asset:
+    """A file a page links: its URL and, for the CDN, its SRI hash."""
+
+    href: str
+    integrity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageAssets:
+    """The stylesheet and the two scripts of a standalone page."""
+
+    css: Asset
+    module_js: Asset
+    nomodule_js: Asset
+
+
+def page_assets(base: str | None = None) -> PageAssets:
+    """The assets of a page: the pinned CDN with SRI when ``base`` is ``None``,
+    else files under the relative or absolute URL ``base`` (no SRI: same origin).
+    """
+
+    def asset(name: str) -> Asset:
+        if base is None:
+            return Asset(f"{CDN_BASE}/{name}", INTEGRITY[name])
+        return Asset(f"{base.rstrip('/')}/{name}")
+
+    return PageAssets(
+        asset("dsfr.min.css"), asset("dsfr.module.min.js"), asset("dsfr.nomodule.min.js")
+    )
+
+
+def needed_files(dist: Path) -> list[str]:
+    """The files of a DSFR ``dist`` folder a page needs, relative, sorted.
+
+    The linked CSS and JS, plus every font and icon the CSS refers to (not the
+    whole 88 MB dist). Raises a :class:`DsfrAccordionError` naming the first
+    missing file when ``dist`` is not a DSFR dist folder.
+    """
+    for name in INTEGRITY:
+        if not (dist / name).is_file():
+            raise DsfrAccordionError.of("dsfr-dist", path=dist, missing=name)
+    css = (dist / "dsfr.min.css").read_text(encoding="utf-8")
+    referenced = {match.split("?")[0].split("#")[0] for match in _CSS_URL.findall(css)}
+    for name in sorted(referenced):
+        if not (dist / name).is_file():
+            raise DsfrAccordionError.of("dsfr-dist", path=dist, missing=name)
+    return sorted({*INTEGRITY, *referenced})
+
+
+def copy_dist(dist: str | os.PathLike[str], target: str | os.PathLike[str]) -> list[str]:
+    """Copy the files a page needs from ``dist`` into the folder ``target``, atomically.
+
+    The copy is made in a temporary folder beside ``target`` and renamed over
+    it, so ``target`` is either the previous copy or the complete new one.
+    Returns the copied files, relative to ``target``.
+    """
+    source, destination = Path(dist), Path(target)
+    names = needed_files(source)
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}-", dir=destination.parent))
+    try:
+        for name in names:
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source / name, staging / name)
+        staging.chmod(0o755)
+        if destination.exists():
+            retired = Path(
+                tempfile.mkdtemp(prefix=f".{destination.name}-old-", dir=destination.parent)
+            )
+            destination.rename(retired / destination.name)
+            staging.rename(destination)
+            shutil.rmtree(retired)
+        else:
+            staging.rename(destination)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return names

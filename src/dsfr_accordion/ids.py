@@ -1,0 +1,171 @@
+"""Deterministic, unique, DSFR-safe ids: the one id allocator.
+
+The DSFR JavaScript finds a panel's button with the selector
+``[aria-controls="<id>"]``, so an id with a quote breaks the whole page, a
+backslash unlinks the pair and a duplicate makes two buttons toggle one panel.
+Every id this library emits therefore comes from an :class:`IdAllocator`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import replace
+
+from .errors import ContentError, DsfrAccordionError, Location
+from .model import Document
+
+#: What an explicit id, a reserved id or a prefix may be: safe for the DSFR JS.
+SAFE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
+
+#: Longest slug generated from a title, before any ``-N`` suffix.
+MAX_SLUG_LENGTH = 48
+
+#: Base used when a title leaves nothing to slug (only punctuation, emoji…).
+FALLBACK_SLUG = "accordion"
+
+# Letters that Unicode decomposition does not reduce to ASCII.
+_TRANSLITERATIONS = str.maketrans(
+    {
+        "œ": "oe",
+        "Œ": "oe",
+        "æ": "ae",
+        "Æ": "ae",
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "o",
+        "đ": "d",
+        "Đ": "d",
+        "ł": "l",
+        "Ł": "l",
+        "\u0131": "i",  # dotless i
+        "ð": "d",
+        "þ": "th",
+    }
+)
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    """Return an id base for ``text``: ASCII ``[a-z][a-z0-9-]*``, at most 48 characters.
+
+    Accents are folded (``Géoplateforme`` → ``geoplateforme``), other runs of
+    characters become ``-``; a slug that would start with a digit gets the
+    ``accordion-`` prefix, and an empty one is ``accordion``.
+    """
+    folded = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATIONS))
+    ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
+    slug = _NOT_SLUG.sub("-", ascii_text).strip("-")
+    if len(slug) > MAX_SLUG_LENGTH:
+        cut = slug[: MAX_SLUG_LENGTH + 1]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut[:MAX_SLUG_LENGTH]
+        slug = slug.strip("-")
+    if not slug:
+        return FALLBACK_SLUG
+    if not slug[0].isalpha():
+        return f"{FALLBACK_SLUG}-{slug}"
+    return slug
+
+
+def id_problem(value: str) -> str | None:
+    """Say why ``value`` is not a safe id, or return ``None`` if it is one."""
+    if not value:
+        return "it is empty"
+    if not value.isascii():
+        return "it holds non-ASCII characters"
+    if any(ch.isspace() for ch in value):
+        return "it holds white space"
+    if any(ch in "\"'`\\" for ch in value):
+        return "it holds a quote or a backslash"
+    if not value[0].isalpha():
+        return "it does not start with a letter"
+    if not SAFE_ID.match(value):
+        return "it holds characters other than letters, digits, '-' and '_'"
+    return None
+
+
+def check_id(value: str, location: Location | None = None) -> str:
+    """Return ``value`` if it is a safe id; raise a :class:`ContentError` otherwise."""
+    problem = id_problem(value)
+    if problem:
+        raise ContentError.of(
+            "invalid-id", location, value=value, reason=problem, example=slugify(value)
+        )
+    return value
+
+
+class IdAllocator:
+    """Hands out ids unique within one page.
+
+    Share one allocator between several :func:`dsfr_accordion.render` calls
+    whose output goes into the same page. ``reserved`` are ids the host page
+    already uses; ``prefix`` is put before every id (``"faq-"`` gives
+    ``faq-geoplateforme``). Allocation is deterministic: the same requests in
+    the same order give the same ids.
+    """
+
+    def __init__(self, reserved: Iterable[str] = (), prefix: str = "") -> None:
+        if prefix and not SAFE_ID.match(prefix):
+            raise DsfrAccordionError.of(
+                "bad-option",
+                problem=f"invalid id prefix {prefix!r}",
+                hint="use an ASCII letter followed by letters, digits, '-' or '_'",
+            )
+        self.prefix = prefix
+        self._reserved = frozenset(reserved)
+        self._taken: set[str] = set(self._reserved)
+
+    @property
+    def taken(self) -> frozenset[str]:
+        """Every id reserved or handed out so far."""
+        return frozenset(self._taken)
+
+    def reserve(self, ids: Iterable[str]) -> None:
+        """Mark ``ids`` as used by the host page."""
+        self._reserved |= frozenset(ids)
+        self._taken.update(ids)
+
+    def claim(self, explicit: str, location: Location | None = None) -> str:
+        """Take the explicit id ``explicit`` (prefixed) or raise if it is not free."""
+        wanted = self.prefix + check_id(explicit, location)
+        if wanted in self._reserved:
+            raise ContentError.of("reserved-id", location, value=wanted)
+        if wanted in self._taken:
+            raise ContentError.of(
+                "duplicate-id", location, value=wanted, where="by another testimonial"
+            )
+        self._taken.add(wanted)
+        return wanted
+
+    def allocate(self, text: str) -> str:
+        """A fresh id from ``text``: its slug, suffixed ``-2``, ``-3``… when taken."""
+        base = self.prefix + slugify(text)
+        candidate, n = base, 1
+        while candidate in self._taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        self._taken.add(candidate)
+        return candidate
+
+
+def assign_ids(document: Document, ids: IdAllocator) -> Document:
+    """Return ``document`` with every testimonial's ``id`` set to its panel id.
+
+    Explicit ids are claimed first, in document order, so that a generated id
+    never takes an id the content asks for; then the others are generated from
+    the titles as written in the source language. Call this before translating,
+    so that ids are the same in every language.
+    """
+    final: dict[int, str] = {}
+    for index, testimonial in enumerate(document.testimonials):
+        if testimonial.id is not None:
+            final[index] = ids.claim(testimonial.id, testimonial.location)
+    for index, testimonial in enumerate(document.testimonials):
+        if index not in final:
+            final[index] = ids.allocate(testimonial.title)
+    testimonials = tuple(
+        replace(testimonial, id=final[index])
+        for index, testimonial in enumerate(document.testimonials)
+    )
+    return replace(document, testimonials=testimonials)

@@ -1,0 +1,201 @@
+"""Reading YAML with locations: the shared base of the YAML and Markdown loaders.
+
+PyYAML's composer keeps each node's position; reading nodes instead of the
+constructed Python values lets every error name its line and column, catches
+keys written twice (which ``yaml.safe_load`` silently merges), and takes text
+exactly as written (``title: 2024`` is the text ``2024``, ``lang: no`` is the
+language ``no``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+import yaml
+
+from ..errors import ContentError, Location, suggest
+from ..ids import check_id
+from ..sanitize import source_url
+
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_SCALAR_TAGS = frozenset(
+    {_STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp", _BOOL}
+)
+_LANG_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")
+
+#: Keys of a document, shared by YAML files and Markdown front matter.
+DOCUMENT_KEYS = ("title", "lang", "date", "metadata")
+
+
+def compose(text: str, path: str, first_line: int = 1) -> yaml.Node | None:
+    """Parse YAML ``text`` into a node tree, or ``None`` for an empty document.
+
+    ``first_line`` is the file line of the text's first line (for front matter).
+    """
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        location = Location(path, first_line + mark.line, mark.column + 1) if mark else None
+        problem = error.problem or error.context or "syntax error"
+        raise ContentError.of("yaml-syntax", location, problem=problem) from None
+    except yaml.YAMLError as error:
+        raise ContentError.of(
+            "yaml-syntax", Location(path, first_line), problem=str(error)
+        ) from None
+
+
+def describe(node: yaml.Node) -> str:
+    """Name a node's kind as an editor would ("a list", "text"…)."""
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping (key: value)"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if node.tag == _NULL:
+        return "nothing"
+    if node.tag == _BOOL:
+        return "true/false"
+    return "text"
+
+
+class Fields:
+    """The keys of one YAML mapping, read with their locations.
+
+    Construction refuses keys written twice and keys not in ``allowed``;
+    ``where`` names the mapping in messages ("a testimonial").
+    """
+
+    def __init__(
+        self, node: yaml.Node, allowed: Sequence[str], where: str, path: str, first_line: int = 1
+    ) -> None:
+        self.path = path
+        self.first_line = first_line
+        self.where = where
+        self.node = node
+        if not isinstance(node, yaml.MappingNode):
+            raise ContentError.of(
+                "wrong-type",
+                self.location_of(node),
+                key=where,
+                expected="a mapping (key: value)",
+                found=describe(node),
+            )
+        self.values: dict[str, yaml.Node] = {}
+        self.keys: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in self.values:
+                raise ContentError.of(
+                    "duplicate-key", self.location_of(key_node), key=key, where="mapping"
+                )
+            if key not in allowed:
+                raise ContentError.of(
+                    "unknown-key",
+                    self.location_of(key_node),
+                    key=key,
+                    where=where,
+                    suggestion=suggest(key, allowed),
+                )
+            self.keys[key] = key_node
+            self.values[key] = value_node
+
+    def location_of(self, node: yaml.Node) -> Location:
+        """The file location where ``node`` starts."""
+        mark = node.start_mark
+        return Location(self.path, self.first_line + mark.line, mark.column + 1)
+
+    def location(self, key: str | None = None) -> Location:
+        """Where ``key``'s value starts, or where the mapping starts."""
+        node = self.values.get(key) if key else None
+        return self.location_of(node if node is not None else self.node)
+
+    def content_line(self, key: str) -> int:
+        """The file line where the text of ``key`` starts (after ``|`` or ``>``)."""
+        node = self.values[key]
+        line = self.first_line + node.start_mark.line
+        return line + 1 if node.style in ("|", ">") else line
+
+    def text(self, key: str, *, required: bool = False) -> str | None:
+        """The text of ``key`` as written, stripped; ``None`` when absent or null."""
+        node = self.values.get(key)
+        if node is None or node.tag == _NULL:
+            if required:
+                if node is None:
+                    raise ContentError.of("missing-key", self.location(), key=key, where=self.where)
+                raise ContentError.of("empty-value", self.location(key), key=key)
+            return None
+        if not isinstance(node, yaml.ScalarNode) or node.tag not in _SCALAR_TAGS:
+            raise ContentError.of(
+                "wrong-type", self.location(key), key=key, expected="text", found=describe(node)
+            )
+        value = str(node.value).strip()
+        if required and not value:
+            raise ContentError.of("empty-value", self.location(key), key=key)
+        return value or None
+
+    def boolean(self, key: str, default: bool) -> bool:
+        """``key`` as ``true``/``false``; ``default`` when absent."""
+        node = self.values.get(key)
+        if node is None:
+            return default
+        if node.tag != _BOOL:
+            raise ContentError.of(
+                "wrong-type",
+                self.location(key),
+                key=key,
+                expected="true or false",
+                found=repr(node.value) if isinstance(node, yaml.ScalarNode) else describe(node),
+            )
+        return str(node.value).lower() in ("true", "yes", "on")
+
+    def url(self, key: str) -> str | None:
+        """``key`` as an absolute http(s) URL, or ``None`` when absent."""
+        value = self.text(key)
+        if value is not None and source_url(value) is None:
+            raise ContentError.of("invalid-url", self.location(key), key=key, value=value)
+        return value
+
+    def identifier(self, key: str) -> str | None:
+        """``key`` as an explicit id, checked to be safe for the DSFR JS; ``None`` when absent."""
+        value = self.text(key)
+        return None if value is None else check_id(value, self.location(key))
+
+    def items(self, key: str) -> Iterator[yaml.Node]:
+        """The entries of the non-empty list ``key`` (required)."""
+        node = self.values.get(key)
+        if node is None:
+            raise ContentError.of("missing-key", self.location(), key=key, where=self.where)
+        if not isinstance(node, yaml.SequenceNode):
+            raise ContentError.of(
+                "wrong-type", self.location(key), key=key, expected="a list", found=describe(node)
+            )
+        if not node.value:
+            raise ContentError.of("empty-list", self.location(key), key=key)
+        return iter(node.value)
+
+    def document_keys(self) -> dict[str, object]:
+        """Read :data:`DOCUMENT_KEYS` as keyword arguments of a ``Document``."""
+        lang = self.text("lang") or "fr"
+        if not _LANG_TAG.match(lang):
+            raise ContentError.of("invalid-lang", self.location("lang"), value=lang)
+        metadata: dict[str, object] = {}
+        if "metadata" in self.values:
+            node = self.values["metadata"]
+            if not isinstance(node, yaml.MappingNode):
+                raise ContentError.of(
+                    "wrong-type",
+                    self.location("metadata"),
+                    key="metadata",
+                    expected="a mapping (key: value)",
+                    found=describe(node),
+                )
+            metadata = yaml.safe_load(yaml.serialize(node)) or {}
+        return {
+            "title": self.text("title", required=True),
+            "lang": lang,
+            "date": self.text("date"),
+            "metadata": metadata,
+        }

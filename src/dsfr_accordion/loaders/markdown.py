@@ -1,0 +1,156 @@
+"""The Markdown content loader: front matter, ``##`` testimonials, ``###`` items."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from markdown_it.token import Token
+
+from ..errors import ContentError, Location, suggest
+from ..ids import check_id
+from ..model import Document, Item, Testimonial
+from ..richtext import Source, blocks_from_tokens, parse
+from ..sanitize import source_url
+from .fields import DOCUMENT_KEYS, Fields, compose
+
+#: Testimonial keys an attribute line above a ``##`` heading may give.
+HEADING_ATTRIBUTES = ("id", "organisation", "author", "role", "source_url", "open")
+
+_FENCE = "---"
+
+
+def load_markdown(text: str, path: str) -> Document:
+    """Load a Markdown content file's ``text``; ``path`` is used in messages."""
+    lines = text.splitlines(keepends=True)
+    front, body_first_line = _front_matter(lines, path)
+    fields = Fields(front, DOCUMENT_KEYS, "the front matter", path, first_line=2)
+    body = "".join(lines[body_first_line - 1 :])
+    testimonials = _testimonials(parse(body), path, body_first_line)
+    return Document(testimonials=testimonials, location=Location(path, 1), **fields.document_keys())
+
+
+def _front_matter(lines: Sequence[str], path: str) -> tuple[object, int]:
+    """The front matter's YAML node and the file line where the body starts."""
+    if not lines or lines[0].strip() != _FENCE:
+        raise ContentError.of(
+            "missing-key",
+            Location(path, 1),
+            key="title",
+            where="the front matter (a '---' block at the top of the file)",
+        )
+    for index in range(1, len(lines)):
+        if lines[index].strip() in (_FENCE, "..."):
+            node = compose("".join(lines[1:index]), path, first_line=2)
+            if node is None:
+                raise ContentError.of(
+                    "missing-key", Location(path, 1), key="title", where="the front matter"
+                )
+            return node, index + 2
+    raise ContentError.of("front-matter-unclosed", Location(path, 1))
+
+
+@dataclass
+class _Section:
+    """Tokens gathered under one heading while splitting the body."""
+
+    heading: Token
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+    items: list[_Section] = field(default_factory=list)
+
+
+def _heading_text(inline: Token) -> str:
+    """The plain text of a heading: its words, without Markdown markup."""
+    return "".join(
+        child.content for child in inline.children or () if child.type in ("text", "code_inline")
+    ).strip()
+
+
+def _testimonials(tokens: Sequence[Token], path: str, first_line: int) -> tuple[Testimonial, ...]:
+    sources = Source(path, first_line, "an answer")
+    sections: list[_Section] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type == "heading_open" and token.level == 0 and token.tag in ("h1", "h2", "h3"):
+            section = _Section(token, _heading_text(tokens[i + 1]))
+            if token.tag == "h1":
+                raise ContentError.of(
+                    "markdown-unsupported",
+                    sources.at(token),
+                    what="a '# ' heading",
+                    where="a content file",
+                    hint="put the page title in the front matter's title: key",
+                )
+            if token.tag == "h2":
+                sections.append(section)
+            elif not sections:
+                raise ContentError.of("markdown-before-first-testimonial", sources.at(token))
+            else:
+                sections[-1].items.append(section)
+            i += 3
+            continue
+        if not sections:
+            raise ContentError.of("markdown-before-first-testimonial", sources.at(token))
+        current = sections[-1].items[-1] if sections[-1].items else sections[-1]
+        current.tokens.append(token)
+        i += 1
+    if not sections:
+        raise ContentError.of("markdown-no-testimonial", Location(path, first_line))
+    return tuple(_testimonial(section, sources) for section in sections)
+
+
+def _testimonial(section: _Section, sources: Source) -> Testimonial:
+    where = sources.at(section.heading)
+    if not section.text:
+        raise ContentError.of("empty-value", where, key="title")
+    attrs = {key: str(value) for key, value in section.heading.attrs.items()}
+    for key in attrs:
+        if key not in HEADING_ATTRIBUTES:
+            raise ContentError.of(
+                "unknown-attribute",
+                where,
+                key=key,
+                where="a testimonial heading",
+                suggestion=suggest(key, HEADING_ATTRIBUTES),
+            )
+    if "source_url" in attrs and source_url(attrs["source_url"]) is None:
+        raise ContentError.of("invalid-url", where, key="source_url", value=attrs["source_url"])
+    if attrs.get("open", "false") not in ("true", "false"):
+        raise ContentError.of(
+            "wrong-type", where, key="open", expected="true or false", found=repr(attrs["open"])
+        )
+    if not section.items:
+        raise ContentError.of("empty-list", where, key="items (### question headings)")
+    intro = blocks_from_tokens(section.tokens, Source(sources.path, sources.first_line, "an intro"))
+    return Testimonial(
+        title=section.text,
+        items=tuple(_item(item, sources) for item in section.items),
+        id=check_id(attrs["id"], where) if "id" in attrs else None,
+        organisation=attrs.get("organisation"),
+        author=attrs.get("author"),
+        role=attrs.get("role"),
+        source_url=attrs.get("source_url"),
+        intro=intro,
+        open=attrs.get("open") == "true",
+        location=where,
+    )
+
+
+def _item(section: _Section, sources: Source) -> Item:
+    where = sources.at(section.heading)
+    if not section.text:
+        raise ContentError.of("empty-value", where, key="question")
+    if section.heading.attrs:
+        raise ContentError.of(
+            "unknown-attribute",
+            where,
+            key=next(iter(section.heading.attrs)),
+            where="a question heading",
+            suggestion="attribute lines go above '## ' testimonial headings or '>' quotes",
+        )
+    answer = blocks_from_tokens(section.tokens, sources)
+    if not answer:
+        raise ContentError.of("empty-value", where, key="answer")
+    return Item(question=section.text, answer=answer, location=where)

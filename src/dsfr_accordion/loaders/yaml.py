@@ -1,0 +1,70 @@
+"""The YAML content loader (see docs/content-format.md)."""
+
+from __future__ import annotations
+
+from ..errors import ContentError, Location
+from ..model import Block, Document, Item, Testimonial
+from ..richtext import Source, blocks_from_markdown
+from .fields import DOCUMENT_KEYS, Fields, compose
+
+TESTIMONIAL_KEYS = (
+    "title",
+    "id",
+    "organisation",
+    "author",
+    "role",
+    "source_url",
+    "open",
+    "intro",
+    "items",
+)
+ITEM_KEYS = ("question", "answer")
+
+
+def load_yaml(text: str, path: str) -> Document:
+    """Load a YAML content file's ``text``; ``path`` is used in messages."""
+    root = compose(text, path)
+    if root is None:
+        raise ContentError.of("empty-file", Location(path, 1))
+    fields = Fields(root, (*DOCUMENT_KEYS, "testimonials"), "the document", path)
+    testimonials = tuple(
+        _testimonial(Fields(node, TESTIMONIAL_KEYS, "a testimonial", path))
+        for node in fields.items("testimonials")
+    )
+    return Document(testimonials=testimonials, location=Location(path, 1), **fields.document_keys())
+
+
+def _rich(fields: Fields, key: str, where: str, *, required: bool) -> tuple[Block, ...]:
+    text = fields.text(key, required=required)
+    if text is None:
+        return ()
+    blocks = blocks_from_markdown(text, Source(fields.path, fields.content_line(key), where))
+    if required and not blocks:
+        raise ContentError.of("empty-value", fields.location(key), key=key)
+    return blocks
+
+
+def _testimonial(fields: Fields) -> Testimonial:
+    items = tuple(
+        _item(Fields(node, ITEM_KEYS, "an item", fields.path)) for node in fields.items("items")
+    )
+    return Testimonial(
+        title=fields.text("title", required=True),
+        items=items,
+        id=fields.identifier("id"),
+        organisation=fields.text("organisation"),
+        author=fields.text("author"),
+        role=fields.text("role"),
+        source_url=fields.url("source_url"),
+        intro=_rich(fields, "intro", "an intro", required=False),
+        open=fields.boolean("open", default=False),
+        location=fields.location(),
+    )
+
+
+def _item(fields: Fields) -> Item:
+    return Item(
+        question=fields.text("question", required=True),
+        answer=_rich(fields, "answer", "an answer", required=True),
+        location=fields.location(),
+    )

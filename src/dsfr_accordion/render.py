@@ -1,0 +1,172 @@
+"""Rendering a document as DSFR accordions: a fragment or a standalone page.
+
+Stage order: the document's ids are assigned first (from the source-language
+titles), then the templates turn the model into markup. The Jinja environment
+autoescapes everything; rich text goes through :func:`dsfr_accordion.sanitize.clean_inline`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from typing import Literal
+
+from jinja2 import BaseLoader, Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from .assets import page_assets
+from .errors import DsfrAccordionError
+from .ids import IdAllocator, assign_ids
+from .model import Document
+from .sanitize import clean_inline, source_url
+from .ui import gettext_for, quote_marks
+
+OpenState = Literal["none", "first", "all"]
+
+#: Accepted values of the ``open`` option.
+OPEN_CHOICES: tuple[str, ...] = ("none", "first", "all")
+
+#: Heading levels an accordion title may take.
+HEADING_LEVELS = range(2, 7)
+
+#: Ids the standalone page itself uses; reserved before the accordions' ids.
+PAGE_IDS: tuple[str, ...] = ("contenu",)
+
+
+def jinja_loader() -> BaseLoader:
+    """A Jinja loader for this library's templates, named ``dsfr_accordion/…``.
+
+    Add it to your environment (for example in a ``ChoiceLoader``) to
+    ``{% from "dsfr_accordion/accordion.html.j2" import accordion %}``.
+    """
+    return PackageLoader("dsfr_accordion", "templates")
+
+
+@cache
+def environment(lang: str) -> Environment:
+    """The Jinja environment rendering in ``lang`` (cached: one per language)."""
+    env = Environment(
+        loader=jinja_loader(),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n", "jinja2.ext.do"],
+    )
+    gettext = gettext_for(lang)
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=gettext,
+        ngettext=lambda singular, plural, n: gettext(singular if n == 1 else plural),
+        newstyle=True,
+    )
+    env.filters["inline"] = clean_inline
+    env.filters["source_url"] = source_url
+    opening, closing = quote_marks(lang)
+    env.globals.update(quote_open=opening, quote_close=closing)
+    return env
+
+
+def _bad_option(problem: str, hint: str) -> DsfrAccordionError:
+    return DsfrAccordionError.of("bad-option", problem=problem, hint=hint)
+
+
+def _open_ids(document: Document, open_state: OpenState | None) -> frozenset[str]:
+    """The panel ids rendered open: from the content, or as ``open_state`` says."""
+    ids = [t.id for t in document.testimonials if t.id is not None]
+    if open_state is None:
+        return frozenset(t.id for t in document.testimonials if t.open and t.id is not None)
+    if open_state == "all":
+        return frozenset(ids)
+    if open_state == "first":
+        return frozenset(ids[:1])
+    return frozenset()
+
+
+def render(
+    document: Document,
+    *,
+    lang: str | None = None,
+    page: bool = False,
+    heading_level: int | None = None,
+    open: OpenState | None = None,
+    grouped: bool = False,
+    id_prefix: str = "",
+    reserved_ids: Iterable[str] = (),
+    ids: IdAllocator | None = None,
+    dsfr_base: str | None = None,
+) -> Markup:
+    """Render ``document`` as DSFR accordions; return the HTML as :class:`~markupsafe.Markup`.
+
+    - ``lang``: language of the output; defaults to the document's. Content
+      translation is not available yet, so another language is refused.
+    - ``page``: a standalone page (doctype, ``<html lang>``, title, skip link,
+      ``<main>``, DSFR CSS and JS) instead of a fragment.
+    - ``heading_level``: level of the accordion titles, 2 to 6; questions are
+      one level below. Default: 2 on a page (under its ``<h1>``), 3 in a fragment.
+    - ``open``: ``"none"``, ``"first"`` or ``"all"`` panels open; default
+      ``None`` follows each testimonial's ``open``. Open panels always have
+      ``aria-expanded="true"`` and ``fr-collapse--expanded`` together.
+    - ``grouped``: one panel open at a time; default ``False``: independent
+      panels (``data-fr-group="false"``), as DSFR accessibility guidance advises.
+    - ``id_prefix``, ``reserved_ids``: put before every id; ids the host page
+      already uses. To render several documents into one page, pass the same
+      ``ids`` allocator to each call instead.
+    - ``dsfr_base``: for a page, the URL of a folder holding the DSFR files
+      (see :func:`dsfr_accordion.assets.copy_dist`); default: the pinned CDN
+      release with Subresource Integrity.
+
+    The output depends only on the arguments: the same call gives the same bytes.
+    Raises :class:`DsfrAccordionError` for an invalid option and
+    :class:`~dsfr_accordion.errors.ContentError` for an id problem.
+    """
+    out_lang = lang or document.lang
+    if out_lang != document.lang:
+        raise _bad_option(
+            f"cannot render in {out_lang!r}: the content is written in {document.lang!r} "
+            "and content translation is not available in this version",
+            f"render with lang={document.lang!r}",
+        )
+    level = heading_level if heading_level is not None else (2 if page else 3)
+    if level not in HEADING_LEVELS:
+        raise _bad_option(
+            f"heading level {level} is out of range", "use a heading level from 2 to 6"
+        )
+    if open is not None and open not in OPEN_CHOICES:
+        raise _bad_option(f"unknown open state {open!r}", "use none, first or all")
+    if grouped and open == "all" and len(document.testimonials) > 1:
+        raise _bad_option(
+            "a grouped accordion shows one panel at a time, so all cannot be open",
+            "render independent panels (grouped=False, --independent) or open only the first",
+        )
+    if ids is None:
+        ids = IdAllocator(reserved=reserved_ids, prefix=id_prefix)
+    elif id_prefix or reserved_ids:
+        raise _bad_option(
+            "id_prefix and reserved_ids are given with an ids allocator",
+            "pass them to IdAllocator(reserved=..., prefix=...) instead",
+        )
+    if page:
+        ids.reserve(PAGE_IDS)
+    document = assign_ids(document, ids)
+    open_ids = _open_ids(document, open)
+    if grouped and len(open_ids) > 1:
+        raise _bad_option(
+            f"a grouped accordion shows one panel at a time, but {len(open_ids)} "
+            "testimonials are open",
+            "keep open: true on one testimonial, or render independent panels",
+        )
+    env = environment(out_lang)
+    fragment = env.get_template("dsfr_accordion/fragment.html.j2").render(
+        document=document, heading_level=level, grouped=grouped, open_ids=open_ids
+    )
+    if not page:
+        return Markup(fragment)
+    return Markup(
+        env.get_template("dsfr_accordion/page.html.j2").render(
+            title=document.title,
+            lang=out_lang,
+            fragment=Markup(fragment),
+            main_id=PAGE_IDS[0],
+            assets=page_assets(dsfr_base),
+        )
+    )

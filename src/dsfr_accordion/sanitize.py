@@ -1,0 +1,72 @@
+"""The one sanitizer: every piece of rich text and every URL goes through here.
+
+The allowlist is deliberately small: what a testimonial answer needs inside a
+paragraph or a list item. Block structure (paragraphs, lists, quotes) is never
+taken from the content as HTML: the renderer builds it from the model.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+import nh3
+from markupsafe import Markup
+
+#: Inline elements allowed in rich text, with their allowed attributes.
+INLINE_ALLOWLIST: dict[str, frozenset[str]] = {
+    "a": frozenset({"href", "title", "hreflang", "lang"}),
+    "br": frozenset(),
+    "code": frozenset(),
+    "em": frozenset(),
+    "span": frozenset({"lang"}),
+    "strong": frozenset(),
+}
+
+#: URL schemes allowed in links; relative URLs and ``#fragments`` are allowed too.
+LINK_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto", "tel"})
+
+#: URL schemes allowed where a source is cited (``cite``, attribution links).
+SOURCE_SCHEMES: frozenset[str] = frozenset({"http", "https"})
+
+#: Elements whose content is dropped with them, not kept as text.
+DROPPED_WITH_CONTENT: frozenset[str] = frozenset(
+    {"script", "style", "template", "textarea", "title", "iframe", "object", "noscript"}
+)
+
+
+@lru_cache(maxsize=65536)
+def clean_inline(html: str) -> Markup:
+    """Return ``html`` reduced to :data:`INLINE_ALLOWLIST`, as safe markup.
+
+    Disallowed elements are removed (keeping their text, except for
+    :data:`DROPPED_WITH_CONTENT`); event handlers, ``style`` and every attribute
+    not listed are dropped; links keep only :data:`LINK_SCHEMES` URLs. The
+    result is deterministic for a given input. Cached: documents repeat text.
+    """
+    cleaned = nh3.clean(
+        html,
+        tags=set(INLINE_ALLOWLIST),
+        clean_content_tags=set(DROPPED_WITH_CONTENT),
+        attributes={tag: set(attrs) for tag, attrs in INLINE_ALLOWLIST.items()},
+        url_schemes=set(LINK_SCHEMES),
+        link_rel=None,
+        strip_comments=True,
+    )
+    return Markup(cleaned)
+
+
+def source_url(url: str | None) -> str | None:
+    """Return ``url`` if it is an absolute http(s) URL with a host, else ``None``."""
+    if not url:
+        return None
+    candidate = url.strip()
+    try:
+        parts = urlsplit(candidate)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in SOURCE_SCHEMES or not parts.netloc:
+        return None
+    if any(ch.isspace() or ord(ch) < 0x20 for ch in candidate):
+        return None
+    return candidate
