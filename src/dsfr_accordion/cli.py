@@ -112,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
         "relatively, so the page works offline (default: link the pinned CDN release "
         "with integrity hashes)",
     )
-    render_cmd.set_defaults(handler=_render)
+    render_cmd.set_defaults(handler=_render, grouped=False)
     return parser
 
 

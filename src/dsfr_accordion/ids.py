@@ -54,17 +54,16 @@ def slugify(text: str) -> str:
     characters become ``-``; a slug that would start with a digit gets the
     ``accordion-`` prefix, and an empty one is ``accordion``.
     """
-    folded = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATIONS))
-    ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
-    slug = _NOT_SLUG.sub("-", ascii_text).strip("-")
-    if len(slug) > MAX_SLUG_LENGTH:
-        cut = slug[: MAX_SLUG_LENGTH + 1]
-        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut[:MAX_SLUG_LENGTH]
-        slug = slug.strip("-")
+    folded = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATIONS).lower())
+    bare = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    slug = _NOT_SLUG.sub("-", bare).strip("-")
     if not slug:
         return FALLBACK_SLUG
     if not slug[0].isalpha():
-        return f"{FALLBACK_SLUG}-{slug}"
+        slug = f"{FALLBACK_SLUG}-{slug}"
+    if len(slug) > MAX_SLUG_LENGTH:
+        cut = slug[: MAX_SLUG_LENGTH + 1]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut[:MAX_SLUG_LENGTH]
     return slug
 
 

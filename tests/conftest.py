@@ -1,0 +1,50 @@
+"""Shared fixtures: paths, the command line, HTML parsing, and the browser session."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import html5lib
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+DSFR_DIST = ROOT / "node_modules" / "@gouvfr" / "dsfr" / "dist"
+
+pytest_plugins = ["tests.browser"]
+
+
+def parse_html(html: str, *, fragment: bool = False):
+    """Parse ``html`` strictly enough to count errors; return (tree root, parse errors)."""
+    parser = html5lib.HTMLParser(
+        tree=html5lib.treebuilders.getTreeBuilder("etree"), namespaceHTMLElements=False
+    )
+    tree = parser.parseFragment(html) if fragment else parser.parse(html)
+    return tree, parser.errors
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m dsfr_accordion ARGS`` and capture its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "dsfr_accordion", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write a content file under a temporary folder and return its path."""
+
+    def _write(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write

@@ -1,0 +1,52 @@
+"""The pinned DSFR release, checked against the real npm package: hashes, needed files."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+
+import pytest
+
+from dsfr_accordion.assets import DSFR_VERSION, INTEGRITY, copy_dist, needed_files
+from tests.conftest import DSFR_DIST, ROOT
+
+
+@pytest.fixture(scope="module")
+def dist():
+    if not (DSFR_DIST / "dsfr.min.css").is_file():
+        pytest.fail(f"npm DSFR assets missing at {DSFR_DIST}: run make test (npm ci)")
+    return DSFR_DIST
+
+
+def test_npm_pin_matches_the_library_pin(dist):
+    package = json.loads((dist.parent / "package.json").read_text())
+    assert package["version"] == DSFR_VERSION
+    assert json.loads((ROOT / "package.json").read_text())["dependencies"] == {
+        "@gouvfr/dsfr": DSFR_VERSION
+    }
+
+
+@pytest.mark.parametrize("name", sorted(INTEGRITY))
+def test_integrity_hashes_match_the_npm_files(dist, name: str):
+    digest = hashlib.sha384((dist / name).read_bytes()).digest()
+    assert INTEGRITY[name] == "sha384-" + base64.b64encode(digest).decode()
+
+
+def test_needed_files_are_the_linked_files_and_what_the_css_refers_to(dist):
+    names = needed_files(dist)
+    assert set(INTEGRITY) <= set(names)
+    assert "fonts/Marianne-Regular.woff2" in names
+    assert any(name.startswith("icons/") for name in names)
+    assert not any(name.endswith(".map") for name in names)
+    assert len(names) < 200
+
+
+def test_copy_dist_replaces_a_previous_copy(dist, tmp_path):
+    target = tmp_path / "dsfr"
+    target.mkdir()
+    (target / "stale.css").write_text("old")
+    copied = copy_dist(dist, target)
+    assert not (target / "stale.css").exists()
+    assert sorted(str(p.relative_to(target)) for p in target.rglob("*") if p.is_file()) == copied
+    assert [p.name for p in tmp_path.iterdir()] == ["dsfr"]

@@ -1,0 +1,192 @@
+"""The command line: render, options, atomic output, messages and exit statuses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import dsfr_accordion
+from dsfr_accordion.cli import build_parser, main
+from tests.accordion_contract import by_class, contract_problems
+from tests.conftest import DSFR_DIST, EXAMPLES, parse_html, run_cli
+
+CLOUD = str(EXAMPLES / "temoignages-cloud.yaml")
+
+
+def test_render_writes_the_fragment_to_stdout():
+    result = run_cli("render", CLOUD)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    document = dsfr_accordion.load(CLOUD)
+    assert result.stdout == dsfr_accordion.render(document) + "\n"
+
+
+def test_render_output_is_byte_identical_across_runs(tmp_path: Path):
+    outputs = []
+    for run in range(2):
+        target = tmp_path / f"page-{run}.html"
+        assert run_cli("render", CLOUD, "--page", "-o", str(target)).returncode == 0
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1]
+
+
+def test_render_options_reach_the_markup(capsys):
+    status = main(
+        [
+            "render",
+            CLOUD,
+            "--heading-level",
+            "4",
+            "--open",
+            "first",
+            "--grouped",
+            "--id-prefix",
+            "t-",
+            "--reserve-id",
+            "t-header",
+        ]
+    )
+    assert status == 0
+    tree, errors = parse_html(capsys.readouterr().out, fragment=True)
+    assert errors == []
+    assert contract_problems(tree) == []
+    assert by_class(tree, "fr-accordion__title")[0].tag == "h4"
+    assert by_class(tree, "fr-accordions-group")[0].get("data-fr-group") == "true"
+    buttons = list(tree.iter("button"))
+    assert [b.get("aria-expanded") for b in buttons] == ["true", "false", "false", "false"]
+    assert [b.get("aria-controls") for b in buttons] == [
+        "t-geoplateforme",
+        "t-ans",
+        "t-shom",
+        "t-cancerologie",
+    ]
+
+
+def test_reserved_id_that_content_asks_for_is_an_error():
+    result = run_cli("render", CLOUD, "--id-prefix", "t-", "--reserve-id", "t-ans")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"{CLOUD}:53:5: error: id 't-ans' is reserved by the host page")
+
+
+def test_panels_are_independent_by_default(capsys):
+    assert main(["render", CLOUD]) == 0
+    assert 'data-fr-group="false"' in capsys.readouterr().out
+    assert main(["render", CLOUD, "--independent"]) == 0
+    assert 'data-fr-group="false"' in capsys.readouterr().out
+
+
+def test_page_with_dsfr_dist_copies_the_files_it_links(tmp_path: Path):
+    if not (DSFR_DIST / "dsfr.min.css").is_file():
+        pytest.fail(f"npm DSFR assets missing at {DSFR_DIST}: run make test")
+    target = tmp_path / "site" / "page.html"
+    status = main(["render", CLOUD, "--page", "-o", str(target), "--dsfr-dist", str(DSFR_DIST)])
+    assert status == 0
+    tree, errors = parse_html(target.read_text(encoding="utf-8"))
+    assert errors == []
+    linked = [tree.find(".//link[@rel='stylesheet']").get("href")]
+    linked += [s.get("src") for s in tree.iter("script")]
+    for href in linked:
+        assert (target.parent / href).is_file(), href
+    assert (target.parent / "dsfr" / "fonts" / "Marianne-Regular.woff2").is_file()
+    assert (target.parent / "dsfr" / "icons" / "system" / "check-line.svg").is_file()
+    assert sorted(p.name for p in target.parent.iterdir()) == ["dsfr", "page.html"]
+
+
+def test_output_file_is_replaced_atomically(tmp_path: Path):
+    target = tmp_path / "out.html"
+    target.write_text("previous")
+    assert main(["render", CLOUD, "-o", str(target)]) == 0
+    assert target.read_text(encoding="utf-8").startswith('<div class="fr-accordions-group"')
+    assert [p.name for p in tmp_path.iterdir()] == ["out.html"]
+
+
+def test_bad_content_leaves_the_previous_output_untouched(tmp_path: Path, write):
+    bad = write("bad.yaml", "title: T\ntestimonials: []\n")
+    target = tmp_path / "out.html"
+    target.write_text("previous")
+    result = run_cli("render", str(bad), "-o", str(target))
+    assert result.returncode == 2
+    assert target.read_text() == "previous"
+    assert result.stderr == (
+        f"{bad}:2:15: error: 'testimonials' holds no entry\n"
+        "  hint: add at least one entry to testimonials\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--dsfr-dist", "x"], "--dsfr-dist needs --page and -o OUTPUT"),
+        (["--page", "--dsfr-dist", "x"], "--dsfr-dist needs --page and -o OUTPUT"),
+        (["--lang", "en"], "content translation is not available"),
+        (["--id-prefix", "1-"], "invalid id prefix '1-'"),
+    ],
+)
+def test_bad_options_exit_2_with_one_message(args, message):
+    result = run_cli("render", CLOUD, *args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "hint:" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_dsfr_dist_that_is_not_a_dist_folder(tmp_path: Path):
+    result = run_cli(
+        "render", CLOUD, "--page", "-o", str(tmp_path / "p.html"), "--dsfr-dist", str(tmp_path)
+    )
+    assert result.returncode == 2
+    assert f"{tmp_path} is not a DSFR dist folder: dsfr.min.css is missing" in result.stderr
+    assert not (tmp_path / "p.html").exists()
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path: Path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    result = run_cli("render", CLOUD, "-o", str(blocker / "page.html"))
+    assert result.returncode == 2
+    assert f"cannot write {blocker / 'page.html'}" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["render", CLOUD, "--heading-level", "7"],
+        ["render", CLOUD, "--open", "some"],
+        ["render"],
+        ["frobnicate"],
+    ],
+)
+def test_usage_errors_exit_2(args):
+    result = run_cli(*args)
+    assert result.returncode == 2
+    assert "usage:" in result.stderr
+
+
+def test_debug_shows_the_traceback(write):
+    bad = write("bad.yaml", "title: T\n")
+    assert "Traceback" not in run_cli("render", str(bad)).stderr
+    result = run_cli("--debug", "render", str(bad))
+    assert result.returncode != 0
+    assert "Traceback" in result.stderr
+    assert "ContentError" in result.stderr
+
+
+def test_version():
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == (
+        f"dsfr-accordion {dsfr_accordion.__version__} (DSFR {dsfr_accordion.DSFR_VERSION})"
+    )
+
+
+def test_help_documents_every_render_option():
+    help_text = run_cli("render", "--help").stdout
+    parser = build_parser()
+    render_parser = parser._subparsers._group_actions[0].choices["render"]
+    for action in render_parser._actions:
+        for flag in action.option_strings:
+            assert flag in help_text
+        assert action.help

@@ -1,0 +1,112 @@
+"""Ids: slugs, collisions, reserved ids, prefixes, explicit ids."""
+
+from __future__ import annotations
+
+import pytest
+
+from dsfr_accordion import ContentError, Document, IdAllocator, Item, Paragraph, Testimonial
+from dsfr_accordion.ids import SAFE_ID, assign_ids, slugify
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Géoplateforme", "geoplateforme"),
+        ("La Géoplateforme", "la-geoplateforme"),
+        ("Les systèmes d’information de l’ANS", "les-systemes-d-information-de-l-ans"),
+        ("Cœur & Œuvre", "coeur-oeuvre"),
+        ("Straße Ærø", "strasse-aero"),
+        ("  --Déjà vu!!  ", "deja-vu"),
+        ("2024 : le bilan", "accordion-2024-le-bilan"),
+        ("!!!", "accordion"),
+        ("", "accordion"),
+        ("🚀🚀", "accordion"),
+        ("Ελληνικά", "accordion"),
+        ("e\u0301te\u0301", "ete"),
+    ],
+)
+def test_slugify(title: str, slug: str):
+    assert slugify(title) == slug
+
+
+def test_slugify_cuts_long_titles_at_a_word_boundary():
+    slug = slugify("Quels ont été les principaux défis organisationnels rencontrés et comment")
+    assert slug == "quels-ont-ete-les-principaux-defis"
+    assert len(slug) <= 48
+    assert len(slugify("a" * 100)) == 48
+    assert slugify("1" * 100) == "accordion"
+    assert len(slugify("2024 " + "mot " * 30)) <= 48
+
+
+def test_collisions_are_suffixed_in_order():
+    ids = IdAllocator()
+    assert [ids.allocate("Projet") for _ in range(3)] == ["projet", "projet-2", "projet-3"]
+
+
+def test_reserved_ids_are_skipped():
+    ids = IdAllocator(reserved=["projet", "projet-2"])
+    assert ids.allocate("Projet") == "projet-3"
+
+
+def test_prefix_goes_before_every_id():
+    ids = IdAllocator(prefix="faq-")
+    assert ids.allocate("Projet") == "faq-projet"
+    assert ids.claim("geo") == "faq-geo"
+
+
+@pytest.mark.parametrize("prefix", ["1x", "a b", 'a"', "é-"])
+def test_invalid_prefix_is_refused(prefix: str):
+    with pytest.raises(Exception, match="invalid id prefix"):
+        IdAllocator(prefix=prefix)
+
+
+def _doc(*pairs: tuple[str, str | None]) -> Document:
+    return Document(
+        title="T",
+        testimonials=tuple(
+            Testimonial(title=title, id=explicit, items=(Item("Q", (Paragraph("R"),)),))
+            for title, explicit in pairs
+        ),
+    )
+
+
+def test_explicit_ids_are_claimed_before_generated_ones():
+    document = assign_ids(_doc(("Projet", None), ("Autre", "projet")), IdAllocator())
+    assert [t.id for t in document.testimonials] == ["projet-2", "projet"]
+
+
+def test_duplicate_explicit_ids_are_refused():
+    with pytest.raises(ContentError, match="id 'geo' is already used by another testimonial"):
+        assign_ids(_doc(("A", "geo"), ("B", "geo")), IdAllocator())
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("a b", "white space"),
+        ('a"b', "a quote"),
+        ("a\\b", "a backslash"),
+        ("1abc", "does not start with a letter"),
+        ("géo", "non-ASCII"),
+        ("a.b", "other than letters"),
+        ("", "empty"),
+    ],
+)
+def test_invalid_explicit_ids_say_why(value: str, reason: str):
+    with pytest.raises(ContentError, match=reason) as caught:
+        IdAllocator().claim(value)
+    assert caught.value.code == "invalid-id"
+
+
+def test_generated_ids_are_always_safe():
+    ids = IdAllocator()
+    for title in ["", "ß", "Ωmega", "a" * 200, "<script>", '"', "\\", "١٢٣"]:
+        assert SAFE_ID.match(ids.allocate(title))
+
+
+def test_assignment_is_deterministic_and_does_not_change_its_input():
+    source = _doc(("Projet", None), ("Projet", None))
+    first = assign_ids(source, IdAllocator())
+    second = assign_ids(source, IdAllocator())
+    assert first == second
+    assert [t.id for t in source.testimonials] == [None, None]

@@ -1,0 +1,102 @@
+"""The accordion macro in a site builder's own Jinja environment."""
+
+from __future__ import annotations
+
+import jinja2
+import pytest
+from markupsafe import Markup
+
+import dsfr_accordion
+from tests.accordion_contract import by_class, contract_problems, text_of
+from tests.conftest import parse_html
+
+HOST_TEMPLATE = """\
+{% from "dsfr_accordion/accordion.html.j2" import accordion %}
+<main id="main">
+<h1>FAQ</h1>
+{{ accordion(params) }}
+</main>
+"""
+
+
+def host_environment(**options) -> jinja2.Environment:
+    """A host environment that knows nothing of dsfr_accordion but its loader."""
+    return jinja2.Environment(
+        loader=jinja2.ChoiceLoader(
+            [jinja2.DictLoader({"page.html": HOST_TEMPLATE}), dsfr_accordion.jinja_loader()]
+        ),
+        autoescape=True,
+        **options,
+    )
+
+
+def render_host(params, **options):
+    html = host_environment(**options).get_template("page.html").render(params=params)
+    tree, errors = parse_html(html, fragment=True)
+    assert errors == []
+    return html, tree
+
+
+def test_macro_renders_the_dsfr_contract_in_a_foreign_environment():
+    html, tree = render_host(
+        {
+            "idPrefix": "faq",
+            "headingLevel": 2,
+            "items": [
+                {"title": "Première", "content": Markup("<p>Une <em>réponse</em></p>")},
+                {
+                    "title": "Seconde",
+                    "content": Markup("<p>Autre</p>"),
+                    "id": "seconde",
+                    "open": True,
+                },
+            ],
+        }
+    )
+    assert contract_problems(tree) == []
+    buttons = list(tree.iter("button"))
+    assert [b.get("aria-controls") for b in buttons] == ["faq-1", "seconde"]
+    assert [b.get("aria-expanded") for b in buttons] == ["false", "true"]
+    assert by_class(tree, "fr-accordion__title")[0].tag == "h2"
+    assert by_class(tree, "fr-accordions-group")[0].get("data-fr-group") == "false"
+    assert "<p>Une <em>réponse</em></p>" in html
+
+
+def test_macro_escapes_plain_text_content_and_titles():
+    html, tree = render_host(
+        {"idPrefix": "faq", "items": [{"title": "<b>T</b>", "content": "<script>x()</script>"}]}
+    )
+    assert "<script>" not in html
+    assert "&lt;script&gt;x()&lt;/script&gt;" in html
+    assert text_of(tree.find(".//button")) == "<b>T</b>"
+
+
+def test_macro_group_option():
+    _, tree = render_host(
+        {"idPrefix": "g", "group": True, "items": [{"title": "A", "content": "a"}]}
+    )
+    assert by_class(tree, "fr-accordions-group")[0].get("data-fr-group") == "true"
+
+
+def test_macro_without_ids_or_prefix_fails_loudly():
+    with pytest.raises(jinja2.UndefinedError, match="idPrefix"):
+        render_host({"items": [{"title": "A", "content": "a"}]})
+
+
+def test_macro_works_with_strict_undefined_and_defaults():
+    _, tree = render_host(
+        {"items": [{"title": "A", "content": "a", "id": "a", "open": False}]},
+        undefined=jinja2.ChainableUndefined,
+    )
+    assert tree.find(".//button").get("aria-controls") == "a"
+
+
+def test_render_output_embeds_in_a_host_template_as_markup():
+    document = dsfr_accordion.load("examples/si-samu.md")
+    html = dsfr_accordion.render(document)
+    assert isinstance(html, Markup)
+    page = jinja2.Environment(autoescape=True).from_string("<main>{{ accordion }}</main>")
+    out = page.render(accordion=html)
+    tree, errors = parse_html(out, fragment=True)
+    assert errors == []
+    assert contract_problems(tree) == []

@@ -1,0 +1,83 @@
+"""The built wheel ships its templates and works outside the repository."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, ROOT
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+    )
+    (built,) = out.glob("dsfr_accordion-*.whl")
+    return built
+
+
+def test_wheel_holds_the_package_data(wheel: Path):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for template in ("accordion", "content", "fragment", "page"):
+        assert f"dsfr_accordion/templates/dsfr_accordion/{template}.html.j2" in names
+    assert any(name.endswith("entry_points.txt") for name in names)
+    assert not any(name.startswith(("tests/", "examples/")) for name in names)
+
+
+def test_installed_wheel_renders_outside_the_repository(wheel: Path, tmp_path: Path):
+    site = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--target",
+            str(site),
+            str(wheel),
+        ],
+        check=True,
+    )
+    work = tmp_path / "work"
+    work.mkdir()
+    shutil.copy(EXAMPLES / "si-samu.md", work)
+    script = (
+        "import dsfr_accordion, sys\n"
+        "assert dsfr_accordion.__file__.startswith(sys.argv[1]), dsfr_accordion.__file__\n"
+        "html = dsfr_accordion.render(dsfr_accordion.load('si-samu.md'), page=True)\n"
+        "assert 'fr-accordion__btn' in html and 'fr-quote' in html\n"
+        "print('ok')\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(site)],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "ok\n"
