@@ -18,12 +18,13 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SYSTEM_COMMANDS := chromium chromedriver msgfmt npm
 SYSTEM_PACKAGES := chromium chromium-driver gettext npm
 
-.PHONY: help demo test lint format system-deps assets clean
+.PHONY: help demo test lint format screenshot system-deps assets clean
 
 help:
 	@echo "make demo   render the bundled examples into $(BUILD)/ (sets everything up)"
 	@echo "make test   run the whole test suite (sets everything up)"
 	@echo "make lint   ruff check and format check"
+	@echo "make screenshot  retake docs/images/temoignages-cloud.png"
 	@echo "make clean  remove $(BUILD)/, $(VENV)/ and node_modules/"
 
 $(VENV)/.created:
@@ -71,15 +72,18 @@ demo: $(VENV)/.installed assets
 	@echo "  $(VPY) -m http.server -d $(BUILD) 8000   then http://127.0.0.1:8000/temoignages-cloud.html"
 
 lint: $(VENV)/.installed-test
-	$(VENV)/bin/ruff check src tests
-	$(VENV)/bin/ruff format --check src tests
+	$(VENV)/bin/ruff check src tests docs/tools
+	$(VENV)/bin/ruff format --check src tests docs/tools
 
 format: $(VENV)/.installed-test
-	$(VENV)/bin/ruff check --fix src tests
-	$(VENV)/bin/ruff format src tests
+	$(VENV)/bin/ruff check --fix src tests docs/tools
+	$(VENV)/bin/ruff format src tests docs/tools
 
 test: $(VENV)/.installed-test system-deps assets lint
 	$(VPY) -m pytest
+
+screenshot: $(VENV)/.installed system-deps assets
+	$(VPY) docs/tools/screenshot.py
 
 clean:
 	rm -rf $(BUILD) $(VENV) node_modules .pytest_cache

@@ -128,7 +128,7 @@ def test_fragment_markup_is_exactly_the_dsfr_structure():
         '<h3 class="fr-accordion__title"><button type="button" class="fr-accordion__btn" '
         'aria-expanded="false" aria-controls="la-geoplateforme">La Géoplateforme</button></h3>\n'
         '<div class="fr-collapse" id="la-geoplateforme">\n'
-        '<h4 class="fr-h6">Question ?</h4>\n'
+        '<h4 class="fr-h6 fr-mt-3w">Question ?</h4>\n'
         "<p>Réponse.</p>\n"
         "</div>\n"
         "</section>\n"
@@ -301,15 +301,15 @@ def _quote_html(quote: Quote, lang: str = "fr", **fields) -> str:
 
 def test_quote_marks_follow_the_language():
     quote = Quote((Paragraph("Bonjour"),))
-    assert "<p>«\u00a0Bonjour\u00a0»</p>" in _quote_html(quote, "fr")
-    assert "<p>“Bonjour”</p>" in _quote_html(quote, "en")
-    assert "<p>“Bonjour”</p>" in _quote_html(quote, "en-GB")
+    assert '<p class="fr-text--lg">«\u00a0Bonjour\u00a0»</p>' in _quote_html(quote, "fr")
+    assert '<p class="fr-text--lg">“Bonjour”</p>' in _quote_html(quote, "en")
+    assert '<p class="fr-text--lg">“Bonjour”</p>' in _quote_html(quote, "en-GB")
 
 
 def test_quote_marks_wrap_the_whole_quote_across_blocks():
     quote = Quote((Paragraph("Un"), ListBlock(("a", "b"))))
     html = _quote_html(quote)
-    assert "<p>«\u00a0Un</p>" in html
+    assert '<p class="fr-text--lg">«\u00a0Un</p>' in html
     assert "<li>a</li>" in html
     assert "<li>b\u00a0»</li>" in html
 

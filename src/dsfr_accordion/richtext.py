@@ -7,10 +7,11 @@ One Markdown parser serves every loader: CommonMark with raw HTML disabled
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin
 
@@ -21,11 +22,78 @@ from .sanitize import clean_inline, source_url
 #: Attributes an attribute line may give a quote (see docs/content-format.md).
 QUOTE_ATTRIBUTES = ("author", "role", "organisation", "source", "url")
 
+#: Key of ``Token.meta`` holding the :class:`Attributes` given to a block.
+ATTRIBUTES = "dsfr_accordion.attributes"
+
+#: Token type of an attribute line that attaches to no block; converters refuse it.
+LOOSE_ATTRIBUTE_LINE = "loose_attribute_line"
+
+
+@dataclass(frozen=True, slots=True)
+class Attributes:
+    """What the attribute lines directly above a block give it.
+
+    ``line`` is the index, in the parsed text, of the first of those lines.
+    """
+
+    values: Mapping[str, str]
+    line: int
+
+
+def _attach_attribute_lines(state: StateCore) -> None:
+    """Give each block the attributes of the attribute lines directly above it.
+
+    Replaces the attrs plugin's own rule, which attaches a line across blank
+    lines, drops one followed by nothing without a word and filters some names
+    out before anyone can report them. Here the attributes go, as written, to
+    the block's ``meta[ATTRIBUTES]`` (never to its HTML attributes), and a line
+    with no block right below it becomes a :data:`LOOSE_ATTRIBUTE_LINE` token.
+    """
+    lines = state.src.split("\n")
+    tokens: list[Token] = []
+    above: list[Token] = []  # attribute lines, each directly below the previous one
+    for token in state.tokens:
+        if above and _starts_below(token, above[-1]):
+            if token.type == "attrs_block":
+                above.append(token)
+                continue
+            values = {key: str(value) for line in above for key, value in line.attrs.items()}
+            token.meta[ATTRIBUTES] = Attributes(values, _line(above[0]))
+        else:
+            tokens.extend(_loose(line, lines) for line in above)
+        above = []
+        if token.type == "attrs_block":
+            above = [token]
+            continue
+        tokens.append(token)
+    tokens.extend(_loose(line, lines) for line in above)
+    state.tokens = tokens
+
+
+def _line(token: Token) -> int:
+    """The index of the first line of ``token`` in the parsed text."""
+    return token.map[0] if token.map else 0
+
+
+def _starts_below(token: Token, line: Token) -> bool:
+    """Whether the block ``token`` opens right below the attribute line ``line``."""
+    return token.nesting >= 0 and token.map is not None and _line(token) == _line(line) + 1
+
+
+def _loose(token: Token, lines: Sequence[str]) -> Token:
+    """Turn the attribute line ``token`` into a loose one holding its text."""
+    text = lines[_line(token)]
+    token.type = LOOSE_ATTRIBUTE_LINE
+    token.content = text[text.find("{") : text.rfind("}") + 1]
+    return token
+
+
 MARKDOWN = (
     MarkdownIt("commonmark", {"html": False, "linkify": True, "typographer": False})
     .enable("linkify")
     .use(attrs_block_plugin)
 )
+MARKDOWN.core.ruler.at("attr", _attach_attribute_lines)
 
 # What to tell an editor who used a Markdown construct answers do not support.
 _UNSUPPORTED: dict[str, tuple[str, str]] = {
@@ -54,6 +122,38 @@ class Source:
         offset = token.map[0] if token is not None and token.map else 0
         return Location(self.path, self.first_line + offset)
 
+    def attributes_at(self, token: Token) -> Location:
+        """The location of the attribute line above ``token``, else of ``token``."""
+        attributes = token.meta.get(ATTRIBUTES)
+        if attributes is None:
+            return self.at(token)
+        return Location(self.path, self.first_line + attributes.line)
+
+
+def attributes_of(token: Token) -> dict[str, str]:
+    """The attributes the attribute lines above ``token`` give it (none: empty)."""
+    attributes = token.meta.get(ATTRIBUTES)
+    return dict(attributes.values) if attributes is not None else {}
+
+
+def refuse_attribute_line(tokens: Sequence[Token], index: int, source: Source) -> None:
+    """Raise if ``tokens[index]`` is an attribute line attached to no block, or malformed.
+
+    A malformed attribute line (``{key=two words}``) is parsed as a paragraph.
+    """
+    token = tokens[index]
+    text = token.content if token.type == LOOSE_ATTRIBUTE_LINE else None
+    if token.type == "paragraph_open" and index + 1 < len(tokens):
+        text = _attribute_text(tokens[index + 1])
+    if text is not None:
+        raise ContentError.of("attribute-line", source.at(token), text=text)
+
+
+def _attribute_text(inline: Token) -> str | None:
+    """The text of ``inline`` if it looks like an attribute line, else ``None``."""
+    content = inline.content.strip()
+    return content if content.startswith("{") and content.endswith("}") else None
+
 
 def parse(text: str) -> list[Token]:
     """Parse Markdown ``text`` into block tokens."""
@@ -78,11 +178,12 @@ def blocks_from_tokens(tokens: Sequence[Token], source: Source) -> tuple[Block, 
         token = tokens[i]
         close = _closing_index(tokens, i)
         inner = tokens[i + 1 : close]
+        refuse_attribute_line(tokens, i, source)
         if token.type == "paragraph_open":
             _refuse_attributes(token, source)
             blocks.append(Paragraph(_inline(inner[0], source), source.at(token)))
         elif token.type in ("bullet_list_open", "ordered_list_open"):
-            _refuse_attributes(token, source, allowed=("start",))
+            _refuse_attributes(token, source)
             blocks.append(_list(token, inner, source))
         elif token.type == "blockquote_open":
             blocks.append(_quote(token, inner, source))
@@ -114,8 +215,8 @@ def _closing_index(tokens: Sequence[Token], start: int) -> int:
 
 def _inline(token: Token, source: Source) -> str:
     """Render an inline token to sanitized inline HTML."""
-    content = token.content.strip()
-    if content.startswith("{") and content.endswith("}"):
+    content = _attribute_text(token)
+    if content is not None:
         raise ContentError.of("attribute-line", source.at(token), text=content)
     for child in token.children or ():
         if child.type == "image":
@@ -157,22 +258,21 @@ def _list(opening: Token, inner: Sequence[Token], source: Source) -> ListBlock:
 
 
 def _quote(opening: Token, inner: Sequence[Token], source: Source) -> Quote:
-    for key in opening.attrs:
+    attrs = attributes_of(opening)
+    for key in attrs:
         if key not in QUOTE_ATTRIBUTES:
             raise ContentError.of(
                 "unknown-attribute",
-                source.at(opening),
+                source.attributes_at(opening),
                 key=key,
                 where="a quote",
                 suggestion=suggest(key, QUOTE_ATTRIBUTES),
             )
-    values = {
-        key: str(opening.attrs[key]).strip() or None
-        for key in QUOTE_ATTRIBUTES
-        if key in opening.attrs
-    }
+    values = {key: value.strip() or None for key, value in attrs.items()}
     if values.get("url") and source_url(values["url"]) is None:
-        raise ContentError.of("invalid-url", source.at(opening), key="url", value=values["url"])
+        raise ContentError.of(
+            "invalid-url", source.attributes_at(opening), key="url", value=values["url"]
+        )
     blocks: list[Paragraph | ListBlock] = []
     for block in blocks_from_tokens(inner, source):
         if isinstance(block, Quote):
@@ -186,16 +286,16 @@ def _quote(opening: Token, inner: Sequence[Token], source: Source) -> Quote:
         blocks.append(block)
     if not blocks:
         raise ContentError.of("empty-value", source.at(opening), key="quote")
-    attribution = Attribution(**values) if opening.attrs else None
+    attribution = Attribution(**values) if attrs else None
     return Quote(tuple(blocks), attribution, source.at(opening))
 
 
-def _refuse_attributes(token: Token, source: Source, allowed: tuple[str, ...] = ()) -> None:
-    extra = [key for key in token.attrs if key not in allowed]
+def _refuse_attributes(token: Token, source: Source) -> None:
+    extra = list(attributes_of(token))
     if extra:
         raise ContentError.of(
             "unknown-attribute",
-            source.at(token),
+            source.attributes_at(token),
             key=extra[0],
             where="a paragraph or list",
             suggestion="attribute lines go directly above a '## ' heading or a '>' quote",

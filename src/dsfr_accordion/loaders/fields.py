@@ -41,6 +41,9 @@ def compose(text: str, path: str, first_line: int = 1) -> yaml.Node | None:
         mark = error.problem_mark or error.context_mark
         location = Location(path, first_line + mark.line, mark.column + 1) if mark else None
         problem = error.problem or error.context or "syntax error"
+        if error.context and problem.startswith("but "):
+            # PyYAML splits some messages in two halves: "expected X" / "but found Y".
+            problem = f"{error.context}, {problem}"
         raise ContentError.of("yaml-syntax", location, problem=problem) from None
     except yaml.YAMLError as error:
         raise ContentError.of(
@@ -58,7 +61,17 @@ def describe(node: yaml.Node) -> str:
         return "nothing"
     if node.tag == _BOOL:
         return "true/false"
+    if node.tag not in _SCALAR_TAGS:
+        return f"a value tagged {node.tag.replace('tag:yaml.org,2002:', '!!')}"
     return "text"
+
+
+def source_text(node: yaml.Node) -> str:
+    """A scalar's value, or the YAML source of a list or mapping (a key, for instance)."""
+    if isinstance(node, yaml.ScalarNode):
+        return str(node.value)
+    start, end = node.start_mark, node.end_mark
+    return start.buffer[start.index : end.index] if start.buffer else describe(node)
 
 
 class Fields:
@@ -86,7 +99,7 @@ class Fields:
         self.values: dict[str, yaml.Node] = {}
         self.keys: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
-            key = str(key_node.value)
+            key = source_text(key_node)
             if key in self.values:
                 raise ContentError.of(
                     "duplicate-key", self.location_of(key_node), key=key, where="mapping"
@@ -116,7 +129,11 @@ class Fields:
         """The file line where the text of ``key`` starts (after ``|`` or ``>``)."""
         node = self.values[key]
         line = self.first_line + node.start_mark.line
-        return line + 1 if node.style in ("|", ">") else line
+        if node.style not in ("|", ">"):
+            return line
+        value = str(node.value)
+        # The text is read stripped: count the blank lines it started with.
+        return line + 1 + value[: len(value) - len(value.lstrip())].count("\n")
 
     def text(self, key: str, *, required: bool = False) -> str | None:
         """The text of ``key`` as written, stripped; ``None`` when absent or null."""
@@ -141,7 +158,8 @@ class Fields:
         node = self.values.get(key)
         if node is None:
             return default
-        if node.tag != _BOOL:
+        # Only true and false: YAML 1.1 also reads yes, no, on and off as booleans.
+        if node.tag != _BOOL or str(node.value).lower() not in ("true", "false"):
             raise ContentError.of(
                 "wrong-type",
                 self.location(key),
@@ -149,7 +167,7 @@ class Fields:
                 expected="true or false",
                 found=repr(node.value) if isinstance(node, yaml.ScalarNode) else describe(node),
             )
-        return str(node.value).lower() in ("true", "yes", "on")
+        return str(node.value).lower() == "true"
 
     def url(self, key: str) -> str | None:
         """``key`` as an absolute http(s) URL, or ``None`` when absent."""
@@ -176,6 +194,25 @@ class Fields:
             raise ContentError.of("empty-list", self.location(key), key=key)
         return iter(node.value)
 
+    def _refuse_duplicate_keys(self, node: yaml.Node, seen: set[int]) -> None:
+        """Refuse a key written twice in any mapping of ``node`` (free-form values)."""
+        if id(node) in seen:  # an alias to a node already checked
+            return
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            keys: set[str] = set()
+            for key_node, value_node in node.value:
+                key = source_text(key_node)
+                if key in keys:
+                    raise ContentError.of(
+                        "duplicate-key", self.location_of(key_node), key=key, where="mapping"
+                    )
+                keys.add(key)
+                self._refuse_duplicate_keys(value_node, seen)
+        elif isinstance(node, yaml.SequenceNode):
+            for child in node.value:
+                self._refuse_duplicate_keys(child, seen)
+
     def document_keys(self) -> dict[str, object]:
         """Read :data:`DOCUMENT_KEYS` as keyword arguments of a ``Document``."""
         lang = self.text("lang") or "fr"
@@ -192,6 +229,7 @@ class Fields:
                     expected="a mapping (key: value)",
                     found=describe(node),
                 )
+            self._refuse_duplicate_keys(node, set())
             metadata = yaml.safe_load(yaml.serialize(node)) or {}
         return {
             "title": self.text("title", required=True),

@@ -10,7 +10,13 @@ from markdown_it.token import Token
 from ..errors import ContentError, Location, suggest
 from ..ids import check_id
 from ..model import Document, Item, Testimonial
-from ..richtext import Source, blocks_from_tokens, parse
+from ..richtext import (
+    Source,
+    attributes_of,
+    blocks_from_tokens,
+    parse,
+    refuse_attribute_line,
+)
 from ..sanitize import source_url
 from .fields import DOCUMENT_KEYS, Fields, compose
 
@@ -73,6 +79,15 @@ def _testimonials(tokens: Sequence[Token], path: str, first_line: int) -> tuple[
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        if token.type == "heading_open" and token.level == 0 and token.markup in ("=", "-"):
+            raise ContentError.of(
+                "markdown-unsupported",
+                sources.at(token),
+                what="a heading underlined with '===' or '---'",
+                where="a content file",
+                hint="write headings with '#' marks: '## Title' for a testimonial, "
+                "'### Question' for a question",
+            )
         if token.type == "heading_open" and token.level == 0 and token.tag in ("h1", "h2", "h3"):
             section = _Section(token, _heading_text(tokens[i + 1]))
             if token.tag == "h1":
@@ -92,6 +107,7 @@ def _testimonials(tokens: Sequence[Token], path: str, first_line: int) -> tuple[
             i += 3
             continue
         if not sections:
+            refuse_attribute_line(tokens, i, sources)
             raise ContentError.of("markdown-before-first-testimonial", sources.at(token))
         current = sections[-1].items[-1] if sections[-1].items else sections[-1]
         current.tokens.append(token)
@@ -105,21 +121,28 @@ def _testimonial(section: _Section, sources: Source) -> Testimonial:
     where = sources.at(section.heading)
     if not section.text:
         raise ContentError.of("empty-value", where, key="title")
-    attrs = {key: str(value) for key, value in section.heading.attrs.items()}
+    attrs = attributes_of(section.heading)
+    attrs_where = sources.attributes_at(section.heading)
     for key in attrs:
         if key not in HEADING_ATTRIBUTES:
             raise ContentError.of(
                 "unknown-attribute",
-                where,
+                attrs_where,
                 key=key,
                 where="a testimonial heading",
                 suggestion=suggest(key, HEADING_ATTRIBUTES),
             )
     if "source_url" in attrs and source_url(attrs["source_url"]) is None:
-        raise ContentError.of("invalid-url", where, key="source_url", value=attrs["source_url"])
+        raise ContentError.of(
+            "invalid-url", attrs_where, key="source_url", value=attrs["source_url"]
+        )
     if attrs.get("open", "false") not in ("true", "false"):
         raise ContentError.of(
-            "wrong-type", where, key="open", expected="true or false", found=repr(attrs["open"])
+            "wrong-type",
+            attrs_where,
+            key="open",
+            expected="true or false",
+            found=repr(attrs["open"]),
         )
     if not section.items:
         raise ContentError.of("empty-list", where, key="items (### question headings)")
@@ -127,7 +150,7 @@ def _testimonial(section: _Section, sources: Source) -> Testimonial:
     return Testimonial(
         title=section.text,
         items=tuple(_item(item, sources) for item in section.items),
-        id=check_id(attrs["id"], where) if "id" in attrs else None,
+        id=check_id(attrs["id"], attrs_where) if "id" in attrs else None,
         organisation=attrs.get("organisation"),
         author=attrs.get("author"),
         role=attrs.get("role"),
@@ -142,11 +165,12 @@ def _item(section: _Section, sources: Source) -> Item:
     where = sources.at(section.heading)
     if not section.text:
         raise ContentError.of("empty-value", where, key="question")
-    if section.heading.attrs:
+    attrs = attributes_of(section.heading)
+    if attrs:
         raise ContentError.of(
             "unknown-attribute",
-            where,
-            key=next(iter(section.heading.attrs)),
+            sources.attributes_at(section.heading),
+            key=next(iter(attrs)),
             where="a question heading",
             suggestion="attribute lines go above '## ' testimonial headings or '>' quotes",
         )
