@@ -14,9 +14,11 @@ VPY := $(VENV)/bin/python
 DSFR_DIST := node_modules/@gouvfr/dsfr/dist
 BUILD := build
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Debian packages the tests use: the browser, its driver, GNU gettext, and npm.
-SYSTEM_COMMANDS := chromium chromedriver msgfmt npm
-SYSTEM_PACKAGES := chromium chromium-driver gettext npm
+# Debian packages the tests use, as command:package pairs: the browser, its
+# driver, GNU gettext, and npm. Only the packages of missing commands are
+# installed (a machine with Node.js from elsewhere already has npm, and Debian's
+# npm package would conflict with it).
+SYSTEM_DEPS := chromium:chromium chromedriver:chromium-driver msgfmt:gettext npm:npm
 
 .PHONY: help demo test lint format screenshot system-deps assets clean
 
@@ -43,11 +45,13 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	touch $@
 
 system-deps:
-	@missing=""; for c in $(SYSTEM_COMMANDS); do command -v $$c >/dev/null || missing="$$missing $$c"; done; \
+	@missing=""; for pair in $(SYSTEM_DEPS); do \
+	  command -v "$${pair%%:*}" >/dev/null || missing="$$missing $${pair#*:}"; \
+	done; \
 	if [ -n "$$missing" ]; then \
-	  echo "installing Debian packages for:$$missing"; \
+	  echo "installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -qq; \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES); \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
 # The DSFR release pinned in package.json / package-lock.json (npm verifies its integrity).

@@ -71,15 +71,17 @@ def _bad_option(problem: str, hint: str) -> DsfrAccordionError:
 
 
 def _open_ids(document: Document, open_state: OpenState | None) -> frozenset[str]:
-    """The panel ids rendered open: from the content, or as ``open_state`` says."""
-    ids = [t.id for t in document.testimonials if t.id is not None]
+    """The ids of the panels rendered open: as ``open_state`` says, else as the content says."""
+    panels = document.testimonials
     if open_state is None:
-        return frozenset(t.id for t in document.testimonials if t.open and t.id is not None)
-    if open_state == "all":
-        return frozenset(ids)
-    if open_state == "first":
-        return frozenset(ids[:1])
-    return frozenset()
+        chosen = [t for t in panels if t.open]
+    elif open_state == "all":
+        chosen = list(panels)
+    elif open_state == "first":
+        chosen = list(panels[:1])
+    else:
+        chosen = []
+    return frozenset(t.id for t in chosen if t.id is not None)
 
 
 def render(

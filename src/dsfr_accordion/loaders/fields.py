@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from types import MappingProxyType
 
 import yaml
 
@@ -235,5 +236,5 @@ class Fields:
             "title": self.text("title", required=True),
             "lang": lang,
             "date": self.text("date"),
-            "metadata": metadata,
+            "metadata": MappingProxyType(metadata),
         }
