@@ -1,73 +1,46 @@
-"""The command line: ``python -m dsfr_accordion`` and ``dsfr-accordion``.
-
-Exit status: 0 on success, 2 on bad input (content, options, paths) with one
-message naming the place and what to do, 130 when interrupted, 70 on an
-internal error. ``--debug`` shows the traceback instead of the message.
-"""
+"""``render``: a content file as DSFR accordions, a fragment or a standalone page."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
-from .assets import DSFR_VERSION, copy_dist
-from .errors import DsfrAccordionError
-from .loaders import load
-from .output import write_text_atomic
-from .render import HEADING_LEVELS, OPEN_CHOICES, render
-
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
-EXIT_SOFTWARE = 70
-EXIT_INTERRUPTED = 130
+from ..assets import copy_dist
+from ..errors import DsfrAccordionError
+from ..loaders import load
+from ..output import write_text_atomic
+from ..render import HEADING_LEVELS, OPEN_CHOICES, render
 
 #: Folder, beside the output page, that receives the DSFR files of --dsfr-dist.
 ASSETS_FOLDER = "dsfr"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of every subcommand."""
-    parser = argparse.ArgumentParser(
-        prog="dsfr-accordion",
-        description="Publish Q&A testimonials as accessible DSFR accordions.",
-        epilog="Exit status: 0 success, 2 bad input (the message says where and what to do).",
-    )
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=f"%(prog)s {__version__} (DSFR {DSFR_VERSION})",
-    )
-    parser.add_argument(
-        "--debug", action="store_true", help="show a traceback instead of a short message"
-    )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    render_cmd = commands.add_parser(
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add the ``render`` subcommand to ``commands``."""
+    parser = commands.add_parser(
         "render",
         help="render a content file as DSFR accordions",
         description="Render a YAML or Markdown content file as DSFR accordions: an HTML "
         "fragment on standard output by default, or a standalone page with --page.",
     )
-    render_cmd.add_argument("input", metavar="INPUT", help="content file (.yaml, .yml, .md)")
-    render_cmd.add_argument(
+    parser.add_argument("input", metavar="INPUT", help="content file (.yaml, .yml, .md)")
+    parser.add_argument(
         "-o",
         "--output",
         metavar="OUTPUT",
         type=Path,
         help="write to this file (atomically) instead of standard output",
     )
-    render_cmd.add_argument(
+    parser.add_argument(
         "--lang", metavar="LANG", help="language of the output (default: the content's lang)"
     )
-    render_cmd.add_argument(
+    parser.add_argument(
         "--page",
         action="store_true",
         help="a standalone page with <html lang>, title, skip link, DSFR CSS and JS",
     )
-    render_cmd.add_argument(
+    parser.add_argument(
         "--heading-level",
         type=int,
         choices=list(HEADING_LEVELS),
@@ -75,12 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="level of the accordion titles, 2 to 6; questions are one level below "
         "(default: 2 with --page, 3 otherwise)",
     )
-    render_cmd.add_argument(
+    parser.add_argument(
         "--open",
         choices=OPEN_CHOICES,
         help="panels rendered open (default: as each testimonial's open key says)",
     )
-    grouping = render_cmd.add_mutually_exclusive_group()
+    grouping = parser.add_mutually_exclusive_group()
     grouping.add_argument(
         "--independent",
         dest="grouped",
@@ -93,17 +66,17 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="opening a panel closes the others",
     )
-    render_cmd.add_argument(
+    parser.add_argument(
         "--id-prefix", default="", metavar="PREFIX", help="put PREFIX before every id"
     )
-    render_cmd.add_argument(
+    parser.add_argument(
         "--reserve-id",
         action="append",
         default=[],
         metavar="ID",
         help="an id the host page already uses (repeatable)",
     )
-    render_cmd.add_argument(
+    parser.add_argument(
         "--dsfr-dist",
         type=Path,
         metavar="DIR",
@@ -112,11 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
         "relatively, so the page works offline (default: link the pinned CDN release "
         "with integrity hashes)",
     )
-    render_cmd.set_defaults(handler=_render, grouped=False)
-    return parser
+    parser.set_defaults(handler=run, grouped=False)
 
 
-def _render(args: argparse.Namespace) -> None:
+def run(args: argparse.Namespace) -> None:
+    """Load ``args.input``, render it, write it to ``args.output`` or standard output."""
     if args.dsfr_dist is not None and (not args.page or args.output is None):
         raise DsfrAccordionError.of(
             "bad-option",
@@ -142,31 +115,3 @@ def _render(args: argparse.Namespace) -> None:
     if args.dsfr_dist is not None:
         copy_dist(args.dsfr_dist, args.output.parent / ASSETS_FOLDER)
     write_text_atomic(args.output, text)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    try:
-        args.handler(args)
-    except DsfrAccordionError as error:
-        if args.debug:
-            raise
-        print(error, file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except KeyboardInterrupt:
-        if args.debug:
-            raise
-        print("interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    except Exception as error:
-        if args.debug:
-            raise
-        print(
-            f"internal error: {type(error).__name__}: {error}\n"
-            "  hint: this is a bug; rerun with --debug and report the traceback",
-            file=sys.stderr,
-        )
-        return EXIT_SOFTWARE
-    return EXIT_OK

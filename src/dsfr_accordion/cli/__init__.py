@@ -1,0 +1,77 @@
+"""The command line: ``python -m dsfr_accordion`` and ``dsfr-accordion``.
+
+Each subcommand lives in its own module of this package with a ``register``
+function adding its parser and handler; this module parses and runs them.
+
+Exit status: 0 on success, 2 on bad input (content, options, paths) with one
+message naming the place and what to do, 130 when interrupted, 70 on an
+internal error. ``--debug`` shows the traceback instead of the message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+from ..assets import DSFR_VERSION
+from ..errors import DsfrAccordionError
+from . import render
+
+#: Each subcommand module's ``register(subparsers)``, in the order ``--help`` lists them.
+COMMANDS = (render.register,)
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+EXIT_SOFTWARE = 70
+EXIT_INTERRUPTED = 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="dsfr-accordion",
+        description="Publish Q&A testimonials as accessible DSFR accordions.",
+        epilog="Exit status: 0 success, 2 bad input (the message says where and what to do).",
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__} (DSFR {DSFR_VERSION})",
+    )
+    parser.add_argument(
+        "--debug", action="store_true", help="show a traceback instead of a short message"
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for register in COMMANDS:
+        register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        args.handler(args)
+    except DsfrAccordionError as error:
+        if args.debug:
+            raise
+        print(error, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        if args.debug:
+            raise
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as error:
+        if args.debug:
+            raise
+        print(
+            f"internal error: {type(error).__name__}: {error}\n"
+            "  hint: this is a bug; rerun with --debug and report the traceback",
+            file=sys.stderr,
+        )
+        return EXIT_SOFTWARE
+    return EXIT_OK
