@@ -33,6 +33,30 @@ def _wait_state(browser, index: int, expected: tuple[str, bool, bool]) -> None:
     WebDriverWait(browser, 5).until(lambda b: _state(b, index) == expected)
 
 
+# Scrolls the element to the middle of the view and resolves once it stops moving
+# (a panel opening above it moves it during the DSFR transition).
+_SETTLE = """
+const [element, done] = arguments;
+element.scrollIntoView({block: 'center'});
+let last = null;
+const check = () => {
+  const top = element.getBoundingClientRect().top;
+  if (top === last) { done(true); } else { last = top; setTimeout(check, 50); }
+};
+setTimeout(check, 50);
+"""
+
+
+def _press(browser, index: int, key: str | None = None) -> None:
+    """Click the button of section ``index``, or press ``key`` on it, as a user would."""
+    button = browser.find_elements(By.CSS_SELECTOR, ".fr-accordion__btn")[index]
+    browser.execute_async_script(_SETTLE, button)
+    if key is None:
+        button.click()
+    else:
+        button.send_keys(key)
+
+
 OPEN = ("true", True, True)
 CLOSED = ("false", False, False)
 
@@ -43,11 +67,11 @@ def test_click_opens_then_closes_the_right_panel_and_keeps_focus(open_page):
     assert len(buttons) == 4
     for index in range(4):
         assert _state(browser, index) == CLOSED
-    buttons[1].click()
+    _press(browser, 1)
     _wait_state(browser, 1, OPEN)
     assert browser.switch_to.active_element == buttons[1]
     assert [_state(browser, i) for i in (0, 2, 3)] == [CLOSED] * 3
-    buttons[1].click()
+    _press(browser, 1)
     _wait_state(browser, 1, CLOSED)
 
 
@@ -55,29 +79,27 @@ def test_click_opens_then_closes_the_right_panel_and_keeps_focus(open_page):
 def test_keyboard_toggles_the_panel(open_page, key):
     browser = open_page("keyboard.html", _page())
     button = browser.find_elements(By.CSS_SELECTOR, ".fr-accordion__btn")[2]
-    button.send_keys(key)
+    _press(browser, 2, key)
     _wait_state(browser, 2, OPEN)
     assert browser.switch_to.active_element == button
-    button.send_keys(key)
+    _press(browser, 2, key)
     _wait_state(browser, 2, CLOSED)
 
 
 def test_independent_panels_stay_open_together(open_page):
     browser = open_page("independent-two.html", _page())
-    buttons = browser.find_elements(By.CSS_SELECTOR, ".fr-accordion__btn")
-    buttons[0].click()
+    _press(browser, 0)
     _wait_state(browser, 0, OPEN)
-    buttons[3].click()
+    _press(browser, 3)
     _wait_state(browser, 3, OPEN)
     assert _state(browser, 0) == OPEN
 
 
 def test_grouped_panels_close_each_other(open_page):
     browser = open_page("grouped.html", _page(grouped=True))
-    buttons = browser.find_elements(By.CSS_SELECTOR, ".fr-accordion__btn")
-    buttons[0].click()
+    _press(browser, 0)
     _wait_state(browser, 0, OPEN)
-    buttons[3].click()
+    _press(browser, 3)
     _wait_state(browser, 3, OPEN)
     _wait_state(browser, 0, CLOSED)
 
@@ -85,5 +107,5 @@ def test_grouped_panels_close_each_other(open_page):
 def test_initially_open_panel_is_shown_and_closes(open_page):
     browser = open_page("open-first.html", _page(open="first"))
     assert _state(browser, 0) == OPEN
-    browser.find_elements(By.CSS_SELECTOR, ".fr-accordion__btn")[0].click()
+    _press(browser, 0)
     _wait_state(browser, 0, CLOSED)

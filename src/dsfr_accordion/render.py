@@ -19,7 +19,7 @@ from .errors import DsfrAccordionError
 from .ids import IdAllocator, assign_ids
 from .model import Document
 from .sanitize import clean_inline, source_url
-from .ui import gettext_for, quote_marks
+from .ui import quote_marks, translations
 
 OpenState = Literal["none", "first", "all"]
 
@@ -53,12 +53,7 @@ def environment(lang: str) -> Environment:
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n", "jinja2.ext.do"],
     )
-    gettext = gettext_for(lang)
-    env.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext=gettext,
-        ngettext=lambda singular, plural, n: gettext(singular if n == 1 else plural),
-        newstyle=True,
-    )
+    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
     env.filters["inline"] = clean_inline
     env.filters["source_url"] = source_url
     opening, closing = quote_marks(lang)

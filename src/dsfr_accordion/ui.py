@@ -1,14 +1,15 @@
 """The library's own words (UI strings) and typography, by language.
 
-Message ids are the English text, as gettext expects; :data:`TRANSLATIONS`
-gives the other languages. Templates call them through ``jinja2.ext.i18n``
-(``{{ _("Content") }}``), so the strings are ready for the gettext catalogues
-under ``locales/``.
+Message ids are the English text, as gettext expects. Mark a string for the
+catalogue where it is defined with :func:`N_` (tables of messages) and
+translate it where it is shown with ``translations(lang).gettext(message)``
+(``ngettext`` for counts). Templates use ``{{ _("…") }}`` through
+``jinja2.ext.i18n``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gettext as _gettext
 
 #: language -> message id -> translation. English uses the message ids.
 TRANSLATIONS: dict[str, dict[str, str]] = {
@@ -25,6 +26,11 @@ QUOTE_MARKS: dict[str, tuple[str, str]] = {
 }
 
 
+def N_(message: str) -> str:
+    """Mark ``message`` for the UI catalogue without translating it (translate when shown)."""
+    return message
+
+
 def _primary(lang: str) -> str:
     return lang.split("-", maxsplit=1)[0].lower()
 
@@ -34,11 +40,20 @@ def quote_marks(lang: str) -> tuple[str, str]:
     return QUOTE_MARKS.get(_primary(lang), QUOTE_MARKS["en"])
 
 
-def gettext_for(lang: str) -> Callable[[str], str]:
-    """A ``gettext`` function for ``lang`` (its primary subtag; English otherwise)."""
-    table = TRANSLATIONS.get(_primary(lang), {})
+class _TableTranslations(_gettext.NullTranslations):
+    """Translations from one table of :data:`TRANSLATIONS` (English plural rule)."""
 
-    def gettext(message: str) -> str:
-        return table.get(message, message)
+    def __init__(self, table: dict[str, str]) -> None:
+        super().__init__()
+        self._table = table
 
-    return gettext
+    def gettext(self, message: str) -> str:
+        return self._table.get(message, message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.gettext(singular if n == 1 else plural)
+
+
+def translations(lang: str) -> _gettext.NullTranslations:
+    """The UI translations for ``lang`` (its primary subtag; English otherwise)."""
+    return _TableTranslations(TRANSLATIONS.get(_primary(lang), {}))
