@@ -119,7 +119,7 @@ def test_bad_content_leaves_the_previous_output_untouched(tmp_path: Path, write)
     [
         (["--dsfr-dist", "x"], "--dsfr-dist needs --page and -o OUTPUT"),
         (["--page", "--dsfr-dist", "x"], "--dsfr-dist needs --page and -o OUTPUT"),
-        (["--lang", "en"], "content translation is not available"),
+        (["--lang", "de"], "no 'de' catalogue for"),
         (["--id-prefix", "1-"], "invalid id prefix '1-'"),
     ],
 )

@@ -287,8 +287,8 @@ def test_page_links_local_copies_without_integrity():
     }
 
 
-def test_another_language_than_the_content_is_refused_for_now():
-    with pytest.raises(DsfrAccordionError, match="content translation is not available"):
+def test_another_language_needs_a_catalogue():
+    with pytest.raises(DsfrAccordionError, match="catalogue of a document built in Python"):
         dsfr_accordion.render(doc(entry()), lang="en")
 
 

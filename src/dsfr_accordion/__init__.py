@@ -10,9 +10,20 @@ The public API is what this module exports; everything else may change.
 from ._version import __version__
 from .assets import DSFR_VERSION, copy_dist
 from .errors import ContentError, DsfrAccordionError, Location
+from .i18n.catalogs import ContentTranslations, Translation, load_translations, translate
 from .ids import IdAllocator, slugify
 from .loaders import load
-from .model import Attribution, Block, Document, Item, ListBlock, Paragraph, Quote, Testimonial
+from .model import (
+    Attribution,
+    Block,
+    Document,
+    ForeignText,
+    Item,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Testimonial,
+)
 from .render import jinja_loader, render
 
 __all__ = [
@@ -20,8 +31,10 @@ __all__ = [
     "Attribution",
     "Block",
     "ContentError",
+    "ContentTranslations",
     "Document",
     "DsfrAccordionError",
+    "ForeignText",
     "IdAllocator",
     "Item",
     "ListBlock",
@@ -29,10 +42,13 @@ __all__ = [
     "Paragraph",
     "Quote",
     "Testimonial",
+    "Translation",
     "__version__",
     "copy_dist",
     "jinja_loader",
     "load",
+    "load_translations",
     "render",
     "slugify",
+    "translate",
 ]

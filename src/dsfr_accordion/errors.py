@@ -113,6 +113,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot write {path}: {reason}",
         "choose a path in a folder you can write to",
     ),
+    "po-syntax": (
+        "invalid catalogue: {problem}",
+        "fix the .po syntax at this line (quotes, msgid/msgstr pairs), or check it with msgfmt -c",
+    ),
+    "bad-translation": (
+        "the translation of {context!r} does not keep its source's markup: {problem}",
+        "keep the same placeholders, tags and links as the msgid; only the words change",
+    ),
+    "no-catalogue": (
+        "no {lang!r} catalogue for {content}",
+        "create it with: python -m dsfr_accordion i18n update {content} --langs {lang}",
+    ),
     "dsfr-dist": (
         "{path} is not a DSFR dist folder: {missing} is missing",
         "point at the dist folder of the npm package, for example node_modules/@gouvfr/dsfr/dist",

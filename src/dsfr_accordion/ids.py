@@ -148,13 +148,13 @@ class IdAllocator:
         return candidate
 
 
-def assign_ids(document: Document, ids: IdAllocator) -> Document:
-    """Return ``document`` with every testimonial's ``id`` set to its panel id.
+def allocate_ids(document: Document, ids: IdAllocator) -> tuple[str, ...]:
+    """The panel id of each testimonial of ``document``, in order, taken from ``ids``.
 
     Explicit ids are claimed first, in document order, so that a generated id
     never takes an id the content asks for; then the others are generated from
-    the titles as written in the source language. Call this before translating,
-    so that ids are the same in every language.
+    the titles. Allocate on the source-language document, so that ids are the
+    same in every language.
     """
     final: dict[int, str] = {}
     for index, testimonial in enumerate(document.testimonials):
@@ -163,8 +163,27 @@ def assign_ids(document: Document, ids: IdAllocator) -> Document:
     for index, testimonial in enumerate(document.testimonials):
         if index not in final:
             final[index] = ids.allocate(testimonial.title)
+    return tuple(final[index] for index in range(len(document.testimonials)))
+
+
+def with_ids(document: Document, panel_ids: tuple[str, ...]) -> Document:
+    """``document`` with its testimonials' ids set to ``panel_ids``, in order."""
     testimonials = tuple(
-        replace(testimonial, id=final[index])
-        for index, testimonial in enumerate(document.testimonials)
+        replace(testimonial, id=panel_id)
+        for testimonial, panel_id in zip(document.testimonials, panel_ids, strict=True)
     )
     return replace(document, testimonials=testimonials)
+
+
+def assign_ids(document: Document, ids: IdAllocator) -> Document:
+    """``document`` with each testimonial's ``id`` set to its panel id (:func:`allocate_ids`)."""
+    return with_ids(document, allocate_ids(document, ids))
+
+
+def content_keys(document: Document) -> tuple[str, ...]:
+    """Stable keys of the testimonials of a source document: its ids within itself alone.
+
+    They do not depend on the page (prefix, reserved ids, other documents), so
+    translation catalogues use them in their message contexts.
+    """
+    return allocate_ids(document, IdAllocator())

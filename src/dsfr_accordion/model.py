@@ -9,6 +9,10 @@ document built by hand through this API cannot inject markup either.
 
 Plain-text fields (titles, questions, attribution) are never interpreted as
 markup: the renderer escapes them.
+
+Any text field may hold a :class:`ForeignText`: text left in another language
+than the document's, such as a French string a translation does not cover yet.
+The renderer marks it with its ``lang`` (RGAA 8.7).
 """
 
 from __future__ import annotations
@@ -19,6 +23,21 @@ from types import MappingProxyType
 from typing import ClassVar
 
 from .errors import Location
+
+
+class ForeignText(str):
+    """A string in the language ``lang`` rather than its document's language."""
+
+    __slots__ = ("lang",)
+    lang: str
+
+    def __new__(cls, text: str, lang: str) -> ForeignText:
+        value = super().__new__(cls, text)
+        value.lang = lang
+        return value
+
+    def __reduce__(self) -> tuple[type[ForeignText], tuple[str, str]]:
+        return ForeignText, (str(self), self.lang)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,14 +12,15 @@ from functools import cache
 from typing import Literal
 
 from jinja2 import BaseLoader, Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from . import ui
 from .assets import page_assets
 from .errors import DsfrAccordionError
-from .ids import IdAllocator, assign_ids
+from .i18n.catalogs import ContentTranslations, load_translations, translate
+from .ids import IdAllocator, allocate_ids, with_ids
 from .model import Document
 from .sanitize import clean_inline, source_url
-from .ui import quote_marks, translations
 
 OpenState = Literal["none", "first", "all"]
 
@@ -42,6 +43,24 @@ def jinja_loader() -> BaseLoader:
     return PackageLoader("dsfr_accordion", "templates")
 
 
+def _marked(value: object, markup: Markup) -> Markup:
+    """``markup`` inside ``<span lang>`` when ``value`` is text in another language."""
+    lang = getattr(value, "lang", None)
+    if lang is None:
+        return markup
+    return Markup('<span lang="{}">{}</span>').format(lang, markup)
+
+
+def text_filter(value: object) -> Markup:
+    """Plain text, escaped, marked with its language when it is a fallback."""
+    return _marked(value, escape(value))
+
+
+def inline_filter(value: object) -> Markup:
+    """Rich text, sanitized, marked with its language when it is a fallback."""
+    return _marked(value, clean_inline(str(value)))
+
+
 @cache
 def environment(lang: str) -> Environment:
     """The Jinja environment rendering in ``lang`` (cached: one per language)."""
@@ -53,10 +72,11 @@ def environment(lang: str) -> Environment:
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n", "jinja2.ext.do"],
     )
-    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
-    env.filters["inline"] = clean_inline
+    env.install_gettext_translations(ui.translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    env.filters["inline"] = inline_filter
+    env.filters["text"] = text_filter
     env.filters["source_url"] = source_url
-    opening, closing = quote_marks(lang)
+    opening, closing = ui.quote_marks(lang)
     env.globals.update(quote_open=opening, quote_close=closing)
     return env
 
@@ -83,6 +103,7 @@ def render(
     document: Document,
     *,
     lang: str | None = None,
+    translations: ContentTranslations | None = None,
     page: bool = False,
     heading_level: int | None = None,
     open: OpenState | None = None,
@@ -94,8 +115,14 @@ def render(
 ) -> Markup:
     """Render ``document`` as DSFR accordions; return the HTML as :class:`~markupsafe.Markup`.
 
-    - ``lang``: language of the output; defaults to the document's. Content
-      translation is not available yet, so another language is refused.
+    - ``lang``: language of the output; defaults to the document's. Another
+      language translates the content with ``translations``, by default the
+      catalogue beside the content file (``locales/<lang>/LC_MESSAGES/<name>.po``);
+      untranslated and fuzzy strings stay in the source language, marked with
+      ``lang``. Ids come from the source document, so they are the same in
+      every language.
+    - ``translations``: the content catalogue to use (see
+      :class:`~dsfr_accordion.i18n.catalogs.ContentTranslations`).
     - ``page``: a standalone page (doctype, ``<html lang>``, title, skip link,
       ``<main>``, DSFR CSS and JS) instead of a fragment.
     - ``heading_level``: level of the accordion titles, 2 to 6; questions are
@@ -117,12 +144,6 @@ def render(
     :class:`~dsfr_accordion.errors.ContentError` for an id problem.
     """
     out_lang = lang or document.lang
-    if out_lang != document.lang:
-        raise _bad_option(
-            f"cannot render in {out_lang!r}: the content is written in {document.lang!r} "
-            "and content translation is not available in this version",
-            f"render with lang={document.lang!r}",
-        )
     level = heading_level if heading_level is not None else (2 if page else 3)
     if level not in HEADING_LEVELS:
         raise _bad_option(
@@ -144,7 +165,12 @@ def render(
         )
     if page:
         ids.reserve(PAGE_IDS)
-    document = assign_ids(document, ids)
+    panel_ids = allocate_ids(document, ids)
+    if out_lang != document.lang:
+        if translations is None:
+            translations = load_translations(document, out_lang)
+        document = translate(document, translations).document
+    document = with_ids(document, panel_ids)
     open_ids = _open_ids(document, open)
     if grouped and len(open_ids) > 1:
         raise _bad_option(

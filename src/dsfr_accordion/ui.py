@@ -10,6 +10,7 @@ translate it where it is shown with ``translations(lang).gettext(message)``
 from __future__ import annotations
 
 import gettext as _gettext
+import os
 
 #: language -> message id -> translation. English uses the message ids.
 TRANSLATIONS: dict[str, dict[str, str]] = {
@@ -52,6 +53,27 @@ class _TableTranslations(_gettext.NullTranslations):
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self.gettext(singular if n == 1 else plural)
+
+
+def language_name(lang: str, in_lang: str) -> str:
+    """The name of the language ``lang`` written in ``in_lang`` ("French", "anglais"), from CLDR."""
+    from babel import Locale, UnknownLocaleError  # noqa: PLC0415 - only when a name is shown
+
+    try:
+        return Locale.parse(lang.replace("-", "_")).get_display_name(in_lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return lang
+
+
+def cli_language() -> str:
+    """The language of the command line's messages: ``fr`` or ``en``, from the
+    gettext environment variables (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``).
+    """
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value and value not in ("C", "POSIX") and not value.startswith("C."):
+            return "fr" if _primary(value.split(":")[0].replace("_", "-")) == "fr" else "en"
+    return "en"
 
 
 def translations(lang: str) -> _gettext.NullTranslations:

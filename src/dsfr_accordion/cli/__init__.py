@@ -17,10 +17,10 @@ from collections.abc import Sequence
 from .. import __version__
 from ..assets import DSFR_VERSION
 from ..errors import DsfrAccordionError
-from . import render
+from . import i18n, render
 
 #: Each subcommand module's ``register(subparsers)``, in the order ``--help`` lists them.
-COMMANDS = (render.register,)
+COMMANDS = (render.register, i18n.register)
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -54,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        args.handler(args)
+        status = args.handler(args)
     except DsfrAccordionError as error:
         if args.debug:
             raise
@@ -74,4 +74,4 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_SOFTWARE
-    return EXIT_OK
+    return status or EXIT_OK

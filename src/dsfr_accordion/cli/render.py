@@ -6,8 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from babel.numbers import format_number
+
+from .. import ui
 from ..assets import copy_dist
 from ..errors import DsfrAccordionError
+from ..i18n.catalogs import Translation, load_translations, translate
 from ..loaders import load
 from ..output import write_text_atomic
 from ..render import HEADING_LEVELS, OPEN_CHOICES, render
@@ -33,7 +37,16 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="write to this file (atomically) instead of standard output",
     )
     parser.add_argument(
-        "--lang", metavar="LANG", help="language of the output (default: the content's lang)"
+        "--lang",
+        metavar="LANG",
+        help="language of the output (default: the content's lang); another language "
+        "uses the content catalogue LOCALES/LANG/LC_MESSAGES/<name>.po",
+    )
+    parser.add_argument(
+        "--locales",
+        type=Path,
+        metavar="DIR",
+        help="catalogue folder for --lang (default: locales/ beside INPUT)",
     )
     parser.add_argument(
         "--page",
@@ -88,6 +101,29 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run, grouped=False)
 
 
+def _report_fallbacks(translation: Translation, source_lang: str) -> None:
+    """Say on stderr how many strings have no translation and stay in ``source_lang``."""
+    count = len(translation.fallbacks)
+    if not count:
+        return
+    lang = ui.cli_language()
+    message = ui.translations(lang).ngettext(
+        "{count} of {total} string has no translation: it is shown in {source}, "
+        "marked with its language",
+        "{count} of {total} strings have no translation: they are shown in {source}, "
+        "marked with their language",
+        count,
+    )
+    print(
+        message.format(
+            count=format_number(count, locale=lang),
+            total=format_number(translation.total, locale=lang),
+            source=ui.language_name(source_lang, lang),
+        ),
+        file=sys.stderr,
+    )
+
+
 def run(args: argparse.Namespace) -> None:
     """Load ``args.input``, render it, write it to ``args.output`` or standard output."""
     if args.dsfr_dist is not None and (not args.page or args.output is None):
@@ -97,9 +133,14 @@ def run(args: argparse.Namespace) -> None:
             hint="add --page -o build/page.html, the DSFR files are copied beside it",
         )
     document = load(args.input)
+    translations = None
+    if args.lang and args.lang != document.lang:
+        translations = load_translations(document, args.lang, args.locales)
+        _report_fallbacks(translate(document, translations), document.lang)
     html = render(
         document,
         lang=args.lang,
+        translations=translations,
         page=args.page,
         heading_level=args.heading_level,
         open=args.open,

@@ -1,0 +1,139 @@
+"""``i18n``: content catalogues for translators (extract, update, compile, stats)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from babel.numbers import format_number
+
+from .. import ui
+from ..errors import DsfrAccordionError
+from ..i18n import catalogs
+from ..loaders import load
+
+EXIT_INCOMPLETE = 1
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add the ``i18n`` subcommand and its actions to ``commands``."""
+    parser = commands.add_parser(
+        "i18n",
+        help="manage the translation catalogues of content files",
+        description="Manage the gettext catalogues of content files. By default a content "
+        "file's catalogues live in a locales/ folder beside it: "
+        "locales/<lang>/LC_MESSAGES/<content file name>.po.",
+    )
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+    def content_parser(name: str, help_text: str) -> argparse.ArgumentParser:
+        action = actions.add_parser(name, help=help_text, description=help_text)
+        action.add_argument("content", nargs="+", metavar="CONTENT", help="content files")
+        action.add_argument(
+            "--locales",
+            type=Path,
+            metavar="DIR",
+            help="catalogue folder (default: locales/ beside each content file)",
+        )
+        return action
+
+    extract = content_parser("extract", "write the catalogue template (.pot) of content files")
+    extract.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="DOMAIN.pot",
+        help="template to write (one content file only; default: LOCALES/<name>.pot)",
+    )
+    extract.set_defaults(handler=_extract)
+
+    for name, help_text, handler in (
+        ("update", "create or update one .po per language (never loses a translation)", _update),
+        ("compile", "check the .po files and write their .mo", _compile),
+        ("stats", "count translated, fuzzy, untranslated and obsolete strings", _stats),
+    ):
+        action = content_parser(name, help_text)
+        action.add_argument(
+            "--langs",
+            metavar="LANGS",
+            help="comma-separated languages, such as en (default: the languages that "
+            "already have a folder in the catalogue folder)",
+        )
+        if name == "stats":
+            action.add_argument(
+                "--check",
+                action="store_true",
+                help="exit with status 1 when a catalogue is incomplete (fuzzy or untranslated)",
+            )
+        action.set_defaults(handler=handler)
+
+
+def _languages(args: argparse.Namespace, content: str, source_lang: str) -> list[str]:
+    if args.langs:
+        return [lang.strip() for lang in args.langs.split(",") if lang.strip()]
+    folder = catalogs.locales_dir(content, args.locales)
+    found = sorted(
+        entry.name
+        for entry in folder.glob("*")
+        if entry.is_dir()
+        and entry.name != source_lang
+        and (entry / "LC_MESSAGES" / f"{catalogs.domain_of(content)}.po").is_file()
+    )
+    if not found:
+        raise DsfrAccordionError.of(
+            "bad-option",
+            problem=f"no catalogue yet for {content}",
+            hint="say which languages to create, for example --langs en",
+        )
+    return found
+
+
+def _extract(args: argparse.Namespace) -> None:
+    if args.output is not None and len(args.content) > 1:
+        raise DsfrAccordionError.of(
+            "bad-option",
+            problem="-o takes one content file",
+            hint="run extract once per content file, or leave -o out",
+        )
+    for content in args.content:
+        output = args.output or catalogs.locales_dir(content, args.locales) / (
+            f"{catalogs.domain_of(content)}.pot"
+        )
+        catalogs.write_template(load(content), content, output)
+        print(output, file=sys.stderr)
+
+
+def _update(args: argparse.Namespace) -> None:
+    for content in args.content:
+        document = load(content)
+        for lang in _languages(args, content, document.lang):
+            print(catalogs.update(document, content, lang, args.locales), file=sys.stderr)
+
+
+def _compile(args: argparse.Namespace) -> None:
+    for content in args.content:
+        for lang in _languages(args, content, load(content).lang):
+            path = catalogs.po_path(content, lang, args.locales)
+            print(catalogs.compile_catalog(path, lang), file=sys.stderr)
+
+
+def _stats(args: argparse.Namespace) -> int:
+    _ = ui.translations(ui.cli_language()).gettext
+    incomplete = False
+    for content in args.content:
+        for lang in _languages(args, content, load(content).lang):
+            path = catalogs.po_path(content, lang, args.locales)
+            counts = catalogs.stats(catalogs.read(path, lang))
+            incomplete |= not counts.complete
+            numbers = {
+                name: format_number(getattr(counts, name), locale=ui.cli_language())
+                for name in ("translated", "fuzzy", "untranslated", "obsolete")
+            }
+            print(
+                _(
+                    "{path}: {translated} translated, {fuzzy} fuzzy, {untranslated} "
+                    "untranslated, {obsolete} obsolete"
+                ).format(path=path, **numbers)
+            )
+    return EXIT_INCOMPLETE if args.check and incomplete else 0

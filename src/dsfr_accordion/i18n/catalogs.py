@@ -1,0 +1,330 @@
+"""Content catalogues: ``.pot`` and ``.po`` files for the testimonials, through Babel.
+
+Layout (the default): a ``locales/`` folder beside the content file, the
+domain is the content file's name without its extension::
+
+    examples/temoignages-cloud.yaml
+    examples/locales/temoignages-cloud.pot
+    examples/locales/en/LC_MESSAGES/temoignages-cloud.po
+    examples/locales/en/LC_MESSAGES/temoignages-cloud.mo   (i18n compile)
+
+Update never loses a translator's work: a changed source string keeps its
+translation as fuzzy with the previous msgid, a removed one becomes obsolete,
+and an obsolete one whose source string comes back is revived.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.messages.catalog import Catalog, Message
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import PoFileError, read_po, write_po
+
+from ..errors import DsfrAccordionError, Location
+from ..model import Document, ForeignText
+from ..output import write_bytes_atomic
+from . import markup
+from .units import Unit, extract, rebuild
+
+# A .po line that is not a comment: a keyword and a C string, or a continued string.
+_PO_LINE = re.compile(
+    r'(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\Z'
+)
+
+#: Folder beside a content file that holds its catalogues.
+LOCALES_FOLDER = "locales"
+
+#: Creation date written in every catalogue: fixed, so that the same content
+#: always gives the same bytes (translators' tools do not use it).
+CATALOG_DATE = datetime(2000, 1, 1, tzinfo=UTC)
+
+_HEADER = """\
+# Translations of {domain}: testimonials rendered by dsfr-accordion.
+# Edit the msgstr lines with Poedit, Weblate or a text editor; keep the
+# markup (<em>, <strong>, <a href>) and the links of each msgid.
+#"""
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """How complete a catalogue is."""
+
+    translated: int
+    fuzzy: int
+    untranslated: int
+    obsolete: int
+
+    @property
+    def complete(self) -> bool:
+        """Every current message translated and none fuzzy."""
+        return self.fuzzy == 0 and self.untranslated == 0
+
+
+def domain_of(content: str | os.PathLike[str]) -> str:
+    """The catalogue domain of a content file: its name without extension."""
+    return Path(content).stem
+
+
+def locales_dir(content: str | os.PathLike[str], locales: str | os.PathLike[str] | None) -> Path:
+    """``locales``, or the ``locales/`` folder beside ``content``."""
+    return Path(locales) if locales is not None else Path(content).parent / LOCALES_FOLDER
+
+
+def po_path(
+    content: str | os.PathLike[str], lang: str, locales: str | os.PathLike[str] | None = None
+) -> Path:
+    """Where the ``lang`` catalogue of ``content`` lives."""
+    return locales_dir(content, locales) / lang / "LC_MESSAGES" / f"{domain_of(content)}.po"
+
+
+def _locale(lang: str) -> Locale:
+    try:
+        return Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        raise DsfrAccordionError.of(
+            "bad-option",
+            problem=f"unknown language {lang!r}",
+            hint="use a language code such as fr or en",
+        ) from None
+
+
+def template(document: Document, content: str | os.PathLike[str]) -> Catalog:
+    """The catalogue template (``.pot``) of ``document``, loaded from ``content``."""
+    domain = domain_of(content)
+    catalog = Catalog(
+        domain=domain,
+        header_comment=_HEADER.format(domain=domain),
+        project=domain,
+        version="1",
+        msgid_bugs_address="",
+        creation_date=CATALOG_DATE,
+        revision_date=CATALOG_DATE,
+        charset="utf-8",
+        fuzzy=False,
+    )
+    name = Path(content).name
+    for unit in extract(document):
+        catalog.add(
+            unit.text,
+            locations=[(name, unit.line)] if unit.line else (),
+            auto_comments=[unit.comment],
+            context=unit.context,
+        )
+    return catalog
+
+
+def _write(path: Path, catalog: Catalog, **options: bool) -> None:
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=76, include_previous=True, **options)
+    write_bytes_atomic(path, buffer.getvalue())
+
+
+def write_template(document: Document, content: str | os.PathLike[str], output: Path) -> Path:
+    """Write the ``.pot`` of ``document`` to ``output`` (atomically)."""
+    _write(output, template(document, content))
+    return output
+
+
+def _check_syntax(data: bytes, path: Path) -> None:
+    """Refuse what Babel's lenient reader would silently drop: bad UTF-8, stray or
+    unterminated lines. Each line is a comment, a keyword with a string, or a string.
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise DsfrAccordionError.of(
+            "po-syntax", Location(str(path), line), problem="the file is not UTF-8"
+        ) from None
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#") and not _PO_LINE.match(stripped):
+            raise DsfrAccordionError.of(
+                "po-syntax",
+                Location(str(path), number),
+                problem=f"this line is not a keyword with a quoted string: {stripped[:60]!r}",
+            )
+
+
+def read(path: Path, lang: str | None = None) -> Catalog:
+    """Read the ``.po`` at ``path``; a syntax error names its line."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise DsfrAccordionError.of(
+            "unreadable", Location(str(path)), reason=error.strerror or str(error)
+        ) from None
+    _check_syntax(data, path)
+    try:
+        return read_po(io.BytesIO(data), locale=lang and _locale(lang), abort_invalid=True)
+    except PoFileError as error:
+        raise DsfrAccordionError.of(
+            "po-syntax", Location(str(path)), problem=str(error).split(" on ")[0]
+        ) from None
+
+
+def _revive(catalog: Catalog, fresh: Catalog) -> None:
+    """Bring back obsolete messages whose source string is in ``fresh`` again."""
+    for key, message in list(catalog.obsolete.items()):
+        if fresh.get(message.id, context=message.context) is not None:
+            del catalog.obsolete[key]
+            catalog[message.id] = message
+
+
+def update(
+    document: Document,
+    content: str | os.PathLike[str],
+    lang: str,
+    locales: str | os.PathLike[str] | None = None,
+) -> Path:
+    """Create or update the ``lang`` catalogue of ``document``; return its path.
+
+    Changed source strings keep their translation as fuzzy (with the previous
+    msgid), removed ones become obsolete, returning ones are revived.
+    """
+    fresh = template(document, content)
+    path = po_path(content, lang, locales)
+    if path.exists():
+        catalog = read(path, lang)
+        _revive(catalog, fresh)
+        catalog.update(fresh, update_creation_date=True)
+    else:
+        catalog = Catalog(
+            locale=_locale(lang),
+            domain=fresh.domain,
+            header_comment=fresh.header_comment,
+            project=fresh.project,
+            version=fresh.version,
+            msgid_bugs_address="",
+            creation_date=CATALOG_DATE,
+            revision_date=CATALOG_DATE,
+            language_team=f"{_locale(lang).english_name} <>",
+            charset="utf-8",
+            fuzzy=False,
+        )
+        catalog.update(fresh)
+    _write(path, catalog)
+    return path
+
+
+def _current(catalog: Catalog) -> Iterable[Message]:
+    return (message for message in catalog if message.id)
+
+
+def stats(catalog: Catalog) -> Stats:
+    """Count translated, fuzzy, untranslated and obsolete messages of ``catalog``."""
+    translated = fuzzy = untranslated = 0
+    for message in _current(catalog):
+        if message.fuzzy:
+            fuzzy += 1
+        elif message.string:
+            translated += 1
+        else:
+            untranslated += 1
+    return Stats(translated, fuzzy, untranslated, len(catalog.obsolete))
+
+
+def check(catalog: Catalog, path: Path) -> None:
+    """Refuse the first translation that does not keep its source's markup, naming its line."""
+    for message in _current(catalog):
+        if message.fuzzy or not message.string:
+            continue
+        found = markup.problem(str(message.id), str(message.string))
+        if found:
+            raise DsfrAccordionError.of(
+                "bad-translation",
+                Location(str(path), message.lineno),
+                context=message.context or "",
+                problem=found,
+            )
+
+
+def compile_catalog(path: Path, lang: str) -> Path:
+    """Check the ``.po`` at ``path`` and write its ``.mo`` beside it (atomically)."""
+    catalog = read(path, lang)
+    check(catalog, path)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    target = path.with_suffix(".mo")
+    write_bytes_atomic(target, buffer.getvalue())
+    return target
+
+
+@dataclass(frozen=True, slots=True)
+class ContentTranslations:
+    """The usable translations of one ``.po``: (msgctxt, msgid) → msgstr.
+
+    Fuzzy and empty translations are left out: their units fall back to the
+    source language.
+    """
+
+    lang: str
+    path: Path
+    strings: dict[tuple[str, str], str]
+
+    @classmethod
+    def read(cls, path: Path, lang: str) -> ContentTranslations:
+        """Read and check the catalogue at ``path`` (see :func:`check`)."""
+        catalog = read(path, lang)
+        check(catalog, path)
+        strings = {
+            (message.context or "", str(message.id)): str(message.string)
+            for message in _current(catalog)
+            if message.string and not message.fuzzy
+        }
+        return cls(lang, path, strings)
+
+
+def load_translations(
+    document: Document, lang: str, locales: str | os.PathLike[str] | None = None
+) -> ContentTranslations:
+    """The ``lang`` catalogue of the content file ``document`` was loaded from."""
+    if document.location is None:
+        raise DsfrAccordionError.of(
+            "bad-option",
+            problem=f"cannot find the {lang!r} catalogue of a document built in Python",
+            hint="pass translations=ContentTranslations.read(path, lang)",
+        )
+    path = po_path(document.location.path, lang, locales)
+    if not path.is_file():
+        raise DsfrAccordionError.of(
+            "no-catalogue", Location(str(path)), lang=lang, content=document.location.path
+        )
+    return ContentTranslations.read(path, lang)
+
+
+@dataclass(frozen=True, slots=True)
+class Translation:
+    """A translated document and the units left in the source language."""
+
+    document: Document
+    fallbacks: tuple[Unit, ...]
+    total: int
+
+
+def translate(document: Document, translations: ContentTranslations) -> Translation:
+    """``document`` in ``translations.lang``; untranslated units stay in the source
+    language as :class:`~dsfr_accordion.model.ForeignText`, which the renderer marks.
+    """
+    fallbacks: list[Unit] = []
+    total = 0
+
+    def visit(unit: Unit) -> str:
+        nonlocal total
+        total += 1
+        found = translations.strings.get((unit.context, unit.text))
+        if found is not None:
+            return found
+        fallbacks.append(unit)
+        return ForeignText(unit.text, document.lang)
+
+    translated = rebuild(document, visit, translations.lang)
+    return Translation(translated, tuple(fallbacks), total)

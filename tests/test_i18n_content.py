@@ -1,0 +1,370 @@
+"""Content catalogues: extraction, update that never loses work, refusals, fallback marking."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+import dsfr_accordion
+from dsfr_accordion import DsfrAccordionError
+from dsfr_accordion.i18n import catalogs
+from dsfr_accordion.i18n.units import extract, rebuild
+from tests.accordion_contract import contract_problems, text_of
+from tests.conftest import EXAMPLES, parse_html, run_cli
+
+CONTENT = """\
+title: Témoignages
+testimonials:
+  - title: La Géoplateforme
+    id: geo
+    role: cheffe de projet
+    items:
+      - question: Pouvez-vous décrire le projet ?
+        answer: |
+          Un *espace* public, voir https://cartes.gouv.fr.
+
+          - premier point
+          - second point
+      - question: Et le cloud ?
+        answer: Déterminant.
+  - title: Le SHOM
+    items:
+      - question: Pouvez-vous décrire le projet ?
+        answer: |
+          {author="Ada" role="directrice"}
+          > Une infrastructure.
+"""
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    path = tmp_path / "temoignages.yaml"
+    path.write_text(CONTENT, encoding="utf-8")
+    return path
+
+
+def po_of(content: Path, lang: str = "en") -> Path:
+    return content.parent / "locales" / lang / "LC_MESSAGES" / f"{content.stem}.po"
+
+
+def messages(po: Path) -> dict[str, object]:
+    with po.open("rb") as stream:
+        catalog = read_po(stream)
+    found = {message.context: message for message in catalog if message.id}
+    found.update({f"obsolete:{m.context}": m for m in catalog.obsolete.values()})
+    return found
+
+
+def set_translations(po: Path, translations: dict[str, str]) -> None:
+    """Fill msgstr of the given contexts, as a translator would in a text editor."""
+    lines = po.read_text(encoding="utf-8").splitlines()
+    out, context = [], None
+    for line in lines:
+        if line.startswith("msgctxt "):
+            context = line[len('msgctxt "') : -1]
+        if line == 'msgstr ""' and context in translations:
+            escaped = translations[context].replace('"', '\\"')
+            out.append(f'msgstr "{escaped}"')
+        else:
+            out.append(line)
+    po.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+def msgfmt_check(po: Path) -> None:
+    result = subprocess.run(
+        ["msgfmt", "-c", "-o", "/dev/null", str(po)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def update(content: Path, lang: str = "en") -> Path:
+    return catalogs.update(dsfr_accordion.load(content), content, lang)
+
+
+# --- Units ----------------------------------------------------------------------------------
+
+
+def test_units_have_stable_unique_contexts_in_reading_order(content: Path):
+    units = extract(dsfr_accordion.load(content))
+    contexts = [unit.context for unit in units]
+    assert contexts == [
+        "title",
+        "geo/title",
+        "geo/role",
+        "geo/1/question",
+        "geo/1/answer/p1",
+        "geo/1/answer/list2/1",
+        "geo/1/answer/list2/2",
+        "geo/2/question",
+        "geo/2/answer/p1",
+        "le-shom/title",
+        "le-shom/1/question",
+        "le-shom/1/answer/quote1/p1",
+        "le-shom/1/answer/quote1/role",
+    ]
+    same_question = [u for u in units if u.text == "Pouvez-vous décrire le projet ?"]
+    assert len({u.context for u in same_question}) == 2
+    assert units[4].text == (
+        'Un <em>espace</em> public, voir <a href="https://cartes.gouv.fr">https://cartes.gouv.fr</a>.'
+    )
+    assert units[4].rich and not units[3].rich
+    assert units[3].line == 7
+
+
+def test_rebuild_with_the_source_text_is_the_same_document(content: Path):
+    document = dsfr_accordion.load(content)
+    assert rebuild(document, lambda unit: unit.text, document.lang) == document
+
+
+@pytest.mark.parametrize("example", ["temoignages-cloud.yaml", "si-samu.md"])
+def test_examples_have_unique_contexts(example: str):
+    contexts = [u.context for u in extract(dsfr_accordion.load(EXAMPLES / example))]
+    assert len(contexts) == len(set(contexts))
+
+
+# --- Catalogue files ------------------------------------------------------------------------
+
+
+def test_update_creates_a_complete_well_formed_catalogue(content: Path):
+    po = update(content)
+    assert po == po_of(content)
+    msgfmt_check(po)
+    text = po.read_text(encoding="utf-8")
+    for header in ("Language: en", "Plural-Forms: nplurals=2; plural=(n != 1);",
+                   "Content-Type: text/plain; charset=utf-8"):
+        assert header in text
+    assert '#. Testimonial “La Géoplateforme”: question 1 (a heading in the panel)' in text
+    assert "#: temoignages.yaml:7" in text
+    assert 'msgctxt "geo/1/question"' in text
+
+
+def test_update_and_extract_are_deterministic(content: Path, tmp_path: Path):
+    first = update(content).read_bytes()
+    assert update(content).read_bytes() == first
+    document = dsfr_accordion.load(content)
+    pot_a = catalogs.write_template(document, content, tmp_path / "a.pot").read_bytes()
+    pot_b = catalogs.write_template(document, content, tmp_path / "b.pot").read_bytes()
+    assert pot_a == pot_b
+
+
+def test_changed_source_keeps_the_translation_as_fuzzy_with_the_previous_msgid(content: Path):
+    po = update(content)
+    set_translations(po, {"geo/2/answer/p1": "Decisive."})
+    content.write_text(CONTENT.replace("Déterminant.", "Très déterminant."), encoding="utf-8")
+    update(content)
+    message = messages(po)["geo/2/answer/p1"]
+    assert message.id == "Très déterminant."
+    assert message.string == "Decisive."
+    assert message.fuzzy
+    assert '#| msgid "Déterminant."' in po.read_text(encoding="utf-8")
+    msgfmt_check(po)
+
+
+def test_removed_source_becomes_obsolete_and_is_revived_when_it_returns(content: Path):
+    po = update(content)
+    set_translations(po, {"geo/2/question": "And the cloud?"})
+    without = CONTENT.replace(
+        "      - question: Et le cloud ?\n        answer: Déterminant.\n", ""
+    )
+    content.write_text(without, encoding="utf-8")
+    update(content)
+    found = messages(po)
+    assert "geo/2/question" not in found
+    assert found["obsolete:geo/2/question"].string == "And the cloud?"
+    assert '#~ msgctxt "geo/2/question"' in po.read_text(encoding="utf-8")
+    msgfmt_check(po)
+    content.write_text(CONTENT, encoding="utf-8")
+    update(content)
+    revived = messages(po)["geo/2/question"]
+    assert revived.string == "And the cloud?"
+    assert not revived.fuzzy
+    assert "obsolete:geo/2/question" not in messages(po)
+
+
+def test_stats_count_each_state(content: Path):
+    po = update(content)
+    set_translations(po, {"title": "Testimonials", "geo/title": "The Géoplateforme"})
+    counts = catalogs.stats(catalogs.read(po, "en"))
+    assert (counts.translated, counts.fuzzy, counts.untranslated, counts.obsolete) == (2, 0, 11, 0)
+    assert not counts.complete
+
+
+# --- Refused translations -------------------------------------------------------------------
+
+BAD = {
+    "missing tag": ("geo/1/answer/p1", "A public space, see https://cartes.gouv.fr.",
+                    "missing tag <a>, <em>"),
+    "extra script": (
+        "geo/2/answer/p1", "Decisive.<script>alert(1)</script>", "unexpected tag <script>"
+    ),
+    "changed URL": (
+        "geo/1/answer/p1",
+        'A <em>public</em> space, see <a href="https://evil.example">https://cartes.gouv.fr</a>.',
+        "missing link https://cartes.gouv.fr; unexpected link https://evil.example",
+    ),
+    "broken tag": (
+        "geo/1/answer/p1",
+        'A <em>public space, see <a href="https://cartes.gouv.fr">https://cartes.gouv.fr</a>.',
+        "broken markup: <em> is never closed",
+    ),
+    "placeholder": ("geo/2/answer/p1", "Decisive {count}.", "unexpected placeholder {count}"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_bad_translations_are_refused_at_compile_and_render(content: Path, case: str):
+    context, translation, difference = BAD[case]
+    po = update(content)
+    set_translations(po, {context: translation})
+    line = next(
+        number for number, text in enumerate(po.read_text().splitlines(), start=1)
+        if text == f'msgctxt "{context}"'
+    )
+    expected = f"{po}:{line + 1}: error: the translation of {context!r} does not keep"
+    with pytest.raises(DsfrAccordionError) as caught:
+        catalogs.compile_catalog(po, "en")
+    assert str(caught.value).startswith(expected)
+    assert difference in caught.value.message
+    assert not po.with_suffix(".mo").exists()
+    result = run_cli("render", str(content), "--lang", "en")
+    assert result.returncode == 2
+    assert result.stderr.startswith(expected)
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("broken", "problem"),
+    [
+        ('msgstr "Decisive.', "not a keyword with a quoted string"),
+        ('msgstr Decisive."', "not a keyword with a quoted string"),
+        ('msgstr "Deci"sive."', "not a keyword with a quoted string"),
+    ],
+)
+def test_po_syntax_error_names_its_line(content: Path, broken: str, problem: str):
+    po = update(content)
+    lines = po.read_text(encoding="utf-8").splitlines()
+    target = lines.index('msgid "Déterminant."') + 1
+    lines[target] = broken
+    po.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for result in (run_cli("render", str(content), "--lang", "en"),
+                   run_cli("i18n", "compile", str(content), "--langs", "en")):
+        assert result.returncode == 2
+        assert result.stderr.startswith(f"{po}:{target + 1}: error: invalid catalogue: ")
+        assert problem in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_missing_catalogue_says_how_to_create_it(content: Path):
+    result = run_cli("render", str(content), "--lang", "en")
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"{po_of(content)}: error: no 'en' catalogue for {content}\n"
+        f"  hint: create it with: python -m dsfr_accordion i18n update {content} --langs en\n"
+    )
+
+
+# --- Rendering in a language ----------------------------------------------------------------
+
+
+def test_partial_translation_falls_back_to_marked_french(content: Path):
+    po = update(content)
+    set_translations(
+        po,
+        {
+            "title": "Testimonials",
+            "geo/title": "The Géoplateforme",
+            "geo/1/answer/p1": 'A <em>public</em> space, see '
+            '<a href="https://cartes.gouv.fr">https://cartes.gouv.fr</a>.',
+            "le-shom/1/answer/quote1/p1": "An infrastructure.",
+        },
+    )
+    result = run_cli("render", str(content), "--lang", "en", "--page")
+    assert result.returncode == 0
+    assert result.stderr == (
+        "9 of 13 strings have no translation: they are shown in French, "
+        "marked with their language\n"
+    )
+    tree, errors = parse_html(result.stdout)
+    assert errors == []
+    assert contract_problems(tree) == []
+    assert tree.get("lang") == "en"
+    buttons = list(tree.iter("button"))
+    assert text_of(buttons[0]) == "The Géoplateforme"
+    assert buttons[0].find("span") is None
+    french = buttons[1].find("span")
+    assert (french.get("lang"), text_of(french)) == ("fr", "Le SHOM")
+    paragraphs = [p for p in tree.iter("p") if "fr-quote__author" not in (p.get("class") or "")]
+    answer = next(p for p in paragraphs if "public" in text_of(p))
+    assert answer.find("span") is None
+    assert "“An infrastructure.”" in result.stdout
+    for question in tree.iter("h3"):
+        assert question.find("span").get("lang") == "fr"
+
+
+def test_english_page_has_the_same_ids_as_the_french_one(content: Path):
+    update(content)
+    french, _ = parse_html(dsfr_accordion.render(dsfr_accordion.load(content), page=True))
+    english, _ = parse_html(
+        dsfr_accordion.render(dsfr_accordion.load(content), page=True, lang="en")
+    )
+    ids = [sorted(e.get("id") for e in tree.iter() if e.get("id")) for tree in (french, english)]
+    assert ids[0] == ids[1]
+    assert [b.get("aria-controls") for b in french.iter("button")] == ["geo", "le-shom"]
+
+
+def test_hand_built_document_needs_explicit_translations():
+    document = dsfr_accordion.Document(
+        title="T",
+        testimonials=(
+            dsfr_accordion.Testimonial(
+                "A", (dsfr_accordion.Item("Q", (dsfr_accordion.Paragraph("R"),)),)
+            ),
+        ),
+    )
+    with pytest.raises(DsfrAccordionError, match="document built in Python"):
+        dsfr_accordion.render(document, lang="en")
+
+
+# --- Command line and Babel -----------------------------------------------------------------
+
+
+def test_cli_update_stats_check_and_compile(content: Path):
+    assert run_cli("i18n", "update", str(content)).returncode == 2  # which languages?
+    assert run_cli("i18n", "update", str(content), "--langs", "en").returncode == 0
+    stats = run_cli("i18n", "stats", str(content), "--check")
+    assert stats.returncode == 1
+    assert stats.stdout == f"{po_of(content)}: 0 translated, 0 fuzzy, 13 untranslated, 0 obsolete\n"
+    assert run_cli("i18n", "stats", str(content)).returncode == 0
+    compiled = run_cli("i18n", "compile", str(content))
+    assert compiled.returncode == 0, compiled.stderr
+    assert po_of(content).with_suffix(".mo").is_file()
+
+
+def test_cli_extract_writes_the_template(content: Path, tmp_path: Path):
+    result = run_cli("i18n", "extract", str(content), "-o", str(tmp_path / "out.pot"))
+    assert result.returncode == 0, result.stderr
+    assert 'msgctxt "geo/1/question"' in (tmp_path / "out.pot").read_text(encoding="utf-8")
+    assert run_cli("i18n", "extract", str(content)).returncode == 0
+    assert (content.parent / "locales" / "temoignages.pot").is_file()
+
+
+def test_pybabel_extracts_content_files_through_the_entry_point(content: Path, tmp_path: Path):
+    mapping = tmp_path / "babel.cfg"
+    mapping.write_text("[dsfr_accordion: **.yaml]\n", encoding="utf-8")
+    pybabel = Path(sys.executable).parent / "pybabel"
+    if not pybabel.exists():
+        pybabel = Path(shutil.which("pybabel") or "pybabel")
+    out = tmp_path / "babel.pot"
+    subprocess.run(
+        [str(pybabel), "extract", "-F", str(mapping), "-o", str(out), str(content.parent)],
+        check=True, capture_output=True,
+    )
+    with out.open("rb") as stream:
+        extracted = {(m.context, m.id) for m in read_po(stream) if m.id}
+    ours = {(u.context, u.text) for u in extract(dsfr_accordion.load(content))}
+    assert extracted == ours
