@@ -4,130 +4,187 @@ Every problem a person can fix (content, command line, options) is a
 :class:`DsfrAccordionError` built from a message code of :data:`MESSAGES`, so
 the wording lives in one table and the command line prints it uniformly as
 ``file:line:column: error: message`` followed by a hint saying what to do.
+Messages are English gettext ids, translated when shown (:meth:`DsfrAccordionError.render`);
+so are the phrases given as fields (``where="a testimonial"``) and :class:`Phrase` fields.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from .ui import N_, translations
 
 #: code -> (message, hint). Both are ``str.format`` templates over the
 #: keyword arguments given to :meth:`DsfrAccordionError.of`.
 MESSAGES: dict[str, tuple[str, str]] = {
     "missing-key": (
-        "missing required key {key!r} in {where}",
-        "add {key}: with a value",
+        N_("missing required key {key!r} in {where}"),
+        N_("add {key}: with a value"),
     ),
     "empty-value": (
-        "{key!r} is empty",
-        "write the text of {key}, or remove the entry",
+        N_("{key!r} is empty"),
+        N_("write the text of {key}, or remove the entry"),
     ),
     "wrong-type": (
-        "{key!r} must be {expected}, not {found}",
-        "write {key} as {expected}",
+        N_("{key!r} must be {expected}, not {found}"),
+        N_("write {key} as {expected}"),
     ),
     "unknown-key": (
-        "unknown key {key!r} in {where}",
-        "{suggestion}",
+        N_("unknown key {key!r} in {where}"),
+        N_("{suggestion}"),
     ),
     "duplicate-key": (
-        "key {key!r} is written twice in the same {where}",
-        "keep one of them",
+        N_("key {key!r} is written twice in the same {where}"),
+        N_("keep one of them"),
     ),
     "empty-list": (
-        "{key!r} holds no entry",
-        "add at least one entry to {key}",
+        N_("{key!r} holds no entry"),
+        N_("add at least one entry to {key}"),
     ),
     "invalid-id": (
-        "invalid id {value!r}: {reason}",
-        "use an ASCII letter followed by ASCII letters, digits, '-' or '_', "
-        "for example {example!r}",
+        N_("invalid id {value!r}: {reason}"),
+        N_(
+            "use an ASCII letter followed by ASCII letters, digits, '-' or '_', "
+            "for example {example!r}"
+        ),
     ),
     "duplicate-id": (
-        "id {value!r} is already used {where}",
-        "give each testimonial its own id, or remove the id to have one generated",
+        N_("id {value!r} is already used {where}"),
+        N_("give each testimonial its own id, or remove the id to have one generated"),
     ),
     "reserved-id": (
-        "id {value!r} is reserved by the host page",
-        "choose another id, or remove the id to have one generated",
+        N_("id {value!r} is reserved by the host page"),
+        N_("choose another id, or remove the id to have one generated"),
     ),
     "invalid-lang": (
-        "invalid language tag {value!r}",
-        "use a BCP 47 language tag such as 'fr' or 'en'",
+        N_("invalid language tag {value!r}"),
+        N_("use a BCP 47 language tag such as 'fr' or 'en'"),
     ),
     "invalid-url": (
-        "{key!r} must be an http or https URL, not {value!r}",
-        "write a full URL starting with https://",
+        N_("{key!r} must be an http or https URL, not {value!r}"),
+        N_("write a full URL starting with https://"),
     ),
     "yaml-syntax": (
-        "invalid YAML: {problem}",
-        "fix the YAML syntax at this place (indentation, quotes, ':' after keys)",
+        N_("invalid YAML: {problem}"),
+        N_("fix the YAML syntax at this place (indentation, quotes, ':' after keys)"),
     ),
     "front-matter-unclosed": (
-        "the front matter opened here is never closed",
-        "end the front matter with a line holding only ---",
+        N_("the front matter opened here is never closed"),
+        N_("end the front matter with a line holding only ---"),
     ),
     "empty-file": (
-        "the file holds no content",
-        "write a title and at least one testimonial, as docs/content-format.md shows",
+        N_("the file holds no content"),
+        N_("write a title and at least one testimonial, as docs/content-format.md shows"),
     ),
     "markdown-unsupported": (
-        "{what} is not supported in {where}",
-        "{hint}",
+        N_("{what} is not supported in {where}"),
+        N_("{hint}"),
     ),
     "markdown-before-first-testimonial": (
-        "text before the first '## ' heading belongs to no testimonial",
-        "start each testimonial with a '## Title' heading; put the page title in the front matter",
+        N_("text before the first '## ' heading belongs to no testimonial"),
+        N_(
+            "start each testimonial with a '## Title' heading; "
+            "put the page title in the front matter"
+        ),
     ),
     "markdown-no-testimonial": (
-        "the file holds no testimonial",
-        "start each testimonial with a '## Title' heading",
+        N_("the file holds no testimonial"),
+        N_("start each testimonial with a '## Title' heading"),
     ),
     "attribute-line": (
-        "this attribute line is not understood: {text!r}",
-        'write attributes as {{#id key="value"}} on a line of their own, '
-        "directly above a '## ' heading or a '>' quote",
+        N_("this attribute line is not understood: {text!r}"),
+        N_(
+            'write attributes as {{#id key="value"}} on a line of their own, '
+            "directly above a '## ' heading or a '>' quote"
+        ),
     ),
     "unknown-attribute": (
-        "unknown attribute {key!r} on {where}",
-        "{suggestion}",
+        N_("unknown attribute {key!r} on {where}"),
+        N_("{suggestion}"),
     ),
     "not-utf8": (
-        "the file is not valid UTF-8 (byte {byte:#04x} at offset {offset})",
-        "save the file as UTF-8, for example: iconv -f WINDOWS-1252 -t UTF-8",
+        N_("the file is not valid UTF-8 (byte {byte:#04x} at offset {offset})"),
+        N_("save the file as UTF-8, for example: iconv -f WINDOWS-1252 -t UTF-8"),
     ),
     "unreadable": (
-        "cannot read the file: {reason}",
-        "check the path and its permissions",
+        N_("cannot read the file: {reason}"),
+        N_("check the path and its permissions"),
     ),
     "unknown-format": (
-        "unknown content format {suffix!r}",
-        "use a .yaml, .yml, .md or .markdown file",
-    ),
-    "bad-option": (
-        "{problem}",
-        "{hint}",
+        N_("unknown content format {suffix!r}"),
+        N_("use a .yaml, .yml, .md or .markdown file"),
     ),
     "not-writable": (
-        "cannot write {path}: {reason}",
-        "choose a path in a folder you can write to",
+        N_("cannot write {path}: {reason}"),
+        N_("choose a path in a folder you can write to"),
+    ),
+    "heading-level": (
+        N_("heading level {level} is out of range"),
+        N_("use a heading level from 2 to 6"),
+    ),
+    "open-state": (
+        N_("unknown open state {value!r}"),
+        N_("use none, first or all"),
+    ),
+    "grouped-all-open": (
+        N_("a grouped accordion shows one panel at a time, so all cannot be open"),
+        N_("render independent panels (--independent) or open only the first"),
+    ),
+    "grouped-several-open": (
+        N_("a grouped accordion shows one panel at a time, but {count} testimonials are open"),
+        N_("keep open: true on one testimonial, or render independent panels"),
+    ),
+    "allocator-and-options": (
+        N_("id_prefix and reserved_ids are given with an ids allocator"),
+        N_("pass them to IdAllocator(reserved=..., prefix=...) instead"),
+    ),
+    "invalid-prefix": (
+        N_("invalid id prefix {value!r}"),
+        N_("use an ASCII letter followed by letters, digits, '-' or '_'"),
+    ),
+    "dist-needs-page": (
+        N_("--dsfr-dist needs --page and -o OUTPUT"),
+        N_("add --page -o build/page.html, the DSFR files are copied beside it"),
+    ),
+    "unknown-language": (
+        N_("unknown language {value!r}"),
+        N_("use a language code such as fr or en"),
+    ),
+    "catalogue-of-built-document": (
+        N_("cannot find the {lang!r} catalogue of a document built in Python"),
+        N_("pass translations=ContentTranslations.read(path, lang)"),
+    ),
+    "one-content-with-output": (
+        N_("-o takes one content file"),
+        N_("run extract once per content file, or leave -o out"),
+    ),
+    "which-languages": (
+        N_("no catalogue yet for {content}"),
+        N_("say which languages to create, for example --langs en"),
     ),
     "po-syntax": (
-        "invalid catalogue: {problem}",
-        "fix the .po syntax at this line (quotes, msgid/msgstr pairs), or check it with msgfmt -c",
+        N_("invalid catalogue: {problem}"),
+        N_(
+            "fix the .po syntax at this line (quotes, msgid/msgstr pairs), "
+            "or check it with msgfmt -c"
+        ),
     ),
     "bad-translation": (
-        "the translation of {context!r} does not keep its source's markup: {problem}",
-        "keep the same placeholders, tags and links as the msgid; only the words change",
+        N_("the translation of {context!r} does not keep its source's markup: {problem}"),
+        N_("keep the same placeholders, tags and links as the msgid; only the words change"),
     ),
     "no-catalogue": (
-        "no {lang!r} catalogue for {content}",
-        "create it with: python -m dsfr_accordion i18n update {content} --langs {lang}",
+        N_("no {lang!r} catalogue for {content}"),
+        N_("create it with: python -m dsfr_accordion i18n update {content} --langs {lang}"),
     ),
     "dsfr-dist": (
-        "{path} is not a DSFR dist folder: {missing} is missing",
-        "point at the dist folder of the npm package, for example node_modules/@gouvfr/dsfr/dist",
+        N_("{path} is not a DSFR dist folder: {missing} is missing"),
+        N_(
+            "point at the dist folder of the npm package, "
+            "for example node_modules/@gouvfr/dsfr/dist"
+        ),
     ),
 }
 
@@ -149,43 +206,89 @@ class Location:
         return ":".join(parts)
 
 
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A translatable phrase with its own fields, used as a field of a message."""
+
+    msgid: str
+    fields: dict[str, object] = field(default_factory=dict)
+
+    def translate(self, gettext: Callable[[str], str]) -> str:
+        """The phrase in the language of ``gettext``."""
+        return gettext(self.msgid).format(**_translated(self.fields, gettext))
+
+
+def _translated(fields: dict[str, object], gettext: Callable[[str], str]) -> dict[str, object]:
+    """Fields ready to format: phrases translated, marked strings (``N_``) too."""
+    return {
+        name: value.translate(gettext)
+        if isinstance(value, Phrase)
+        else gettext(value)
+        if isinstance(value, str) and value
+        else value
+        for name, value in fields.items()
+    }
+
+
 class DsfrAccordionError(Exception):
     """A problem the user can fix, with where it is and what to do.
 
     ``code`` is a key of :data:`MESSAGES`; ``location`` may be ``None`` for
     problems that belong to no file (a render option, for instance).
+    ``message`` and ``hint`` are in English; :meth:`render` gives the whole
+    report in another language.
     """
 
     def __init__(
-        self, code: str, message: str, hint: str, location: Location | None = None
+        self, code: str, fields: dict[str, object], location: Location | None = None
     ) -> None:
-        super().__init__(message)
         self.code = code
-        self.message = message
-        self.hint = hint
+        self.fields = fields
         self.location = location
+        super().__init__(self.message)
 
     @classmethod
     def of(
         cls, code: str, location: Location | None = None, **fields: object
     ) -> DsfrAccordionError:
         """Build the error ``code`` of :data:`MESSAGES` with its template fields."""
-        message, hint = MESSAGES[code]
-        return cls(code, message.format(**fields), hint.format(**fields), location)
+        if code not in MESSAGES:
+            raise KeyError(code)
+        return cls(code, fields, location)
+
+    def _part(self, index: int, gettext: Callable[[str], str]) -> str:
+        return gettext(MESSAGES[self.code][index]).format(**_translated(self.fields, gettext))
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in English."""
+        return self._part(0, str)
+
+    @property
+    def hint(self) -> str:
+        """What to do, in English."""
+        return self._part(1, str)
+
+    def render(self, lang: str = "en") -> str:
+        """``file:line:column: error: message`` and the hint, in ``lang``."""
+        gettext = translations(lang).gettext
+        prefix = f"{self.location}: " if self.location else ""
+        return gettext("{place}error: {message}\n  hint: {hint}").format(
+            place=prefix, message=self._part(0, gettext), hint=self._part(1, gettext)
+        )
 
     def __str__(self) -> str:
-        prefix = f"{self.location}: " if self.location else ""
-        return f"{prefix}error: {self.message}\n  hint: {self.hint}"
+        return self.render("en")
 
 
 class ContentError(DsfrAccordionError):
     """A problem in a content file (YAML, Markdown)."""
 
 
-def suggest(word: str, choices: Iterable[str]) -> str:
-    """Return a hint naming the known choice closest to ``word``, or listing them."""
+def suggest(word: str, choices: Iterable[str]) -> Phrase:
+    """A hint naming the known choice closest to ``word``, or listing them all."""
     known = sorted(choices)
     close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
     if close:
-        return f"did you mean {close[0]!r}?"
-    return "known keys: " + ", ".join(known)
+        return Phrase(N_("did you mean {choice!r}?"), {"choice": close[0]})
+    return Phrase(N_("known keys: {keys}"), {"keys": ", ".join(known)})

@@ -106,11 +106,7 @@ class IdAllocator:
 
     def __init__(self, reserved: Iterable[str] = (), prefix: str = "") -> None:
         if prefix and not SAFE_ID.match(prefix):
-            raise DsfrAccordionError.of(
-                "bad-option",
-                problem=f"invalid id prefix {prefix!r}",
-                hint="use an ASCII letter followed by letters, digits, '-' or '_'",
-            )
+            raise DsfrAccordionError.of("invalid-prefix", value=prefix)
         self.prefix = prefix
         self._reserved = frozenset(reserved)
         self._taken: set[str] = set(self._reserved)

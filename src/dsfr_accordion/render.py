@@ -81,10 +81,6 @@ def environment(lang: str) -> Environment:
     return env
 
 
-def _bad_option(problem: str, hint: str) -> DsfrAccordionError:
-    return DsfrAccordionError.of("bad-option", problem=problem, hint=hint)
-
-
 def _open_ids(document: Document, open_state: OpenState | None) -> frozenset[str]:
     """The ids of the panels rendered open: as ``open_state`` says, else as the content says."""
     panels = document.testimonials
@@ -146,23 +142,15 @@ def render(
     out_lang = lang or document.lang
     level = heading_level if heading_level is not None else (2 if page else 3)
     if level not in HEADING_LEVELS:
-        raise _bad_option(
-            f"heading level {level} is out of range", "use a heading level from 2 to 6"
-        )
+        raise DsfrAccordionError.of("heading-level", level=level)
     if open is not None and open not in OPEN_CHOICES:
-        raise _bad_option(f"unknown open state {open!r}", "use none, first or all")
+        raise DsfrAccordionError.of("open-state", value=open)
     if grouped and open == "all" and len(document.testimonials) > 1:
-        raise _bad_option(
-            "a grouped accordion shows one panel at a time, so all cannot be open",
-            "render independent panels (grouped=False, --independent) or open only the first",
-        )
+        raise DsfrAccordionError.of("grouped-all-open")
     if ids is None:
         ids = IdAllocator(reserved=reserved_ids, prefix=id_prefix)
     elif id_prefix or reserved_ids:
-        raise _bad_option(
-            "id_prefix and reserved_ids are given with an ids allocator",
-            "pass them to IdAllocator(reserved=..., prefix=...) instead",
-        )
+        raise DsfrAccordionError.of("allocator-and-options")
     if page:
         ids.reserve(PAGE_IDS)
     panel_ids = allocate_ids(document, ids)
@@ -173,11 +161,7 @@ def render(
     document = with_ids(document, panel_ids)
     open_ids = _open_ids(document, open)
     if grouped and len(open_ids) > 1:
-        raise _bad_option(
-            f"a grouped accordion shows one panel at a time, but {len(open_ids)} "
-            "testimonials are open",
-            "keep open: true on one testimonial, or render independent panels",
-        )
+        raise DsfrAccordionError.of("grouped-several-open", count=len(open_ids))
     env = environment(out_lang)
     fragment = env.get_template("dsfr_accordion/fragment.html.j2").render(
         document=document, heading_level=level, grouped=grouped, open_ids=open_ids

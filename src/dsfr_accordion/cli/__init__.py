@@ -14,7 +14,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .. import __version__
+from .. import __version__, ui
 from ..assets import DSFR_VERSION
 from ..errors import DsfrAccordionError
 from . import i18n, render
@@ -58,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DsfrAccordionError as error:
         if args.debug:
             raise
-        print(error, file=sys.stderr)
+        print(error.render(ui.cli_language()), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         if args.debug:

@@ -81,21 +81,13 @@ def _languages(args: argparse.Namespace, content: str, source_lang: str) -> list
         and (entry / "LC_MESSAGES" / f"{catalogs.domain_of(content)}.po").is_file()
     )
     if not found:
-        raise DsfrAccordionError.of(
-            "bad-option",
-            problem=f"no catalogue yet for {content}",
-            hint="say which languages to create, for example --langs en",
-        )
+        raise DsfrAccordionError.of("which-languages", content=content)
     return found
 
 
 def _extract(args: argparse.Namespace) -> None:
     if args.output is not None and len(args.content) > 1:
-        raise DsfrAccordionError.of(
-            "bad-option",
-            problem="-o takes one content file",
-            hint="run extract once per content file, or leave -o out",
-        )
+        raise DsfrAccordionError.of("one-content-with-output")
     for content in args.content:
         output = args.output or catalogs.locales_dir(content, args.locales) / (
             f"{catalogs.domain_of(content)}.pot"

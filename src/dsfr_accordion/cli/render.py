@@ -127,11 +127,7 @@ def _report_fallbacks(translation: Translation, source_lang: str) -> None:
 def run(args: argparse.Namespace) -> None:
     """Load ``args.input``, render it, write it to ``args.output`` or standard output."""
     if args.dsfr_dist is not None and (not args.page or args.output is None):
-        raise DsfrAccordionError.of(
-            "bad-option",
-            problem="--dsfr-dist needs --page and -o OUTPUT",
-            hint="add --page -o build/page.html, the DSFR files are copied beside it",
-        )
+        raise DsfrAccordionError.of("dist-needs-page")
     document = load(args.input)
     translations = None
     if args.lang and args.lang != document.lang:

@@ -89,11 +89,7 @@ def _locale(lang: str) -> Locale:
     try:
         return Locale.parse(lang.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
-        raise DsfrAccordionError.of(
-            "bad-option",
-            problem=f"unknown language {lang!r}",
-            hint="use a language code such as fr or en",
-        ) from None
+        raise DsfrAccordionError.of("unknown-language", value=lang) from None
 
 
 def template(document: Document, content: str | os.PathLike[str]) -> Catalog:
@@ -288,11 +284,7 @@ def load_translations(
 ) -> ContentTranslations:
     """The ``lang`` catalogue of the content file ``document`` was loaded from."""
     if document.location is None:
-        raise DsfrAccordionError.of(
-            "bad-option",
-            problem=f"cannot find the {lang!r} catalogue of a document built in Python",
-            hint="pass translations=ContentTranslations.read(path, lang)",
-        )
+        raise DsfrAccordionError.of("catalogue-of-built-document", lang=lang)
     path = po_path(document.location.path, lang, locales)
     if not path.is_file():
         raise DsfrAccordionError.of(
