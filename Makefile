@@ -20,13 +20,14 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # npm package would conflict with it).
 SYSTEM_DEPS := chromium:chromium chromedriver:chromium-driver msgfmt:gettext npm:npm
 
-.PHONY: help demo test lint format screenshot system-deps assets clean
+.PHONY: help demo test lint format screenshot i18n system-deps assets clean
 
 help:
 	@echo "make demo   render the bundled examples into $(BUILD)/ (sets everything up)"
 	@echo "make test   run the whole test suite (sets everything up)"
 	@echo "make lint   ruff check and format check"
 	@echo "make screenshot  retake docs/images/temoignages-cloud.png"
+	@echo "make i18n   re-extract the UI strings into locales/"
 	@echo "make clean  remove $(BUILD)/, $(VENV)/ and node_modules/"
 
 $(VENV)/.created:
@@ -76,15 +77,19 @@ demo: $(VENV)/.installed assets
 	@echo "  $(VPY) -m http.server -d $(BUILD) 8000   then http://127.0.0.1:8000/temoignages-cloud.html"
 
 lint: $(VENV)/.installed-test
-	$(VENV)/bin/ruff check src tests docs/tools
-	$(VENV)/bin/ruff format --check src tests docs/tools
+	$(VENV)/bin/ruff check src tests docs/tools tools hatch_build.py
+	$(VENV)/bin/ruff format --check src tests docs/tools tools hatch_build.py
 
 format: $(VENV)/.installed-test
-	$(VENV)/bin/ruff check --fix src tests docs/tools
-	$(VENV)/bin/ruff format src tests docs/tools
+	$(VENV)/bin/ruff check --fix src tests docs/tools tools hatch_build.py
+	$(VENV)/bin/ruff format src tests docs/tools tools hatch_build.py
 
 test: $(VENV)/.installed-test system-deps assets lint
 	$(VPY) -m pytest
+
+# Re-extract the library's own words into locales/ (make test fails while they are stale).
+i18n: $(VENV)/.installed
+	$(VPY) tools/ui_catalogue.py
 
 screenshot: $(VENV)/.installed system-deps assets
 	$(VPY) docs/tools/screenshot.py

@@ -135,10 +135,13 @@ def test_update_creates_a_complete_well_formed_catalogue(content: Path):
     assert po == po_of(content)
     msgfmt_check(po)
     text = po.read_text(encoding="utf-8")
-    for header in ("Language: en", "Plural-Forms: nplurals=2; plural=(n != 1);",
-                   "Content-Type: text/plain; charset=utf-8"):
+    for header in (
+        "Language: en",
+        "Plural-Forms: nplurals=2; plural=(n != 1);",
+        "Content-Type: text/plain; charset=utf-8",
+    ):
         assert header in text
-    assert '#. Testimonial “La Géoplateforme”: question 1 (a heading in the panel)' in text
+    assert "#. Testimonial “La Géoplateforme”: question 1 (a heading in the panel)" in text
     assert "#: temoignages.yaml:7" in text
     assert 'msgctxt "geo/1/question"' in text
 
@@ -168,9 +171,7 @@ def test_changed_source_keeps_the_translation_as_fuzzy_with_the_previous_msgid(c
 def test_removed_source_becomes_obsolete_and_is_revived_when_it_returns(content: Path):
     po = update(content)
     set_translations(po, {"geo/2/question": "And the cloud?"})
-    without = CONTENT.replace(
-        "      - question: Et le cloud ?\n        answer: Déterminant.\n", ""
-    )
+    without = CONTENT.replace("      - question: Et le cloud ?\n        answer: Déterminant.\n", "")
     content.write_text(without, encoding="utf-8")
     update(content)
     found = messages(po)
@@ -197,10 +198,15 @@ def test_stats_count_each_state(content: Path):
 # --- Refused translations -------------------------------------------------------------------
 
 BAD = {
-    "missing tag": ("geo/1/answer/p1", "A public space, see https://cartes.gouv.fr.",
-                    "missing tag <a>, <em>"),
+    "missing tag": (
+        "geo/1/answer/p1",
+        "A public space, see https://cartes.gouv.fr.",
+        "missing tag <a>, <em>",
+    ),
     "extra script": (
-        "geo/2/answer/p1", "Decisive.<script>alert(1)</script>", "unexpected tag <script>"
+        "geo/2/answer/p1",
+        "Decisive.<script>alert(1)</script>",
+        "unexpected tag <script>",
     ),
     "changed URL": (
         "geo/1/answer/p1",
@@ -222,7 +228,8 @@ def test_bad_translations_are_refused_at_compile_and_render(content: Path, case:
     po = update(content)
     set_translations(po, {context: translation})
     line = next(
-        number for number, text in enumerate(po.read_text().splitlines(), start=1)
+        number
+        for number, text in enumerate(po.read_text().splitlines(), start=1)
         if text == f'msgctxt "{context}"'
     )
     expected = f"{po}:{line + 1}: error: the translation of {context!r} does not keep"
@@ -251,8 +258,10 @@ def test_po_syntax_error_names_its_line(content: Path, broken: str, problem: str
     target = lines.index('msgid "Déterminant."') + 1
     lines[target] = broken
     po.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    for result in (run_cli("render", str(content), "--lang", "en"),
-                   run_cli("i18n", "compile", str(content), "--langs", "en")):
+    for result in (
+        run_cli("render", str(content), "--lang", "en"),
+        run_cli("i18n", "compile", str(content), "--langs", "en"),
+    ):
         assert result.returncode == 2
         assert result.stderr.startswith(f"{po}:{target + 1}: error: invalid catalogue: ")
         assert problem in result.stderr
@@ -278,7 +287,7 @@ def test_partial_translation_falls_back_to_marked_french(content: Path):
         {
             "title": "Testimonials",
             "geo/title": "The Géoplateforme",
-            "geo/1/answer/p1": 'A <em>public</em> space, see '
+            "geo/1/answer/p1": "A <em>public</em> space, see "
             '<a href="https://cartes.gouv.fr">https://cartes.gouv.fr</a>.',
             "le-shom/1/answer/quote1/p1": "An infrastructure.",
         },
@@ -362,7 +371,8 @@ def test_pybabel_extracts_content_files_through_the_entry_point(content: Path, t
     out = tmp_path / "babel.pot"
     subprocess.run(
         [str(pybabel), "extract", "-F", str(mapping), "-o", str(out), str(content.parent)],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     with out.open("rb") as stream:
         extracted = {(m.context, m.id) for m in read_po(stream) if m.id}

@@ -41,6 +41,8 @@ def test_wheel_holds_the_package_data(wheel: Path):
     for template in ("accordion", "content", "fragment", "page"):
         assert f"dsfr_accordion/templates/dsfr_accordion/{template}.html.j2" in names
     assert any(name.endswith("entry_points.txt") for name in names)
+    for lang in ("fr", "en"):
+        assert f"dsfr_accordion/locales/{lang}/LC_MESSAGES/dsfr_accordion.mo" in names
     assert not any(name.startswith(("tests/", "examples/")) for name in names)
 
 
@@ -68,6 +70,7 @@ def test_installed_wheel_renders_outside_the_repository(wheel: Path, tmp_path: P
         "assert dsfr_accordion.__file__.startswith(sys.argv[1]), dsfr_accordion.__file__\n"
         "html = dsfr_accordion.render(dsfr_accordion.load('si-samu.md'), page=True)\n"
         "assert 'fr-accordion__btn' in html and 'fr-quote' in html\n"
+        "assert 'aria-label=\"Accès rapide\"' in html, 'French UI from the compiled catalogue'\n"
         "print('ok')\n"
     )
     env = {**os.environ, "PYTHONPATH": str(site)}

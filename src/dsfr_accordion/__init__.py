@@ -25,11 +25,13 @@ from .model import (
     Testimonial,
 )
 from .render import jinja_loader, render
+from .site import BuiltPage, build_site
 
 __all__ = [
     "DSFR_VERSION",
     "Attribution",
     "Block",
+    "BuiltPage",
     "ContentError",
     "ContentTranslations",
     "Document",
@@ -44,6 +46,7 @@ __all__ = [
     "Testimonial",
     "Translation",
     "__version__",
+    "build_site",
     "copy_dist",
     "jinja_loader",
     "load",

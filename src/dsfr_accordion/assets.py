@@ -10,11 +10,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DsfrAccordionError
+from .output import staged_dir
 
 #: The DSFR release this library's markup is written and tested against.
 DSFR_VERSION = "1.15.3"
@@ -85,32 +85,21 @@ def needed_files(dist: Path) -> list[str]:
     return sorted({*INTEGRITY, *referenced})
 
 
+def copy_needed(dist: Path, names: list[str], target: Path) -> None:
+    """Copy ``names`` (from :func:`needed_files`) from ``dist`` into the folder ``target``."""
+    for name in names:
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(dist / name, target / name)
+
+
 def copy_dist(dist: str | os.PathLike[str], target: str | os.PathLike[str]) -> list[str]:
     """Copy the files a page needs from ``dist`` into the folder ``target``, atomically.
 
-    The copy is made in a temporary folder beside ``target`` and renamed over
-    it, so ``target`` is either the previous copy or the complete new one.
-    Returns the copied files, relative to ``target``.
+    ``target`` is either the previous copy or the complete new one. Returns the
+    copied files, relative to ``target``.
     """
-    source, destination = Path(dist), Path(target)
+    source = Path(dist)
     names = needed_files(source)
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}-", dir=destination.parent))
-    try:
-        for name in names:
-            (staging / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source / name, staging / name)
-        staging.chmod(0o755)
-        if destination.exists():
-            retired = Path(
-                tempfile.mkdtemp(prefix=f".{destination.name}-old-", dir=destination.parent)
-            )
-            destination.rename(retired / destination.name)
-            staging.rename(destination)
-            shutil.rmtree(retired)
-        else:
-            staging.rename(destination)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    with staged_dir(target) as staging:
+        copy_needed(source, names, staging)
     return names

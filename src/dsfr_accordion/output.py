@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import DsfrAccordionError
@@ -40,3 +43,34 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
     """Write ``text`` as UTF-8 with ``\\n`` line ends; see :func:`write_bytes_atomic`."""
     write_bytes_atomic(path, text.encode("utf-8"))
+
+
+@contextmanager
+def staged_dir(target: str | os.PathLike[str]) -> Iterator[Path]:
+    """Build a folder that replaces ``target`` only if the build completes.
+
+    Yields an empty temporary folder beside ``target``; when the ``with`` block
+    ends normally, the folder takes ``target``'s place (the previous one is
+    removed), otherwise it is deleted and ``target`` is left as it was.
+    """
+    destination = Path(target)
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}-", dir=destination.parent))
+    except OSError as error:
+        raise _not_writable(destination, error) from None
+    try:
+        yield staging
+        staging.chmod(0o755)
+        if destination.exists():
+            retired = Path(
+                tempfile.mkdtemp(prefix=f".{destination.name}-old-", dir=destination.parent)
+            )
+            destination.rename(retired / destination.name)
+            staging.rename(destination)
+            shutil.rmtree(retired)
+        else:
+            staging.rename(destination)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

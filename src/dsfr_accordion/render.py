@@ -7,7 +7,8 @@ autoescapes everything; rich text goes through :func:`dsfr_accordion.sanitize.cl
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
@@ -30,8 +31,19 @@ OPEN_CHOICES: tuple[str, ...] = ("none", "first", "all")
 #: Heading levels an accordion title may take.
 HEADING_LEVELS = range(2, 7)
 
-#: Ids the standalone page itself uses; reserved before the accordions' ids.
-PAGE_IDS: tuple[str, ...] = ("contenu",)
+#: Ids the standalone page itself uses (main content, language menu); reserved
+#: before the accordions' ids.
+PAGE_IDS: tuple[str, ...] = ("contenu", "translate-menu")
+
+
+@dataclass(frozen=True, slots=True)
+class Alternate:
+    """A language version of a page: its code, URL, name in itself, and whether it is this page."""
+
+    code: str
+    href: str
+    name: str
+    current: bool
 
 
 def jinja_loader() -> BaseLoader:
@@ -108,6 +120,7 @@ def render(
     reserved_ids: Iterable[str] = (),
     ids: IdAllocator | None = None,
     dsfr_base: str | None = None,
+    alternates: Mapping[str, str] | None = None,
 ) -> Markup:
     """Render ``document`` as DSFR accordions; return the HTML as :class:`~markupsafe.Markup`.
 
@@ -134,12 +147,17 @@ def render(
     - ``dsfr_base``: for a page, the URL of a folder holding the DSFR files
       (see :func:`dsfr_accordion.assets.copy_dist`); default: the pinned CDN
       release with Subresource Integrity.
+    - ``alternates``: for a page available in several languages, language →
+      URL of each version (this one included). The page then links them with
+      ``<link rel="alternate" hreflang>`` (``x-default``: the content's
+      language) and shows the DSFR language switcher (``fr-translate``).
 
     The output depends only on the arguments: the same call gives the same bytes.
     Raises :class:`DsfrAccordionError` for an invalid option and
     :class:`~dsfr_accordion.errors.ContentError` for an id problem.
     """
     out_lang = lang or document.lang
+    document_lang = document.lang
     level = heading_level if heading_level is not None else (2 if page else 3)
     if level not in HEADING_LEVELS:
         raise DsfrAccordionError.of("heading-level", level=level)
@@ -168,12 +186,45 @@ def render(
     )
     if not page:
         return Markup(fragment)
+    return page_html(
+        document.title,
+        out_lang,
+        Markup(fragment),
+        dsfr_base=dsfr_base,
+        alternates=alternates,
+        default_lang=document_lang,
+    )
+
+
+def page_html(
+    title: str,
+    lang: str,
+    fragment: Markup,
+    *,
+    dsfr_base: str | None = None,
+    alternates: Mapping[str, str] | None = None,
+    default_lang: str | None = None,
+) -> Markup:
+    """A standalone DSFR page holding ``fragment`` (see :func:`render` for the options).
+
+    ``default_lang`` names the ``alternates`` entry used as ``x-default``.
+    """
+    languages = [
+        Alternate(code, href, ui.language_name(code, code), code == lang)
+        for code, href in (alternates or {}).items()
+    ]
+    default = (alternates or {}).get(default_lang or lang)
     return Markup(
-        env.get_template("dsfr_accordion/page.html.j2").render(
-            title=document.title,
-            lang=out_lang,
-            fragment=Markup(fragment),
+        environment(lang)
+        .get_template("dsfr_accordion/page.html.j2")
+        .render(
+            title=title,
+            lang=lang,
+            fragment=fragment,
             main_id=PAGE_IDS[0],
+            menu_id=PAGE_IDS[1],
             assets=page_assets(dsfr_base),
+            languages=languages,
+            x_default=default,
         )
     )

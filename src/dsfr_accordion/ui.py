@@ -5,20 +5,26 @@ catalogue where it is defined with :func:`N_` (tables of messages) and
 translate it where it is shown with ``translations(lang).gettext(message)``
 (``ngettext`` for counts). Templates use ``{{ _("…") }}`` through
 ``jinja2.ext.i18n``.
+
+The catalogues are ``locales/<lang>/LC_MESSAGES/dsfr_accordion.po`` in the
+source tree (``tools/ui_catalogue.py`` extracts and updates them); wheels ship
+them compiled as ``dsfr_accordion/locales/…/dsfr_accordion.mo``.
 """
 
 from __future__ import annotations
 
 import gettext as _gettext
+import io
 import os
+from functools import cache
+from importlib import resources
+from pathlib import Path
 
-#: language -> message id -> translation. English uses the message ids.
-TRANSLATIONS: dict[str, dict[str, str]] = {
-    "fr": {
-        "Quick access": "Accès rapide",
-        "Content": "Contenu",
-    },
-}
+#: The gettext domain of the library's own words.
+DOMAIN = "dsfr_accordion"
+
+# The source tree's catalogues, used when the package is not installed from a wheel.
+_SOURCE_LOCALES = Path(__file__).resolve().parent.parent.parent / "locales"
 
 #: Opening and closing quotation marks, spacing included, by primary language.
 QUOTE_MARKS: dict[str, tuple[str, str]] = {
@@ -39,20 +45,6 @@ def _primary(lang: str) -> str:
 def quote_marks(lang: str) -> tuple[str, str]:
     """The quotation marks of ``lang``: « » with no-break spaces in French, “ ” otherwise."""
     return QUOTE_MARKS.get(_primary(lang), QUOTE_MARKS["en"])
-
-
-class _TableTranslations(_gettext.NullTranslations):
-    """Translations from one table of :data:`TRANSLATIONS` (English plural rule)."""
-
-    def __init__(self, table: dict[str, str]) -> None:
-        super().__init__()
-        self._table = table
-
-    def gettext(self, message: str) -> str:
-        return self._table.get(message, message)
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return self.gettext(singular if n == 1 else plural)
 
 
 def language_name(lang: str, in_lang: str) -> str:
@@ -76,6 +68,29 @@ def cli_language() -> str:
     return "en"
 
 
+def _from_po(path: Path) -> _gettext.GNUTranslations:
+    """Compile a source-tree ``.po`` in memory (Babel is only needed here)."""
+    from babel.messages.mofile import write_mo  # noqa: PLC0415 - source checkouts only
+    from babel.messages.pofile import read_po  # noqa: PLC0415
+
+    with path.open("rb") as stream:
+        catalog = read_po(stream)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return _gettext.GNUTranslations(buffer)
+
+
+@cache
 def translations(lang: str) -> _gettext.NullTranslations:
-    """The UI translations for ``lang`` (its primary subtag; English otherwise)."""
-    return _TableTranslations(TRANSLATIONS.get(_primary(lang), {}))
+    """The UI translations for ``lang`` (its primary subtag); no catalogue: the English ids."""
+    primary = _primary(lang)
+    relative = Path(primary, "LC_MESSAGES", f"{DOMAIN}")
+    compiled = resources.files("dsfr_accordion").joinpath("locales", str(relative) + ".mo")
+    if compiled.is_file():
+        with compiled.open("rb") as stream:
+            return _gettext.GNUTranslations(stream)
+    source = _SOURCE_LOCALES / f"{relative}.po"
+    if source.is_file():
+        return _from_po(source)
+    return _gettext.NullTranslations()

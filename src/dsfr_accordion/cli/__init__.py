@@ -17,10 +17,10 @@ from collections.abc import Sequence
 from .. import __version__, ui
 from ..assets import DSFR_VERSION
 from ..errors import DsfrAccordionError
-from . import i18n, render
+from . import build, i18n, render
 
 #: Each subcommand module's ``register(subparsers)``, in the order ``--help`` lists them.
-COMMANDS = (render.register, i18n.register)
+COMMANDS = (render.register, build.register, i18n.register)
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2

@@ -101,8 +101,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run, grouped=False)
 
 
-def _report_fallbacks(translation: Translation, source_lang: str) -> None:
-    """Say on stderr how many strings have no translation and stay in ``source_lang``."""
+def report_fallbacks(translation: Translation) -> None:
+    """Say on stderr how many strings have no translation and stay in the source language."""
     count = len(translation.fallbacks)
     if not count:
         return
@@ -118,7 +118,7 @@ def _report_fallbacks(translation: Translation, source_lang: str) -> None:
         message.format(
             count=format_number(count, locale=lang),
             total=format_number(translation.total, locale=lang),
-            source=ui.language_name(source_lang, lang),
+            source=ui.language_name(translation.source_lang, lang),
         ),
         file=sys.stderr,
     )
@@ -132,7 +132,7 @@ def run(args: argparse.Namespace) -> None:
     translations = None
     if args.lang and args.lang != document.lang:
         translations = load_translations(document, args.lang, args.locales)
-        _report_fallbacks(translate(document, translations), document.lang)
+        report_fallbacks(translate(document, translations))
     html = render(
         document,
         lang=args.lang,

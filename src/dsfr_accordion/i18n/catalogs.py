@@ -300,6 +300,7 @@ class Translation:
     document: Document
     fallbacks: tuple[Unit, ...]
     total: int
+    source_lang: str
 
 
 def translate(document: Document, translations: ContentTranslations) -> Translation:
@@ -319,4 +320,4 @@ def translate(document: Document, translations: ContentTranslations) -> Translat
         return ForeignText(unit.text, document.lang)
 
     translated = rebuild(document, visit, translations.lang)
-    return Translation(translated, tuple(fallbacks), total)
+    return Translation(translated, tuple(fallbacks), total, document.lang)

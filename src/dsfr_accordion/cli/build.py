@@ -1,0 +1,60 @@
+"""``build``: a multi-language site of content files (see :mod:`dsfr_accordion.site`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..loaders import load
+from ..site import build_site
+from .render import report_fallbacks
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add the ``build`` subcommand to ``commands``."""
+    parser = commands.add_parser(
+        "build",
+        help="build a multi-language site of content files",
+        description="Render each content file in each language into SITE/<lang>/<name>.html, "
+        "with an index page per language, hreflang links and the DSFR language switcher. "
+        "The site is replaced only when the whole build succeeds.",
+    )
+    parser.add_argument("content", nargs="+", metavar="CONTENT", help="content files")
+    parser.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="SITE", help="site folder to write"
+    )
+    parser.add_argument(
+        "--langs",
+        default=None,
+        metavar="LANGS",
+        help="comma-separated languages, the content's first (default: the content's language)",
+    )
+    parser.add_argument(
+        "--locales",
+        type=Path,
+        metavar="DIR",
+        help="catalogue folder (default: locales/ beside each content file)",
+    )
+    parser.add_argument(
+        "--dsfr-dist",
+        type=Path,
+        metavar="DIR",
+        help="copy the DSFR files the pages need from DIR (the npm package's dist folder) into "
+        "SITE/dsfr and link them relatively (default: the pinned CDN release with integrity)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> None:
+    """Build the site and list the pages written on stderr."""
+    langs = [lang.strip() for lang in (args.langs or "").split(",") if lang.strip()]
+    if not langs:
+        langs = [load(args.content[0]).lang]
+    pages = build_site(
+        args.content, args.output, langs, dsfr_dist=args.dsfr_dist, locales=args.locales
+    )
+    for page in pages:
+        print(page.path, file=sys.stderr)
+        if page.translation is not None:
+            report_fallbacks(page.translation)

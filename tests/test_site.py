@@ -1,0 +1,146 @@
+"""Multi-language site build: layout, hreflang, language switcher, atomicity."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import dsfr_accordion
+from tests.accordion_contract import by_class, contract_problems, text_of
+from tests.conftest import DSFR_DIST, EXAMPLES, parse_html, run_cli
+
+CONTENTS = [EXAMPLES / "temoignages-cloud.yaml", EXAMPLES / "si-samu.md"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    output = tmp_path_factory.mktemp("site") / "site"
+    result = run_cli("build", *map(str, CONTENTS), "-o", str(output), "--langs", "fr,en")
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+def page(site: Path, lang: str, name: str):
+    tree, errors = parse_html((site / lang / name).read_text(encoding="utf-8"))
+    assert errors == []
+    return tree
+
+
+def test_layout_one_page_per_content_and_language_and_an_index(site: Path):
+    files = sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file())
+    assert files == [
+        "en/index.html",
+        "en/si-samu.html",
+        "en/temoignages-cloud.html",
+        "fr/index.html",
+        "fr/si-samu.html",
+        "fr/temoignages-cloud.html",
+    ]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("name", ["temoignages-cloud.html", "si-samu.html", "index.html"])
+def test_every_page_links_its_languages_and_shows_the_switcher(site: Path, lang: str, name: str):
+    tree = page(site, lang, name)
+    assert tree.get("lang") == lang
+    assert contract_problems(tree) == []
+    alternates = {
+        link.get("hreflang"): link.get("href")
+        for link in tree.iter("link")
+        if link.get("rel") == "alternate"
+    }
+    assert alternates == {
+        "fr": f"../fr/{name}",
+        "en": f"../en/{name}",
+        "x-default": f"../fr/{name}",
+    }
+    (switcher,) = by_class(tree, "fr-translate")
+    button = switcher.find(".//button")
+    menu = by_class(switcher, "fr-translate__menu")[0]
+    assert button.get("aria-controls") == menu.get("id")
+    assert button.get("type") == "button"
+    assert text_of(button).startswith(lang.upper())
+    links = menu.findall(".//a")
+    assert [(a.get("lang"), a.get("hreflang"), a.get("aria-current")) for a in links] == [
+        ("fr", "fr", "true" if lang == "fr" else None),
+        ("en", "en", "true" if lang == "en" else None),
+    ]
+    assert [text_of(a) for a in links] == ["FR - Français", "EN - English"]
+
+
+def test_switcher_title_is_in_the_page_language(site: Path):
+    titles = {
+        lang: by_class(page(site, lang, "index.html"), "fr-translate__btn")[0].get("title")
+        for lang in ("fr", "en")
+    }
+    assert titles == {"fr": "Sélectionner une langue", "en": "Select a language"}
+
+
+def test_pages_in_both_languages_have_the_same_ids(site: Path):
+    for name in ("temoignages-cloud.html", "si-samu.html"):
+        ids = [
+            sorted(e.get("id") for e in page(site, lang, name).iter() if e.get("id"))
+            for lang in ("fr", "en")
+        ]
+        assert ids[0] == ids[1]
+
+
+@pytest.mark.parametrize(
+    ("lang", "h1", "titles"),
+    [
+        ("fr", "Témoignages", ["Témoignages", "Migration du SI-SAMU vers un cloud de confiance"]),
+        ("en", "Testimonials", ["Testimonials", "Migrating SI-SAMU to a trusted cloud"]),
+    ],
+)
+def test_index_lists_the_pages_with_their_translated_titles(site: Path, lang, h1, titles):
+    main = page(site, lang, "index.html").find(".//main")
+    assert text_of(main.find("h1")) == h1
+    links = [(text_of(a), a.get("href")) for a in main.iter("a")]
+    assert links == list(zip(titles, ["temoignages-cloud.html", "si-samu.html"], strict=True))
+
+
+def test_build_copies_dsfr_files_once_for_the_site(tmp_path: Path):
+    output = tmp_path / "site"
+    result = run_cli(
+        "build",
+        str(CONTENTS[1]),
+        "-o",
+        str(output),
+        "--langs",
+        "fr,en",
+        "--dsfr-dist",
+        str(DSFR_DIST),
+    )
+    assert result.returncode == 0, result.stderr
+    tree = page(output, "en", "si-samu.html")
+    css = tree.find(".//link[@rel='stylesheet']").get("href")
+    assert css == "../dsfr/dsfr.min.css"
+    assert (output / "en" / css).resolve().is_file()
+
+
+def test_failed_build_leaves_the_previous_site_intact(tmp_path: Path):
+    content = tmp_path / "seul.yaml"
+    shutil.copy(EXAMPLES / "temoignages-cloud.yaml", content)  # no English catalogue beside it
+    output = tmp_path / "site"
+    output.mkdir()
+    (output / "previous.html").write_text("previous")
+    result = run_cli("build", str(CONTENTS[0]), str(content), "-o", str(output), "--langs", "fr,en")
+    assert result.returncode == 2
+    assert "no 'en' catalogue" in result.stderr
+    assert [p.name for p in output.iterdir()] == ["previous.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["seul.yaml", "site"]
+
+
+def test_build_site_api_reports_fallbacks(tmp_path: Path):
+    pages = dsfr_accordion.build_site(CONTENTS, tmp_path / "s", ["fr", "en"])
+    assert [(p.lang, p.path.name) for p in pages] == [
+        ("fr", "temoignages-cloud.html"),
+        ("fr", "si-samu.html"),
+        ("en", "temoignages-cloud.html"),
+        ("en", "si-samu.html"),
+    ]
+    assert pages[0].translation is None
+    assert pages[2].translation is not None
+    assert pages[2].translation.fallbacks == ()

@@ -1,0 +1,100 @@
+"""The library's own words: catalogues up to date, complete, valid, shipped in the wheel."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from babel.messages.pofile import read_po
+
+from dsfr_accordion import ui
+from dsfr_accordion.errors import MESSAGES, DsfrAccordionError, Location
+from dsfr_accordion.i18n.markup import placeholders
+from tests.conftest import ROOT
+
+LOCALES = ROOT / "locales"
+
+
+def catalogue(lang: str):
+    with (LOCALES / lang / "LC_MESSAGES" / "dsfr_accordion.po").open("rb") as stream:
+        return read_po(stream, locale=lang)
+
+
+def test_catalogues_are_up_to_date_with_the_code():
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "ui_catalogue.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_catalogue_is_complete_and_valid(lang: str):
+    path = LOCALES / lang / "LC_MESSAGES" / "dsfr_accordion.po"
+    checked = subprocess.run(
+        ["msgfmt", "-c", "-o", "/dev/null", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stderr
+    for message in catalogue(lang):
+        if not message.id:
+            continue
+        assert message.string and not message.fuzzy, message.id
+        sources = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for translated in strings:
+            assert placeholders(translated) == placeholders(sources[-1]), (message.id, translated)
+
+
+def test_every_error_message_is_in_the_catalogue():
+    ids = {message.id for message in catalogue("fr")}
+    for text, hint in MESSAGES.values():
+        assert text in ids
+        assert hint in ids
+
+
+def test_errors_render_in_french():
+    error = DsfrAccordionError.of("heading-level", level=9)
+    french = error.render("fr")
+    assert french != error.render("en")
+    assert "9" in french
+    located = DsfrAccordionError.of("empty-value", Location("a.yaml", 3, 5), key="question")
+    assert located.render("fr").startswith("a.yaml:3:5: ")
+
+
+def test_french_cli_messages(tmp_path):
+    env = {**os.environ, "LANG": "fr_FR.UTF-8", "LANGUAGE": "fr"}
+    result = subprocess.run(
+        [sys.executable, "-m", "dsfr_accordion", "render", str(tmp_path / "absent.yaml")],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"{tmp_path / 'absent.yaml'}: erreur\u00a0: ")
+    assert "\n  conseil\u00a0: " in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "lang"),
+    [
+        ({"LANGUAGE": "fr:en"}, "fr"),
+        ({"LANG": "fr_FR.UTF-8"}, "fr"),
+        ({"LC_ALL": "C.UTF-8", "LANG": "fr_FR.UTF-8"}, "fr"),
+        ({"LANG": "de_DE.UTF-8"}, "en"),
+        ({}, "en"),
+    ],
+)
+def test_cli_language_follows_gettext_variables(monkeypatch, env, lang):
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert ui.cli_language() == lang

@@ -1,0 +1,107 @@
+"""Extract the library's own words into locales/ and keep the catalogues in step.
+
+    python tools/ui_catalogue.py           re-extract, update locales/{fr,en}/…/dsfr_accordion.po
+    python tools/ui_catalogue.py --check   exit 1 when the .pot or a .po is stale (make test)
+
+Strings are marked in Python with ``N_``/``_``/``gettext``/``ngettext`` and in
+templates with ``{{ _("…") }}``. Extraction is deterministic (a fixed creation
+date, sorted by file), so a stale catalogue shows as a difference.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po, write_po
+
+from dsfr_accordion.i18n.catalogs import CATALOG_DATE
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALES = ROOT / "locales"
+DOMAIN = "dsfr_accordion"
+LANGS = ("en", "fr")
+SOURCE_LANG = "en"
+METHODS = [
+    ("**/templates/**.j2", "jinja2"),
+    ("**.py", "python"),
+]
+OPTIONS = {"**/templates/**.j2": {"extensions": "jinja2.ext.do,jinja2.ext.i18n"}}
+
+
+def template() -> Catalog:
+    """The catalogue template of every marked string under src/."""
+    catalog = Catalog(
+        domain=DOMAIN,
+        project="dsfr-accordion",
+        version="1",
+        msgid_bugs_address="",
+        creation_date=CATALOG_DATE,
+        revision_date=CATALOG_DATE,
+        charset="utf-8",
+        fuzzy=False,
+    )
+    source = ROOT / "src"
+    for filename, lineno, message, comments, context in extract_from_dir(
+        source, METHODS, OPTIONS, comment_tags=("Translators:",), strip_comment_tags=True
+    ):
+        catalog.add(
+            message,
+            locations=[(f"src/{filename}", lineno)],
+            auto_comments=comments,
+            context=context,
+        )
+    return catalog
+
+
+def dump(catalog: Catalog) -> bytes:
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=76, include_previous=True, sort_by_file=True)
+    return buffer.getvalue()
+
+
+def updated(lang: str, fresh: Catalog) -> bytes:
+    """The ``lang`` catalogue updated to ``fresh``; English, the source language,
+    translates each message to its own id.
+    """
+    path = LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    with path.open("rb") as stream:
+        catalog = read_po(stream, locale=lang)
+    # update() adopts the template's message objects: give each language its own copy.
+    catalog.update(copy.deepcopy(fresh), update_creation_date=True)
+    if lang == SOURCE_LANG:
+        for message in catalog:
+            if message.id:
+                message.string = message.id
+                message.flags.discard("fuzzy")
+        catalog.obsolete.clear()
+    return dump(catalog)
+
+
+def main(check: bool) -> int:
+    fresh = template()
+    wanted = {LOCALES / f"{DOMAIN}.pot": dump(fresh)}
+    for lang in LANGS:
+        wanted[LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"] = updated(lang, fresh)
+    stale = [
+        path for path, data in wanted.items() if not path.exists() or path.read_bytes() != data
+    ]
+    if check:
+        for path in stale:
+            print(
+                f"{path.relative_to(ROOT)}: stale; run python tools/ui_catalogue.py",
+                file=sys.stderr,
+            )
+        return 1 if stale else 0
+    for path in stale:
+        path.write_bytes(wanted[path])
+        print(f"updated {path.relative_to(ROOT)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(check="--check" in sys.argv[1:]))
