@@ -141,6 +141,28 @@ def test_dsfr_dist_that_is_not_a_dist_folder(tmp_path: Path):
     assert not (tmp_path / "p.html").exists()
 
 
+def test_output_over_the_input_is_refused(tmp_path: Path):
+    content = tmp_path / "c.md"
+    content.write_text((EXAMPLES / "si-samu.md").read_text(encoding="utf-8"), encoding="utf-8")
+    result = run_cli("render", str(content), "-o", str(content))
+    assert result.returncode == 2
+    assert "would overwrite or contain the input" in result.stderr
+    assert content.read_text(encoding="utf-8").startswith("---")
+
+
+def test_unknown_language_code():
+    result = run_cli("render", CLOUD, "--lang", "not a language")
+    assert result.returncode == 2
+    assert "unknown language 'not a language'" in result.stderr
+
+
+def test_max_size_flag(tmp_path: Path):
+    result = run_cli("render", CLOUD, "--max-size", "0")
+    assert result.returncode == 2
+    assert "more than the limit of 0" in result.stderr
+    assert "--max-size 1" in result.stderr
+
+
 def test_unwritable_output_is_a_clear_error(tmp_path: Path):
     blocker = tmp_path / "file"
     blocker.write_text("")

@@ -562,9 +562,42 @@ def test_file_not_utf8(tmp_path, data, where, offset):
         path,
         "not-utf8",
         where,
-        f"the file is not valid UTF-8 (byte 0xe9 at offset {offset})",
+        f"the file is not valid UTF-8 (byte 0xe9 at offset {offset}); "
+        "it looks like Windows-1252 or Latin-1",
         "iconv -f WINDOWS-1252 -t UTF-8",
     )
+
+
+def test_file_in_utf16_says_so(tmp_path):
+    path = tmp_path / "content.yaml"
+    path.write_bytes("title: T\n".encode("utf-16"))
+    error = error_of(path)
+    assert error.code == "not-utf8"
+    assert error.message.endswith("it looks like UTF-16")
+    assert "iconv -f UTF-16 -t UTF-8" in error.hint
+
+
+def test_binary_file_is_refused(tmp_path):
+    path = tmp_path / "content.yaml"
+    path.write_bytes(b"title: T\n\x00\x01\x02")
+    error = error_of(path)
+    assert error.code == "binary"
+    assert str(error).startswith(f"{path}:2: error: the file is binary")
+
+
+def test_size_limit_and_the_flag_that_raises_it(tmp_path):
+    path = tmp_path / "big.yaml"
+    body = (
+        "title: T\ntestimonials:\n"
+        + "# filler line for a large file\n" * 40_000
+        + ("  - title: A\n    items:\n      - question: Q\n        answer: R\n")
+    )
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load(path, max_bytes=1024 * 1024)
+    assert caught.value.code == "too-large"
+    assert "--max-size 2" in caught.value.hint
+    assert load(path, max_bytes=2 * 1024 * 1024).title == "T"
 
 
 def test_unknown_extension(write):

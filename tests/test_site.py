@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import dsfr_accordion
+import dsfr_accordion.site as site_module
 from tests.accordion_contract import by_class, contract_problems, text_of
 from tests.conftest import DSFR_DIST, EXAMPLES, parse_html, run_cli
 
@@ -31,6 +32,7 @@ def page(site: Path, lang: str, name: str):
 def test_layout_one_page_per_content_and_language_and_an_index(site: Path):
     files = sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file())
     assert files == [
+        ".dsfr-accordion",
         "en/index.html",
         "en/si-samu.html",
         "en/temoignages-cloud.html",
@@ -120,17 +122,69 @@ def test_build_copies_dsfr_files_once_for_the_site(tmp_path: Path):
     assert (output / "en" / css).resolve().is_file()
 
 
-def test_failed_build_leaves_the_previous_site_intact(tmp_path: Path):
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def previous_site(tmp_path: Path) -> Path:
+    output = tmp_path / "site"
+    dsfr_accordion.build_site(CONTENTS[1:], output, ["fr"])
+    return output
+
+
+def test_failed_build_leaves_the_previous_site_intact(tmp_path: Path, previous_site: Path):
+    before = snapshot(previous_site)
     content = tmp_path / "seul.yaml"
     shutil.copy(EXAMPLES / "temoignages-cloud.yaml", content)  # no English catalogue beside it
-    output = tmp_path / "site"
-    output.mkdir()
-    (output / "previous.html").write_text("previous")
-    result = run_cli("build", str(CONTENTS[0]), str(content), "-o", str(output), "--langs", "fr,en")
+    result = run_cli(
+        "build", str(CONTENTS[0]), str(content), "-o", str(previous_site), "--langs", "fr,en"
+    )
     assert result.returncode == 2
     assert "no 'en' catalogue" in result.stderr
-    assert [p.name for p in output.iterdir()] == ["previous.html"]
+    assert snapshot(previous_site) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["seul.yaml", "site"]
+
+
+def test_build_killed_half_way_leaves_the_previous_site_intact(
+    tmp_path: Path, previous_site: Path, monkeypatch: pytest.MonkeyPatch
+):
+    before = snapshot(previous_site)
+    calls = []
+    real_render = site_module.render
+
+    def failing_render(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise RuntimeError("killed half-way")
+        return real_render(*args, **kwargs)
+
+    monkeypatch.setattr(site_module, "render", failing_render)
+    with pytest.raises(RuntimeError, match="killed half-way"):
+        dsfr_accordion.build_site(CONTENTS, previous_site, ["fr", "en"])
+    assert len(calls) == 3
+    assert snapshot(previous_site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_folder_not_built_by_the_library_is_never_replaced(tmp_path: Path):
+    mine = tmp_path / "docs"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("mine")
+    result = run_cli("build", str(CONTENTS[1]), "-o", str(mine))
+    assert result.returncode == 2
+    assert "exists and was not written by dsfr-accordion" in result.stderr
+    assert [p.name for p in mine.iterdir()] == ["notes.txt"]
+
+
+def test_output_that_contains_the_input_is_refused(tmp_path: Path):
+    content = tmp_path / "content" / "si-samu.md"
+    content.parent.mkdir()
+    shutil.copy(CONTENTS[1], content)
+    result = run_cli("build", str(content), "-o", str(content.parent))
+    assert result.returncode == 2
+    assert "would overwrite or contain the input" in result.stderr
+    assert content.exists()
 
 
 def test_build_site_api_reports_fallbacks(tmp_path: Path):

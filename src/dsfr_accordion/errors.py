@@ -105,8 +105,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("{suggestion}"),
     ),
     "not-utf8": (
-        N_("the file is not valid UTF-8 (byte {byte:#04x} at offset {offset})"),
-        N_("save the file as UTF-8, for example: iconv -f WINDOWS-1252 -t UTF-8"),
+        N_(
+            "the file is not valid UTF-8 (byte {byte:#04x} at offset {offset}); "
+            "it looks like {encoding}"
+        ),
+        N_("save the file as UTF-8, for example: iconv -f {iconv} -t UTF-8"),
+    ),
+    "too-large": (
+        N_("the file has {size} bytes, more than the limit of {limit}"),
+        N_("check it is the right file, or raise the limit with --max-size {megabytes}"),
+    ),
+    "binary": (
+        N_("the file is binary, not text (a NUL byte at offset {offset})"),
+        N_("give a YAML or Markdown text file"),
     ),
     "unreadable": (
         N_("cannot read the file: {reason}"),
@@ -115,6 +126,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown-format": (
         N_("unknown content format {suffix!r}"),
         N_("use a .yaml, .yml, .md or .markdown file"),
+    ),
+    "not-ours": (
+        N_("{path} exists and was not written by dsfr-accordion: it would be replaced"),
+        N_("choose a new folder, or empty this one first"),
+    ),
+    "output-is-input": (
+        N_("the output {output} would overwrite or contain the input {input}"),
+        N_("write the output somewhere else"),
     ),
     "not-writable": (
         N_("cannot write {path}: {reason}"),

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from .errors import ContentError, DsfrAccordionError, Location
 from .model import Document
+from .ui import N_
 
 #: What an explicit id, a reserved id or a prefix may be: safe for the DSFR JS.
 SAFE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
@@ -70,17 +71,17 @@ def slugify(text: str) -> str:
 def id_problem(value: str) -> str | None:
     """Say why ``value`` is not a safe id, or return ``None`` if it is one."""
     if not value:
-        return "it is empty"
+        return N_("it is empty")
     if not value.isascii():
-        return "it holds non-ASCII characters"
+        return N_("it holds non-ASCII characters")
     if any(ch.isspace() for ch in value):
-        return "it holds white space"
+        return N_("it holds white space")
     if any(ch in "\"'`\\" for ch in value):
-        return "it holds a quote or a backslash"
+        return N_("it holds a quote or a backslash")
     if not value[0].isalpha():
-        return "it does not start with a letter"
+        return N_("it does not start with a letter")
     if not SAFE_ID.match(value):
-        return "it holds characters other than letters, digits, '-' and '_'"
+        return N_("it holds characters other than letters, digits, '-' and '_'")
     return None
 
 
@@ -128,7 +129,7 @@ class IdAllocator:
             raise ContentError.of("reserved-id", location, value=wanted)
         if wanted in self._taken:
             raise ContentError.of(
-                "duplicate-id", location, value=wanted, where="by another testimonial"
+                "duplicate-id", location, value=wanted, where=N_("by another testimonial")
             )
         self._taken.add(wanted)
         return wanted

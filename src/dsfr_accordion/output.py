@@ -45,21 +45,35 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
 
 
+#: File marking a folder as written by this library, so that it may be replaced.
+MARKER = ".dsfr-accordion"
+
+
 @contextmanager
 def staged_dir(target: str | os.PathLike[str]) -> Iterator[Path]:
     """Build a folder that replaces ``target`` only if the build completes.
 
     Yields an empty temporary folder beside ``target``; when the ``with`` block
     ends normally, the folder takes ``target``'s place (the previous one is
-    removed), otherwise it is deleted and ``target`` is left as it was.
+    removed), otherwise it is deleted and ``target`` is left as it was. An
+    existing ``target`` is replaced only when it is empty or holds the
+    :data:`MARKER` of an earlier build: a folder of the user's is never deleted.
     """
     destination = Path(target)
+    if destination.exists() and not (
+        destination.is_dir() and ((destination / MARKER).exists() or not any(destination.iterdir()))
+    ):
+        raise DsfrAccordionError.of("not-ours", path=destination)
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}-", dir=destination.parent))
     except OSError as error:
         raise _not_writable(destination, error) from None
     try:
+        (staging / MARKER).write_text(
+            "Written by dsfr-accordion, which replaces this folder on each build.\n",
+            encoding="utf-8",
+        )
         yield staging
         staging.chmod(0o755)
         if destination.exists():

@@ -17,11 +17,11 @@ from markupsafe import Markup, escape
 
 from . import ui
 from .assets import page_assets
-from .errors import DsfrAccordionError
+from .errors import ContentError, DsfrAccordionError
 from .i18n.catalogs import ContentTranslations, load_translations, translate
 from .ids import IdAllocator, allocate_ids, with_ids
 from .model import Document
-from .sanitize import clean_inline, source_url
+from .sanitize import clean_inline, clean_text, source_url
 
 OpenState = Literal["none", "first", "all"]
 
@@ -63,9 +63,14 @@ def _marked(value: object, markup: Markup) -> Markup:
     return Markup('<span lang="{}">{}</span>').format(lang, markup)
 
 
+def plain_filter(value: object) -> Markup:
+    """Plain text, escaped, without the code points a page may not hold."""
+    return escape(clean_text(str(value)))
+
+
 def text_filter(value: object) -> Markup:
     """Plain text, escaped, marked with its language when it is a fallback."""
-    return _marked(value, escape(value))
+    return _marked(value, plain_filter(value))
 
 
 def inline_filter(value: object) -> Markup:
@@ -84,13 +89,37 @@ def environment(lang: str) -> Environment:
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n", "jinja2.ext.do"],
     )
-    env.install_gettext_translations(ui.translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    # Old-style gettext on purpose: newstyle trusts a translation as markup under
+    # autoescape and %-formats it, so a hostile or careless catalogue could inject
+    # HTML or crash the page. Here a translation is plain text, escaped like any
+    # other (templates pass no variables to _(), docs/security.md).
+    env.install_gettext_translations(ui.translations(lang), newstyle=False)  # type: ignore[attr-defined]
     env.filters["inline"] = inline_filter
     env.filters["text"] = text_filter
+    env.filters["plain"] = plain_filter
     env.filters["source_url"] = source_url
     opening, closing = ui.quote_marks(lang)
     env.globals.update(quote_open=opening, quote_close=closing)
     return env
+
+
+def _check_renderable(document: Document) -> None:
+    """Refuse what would render inaccessible markup: no section, a button or a heading
+    without a name, an empty panel. Loaders refuse these already; documents built by
+    hand go through the same rule.
+    """
+    if not document.testimonials:
+        raise ContentError.of("empty-list", document.location, key="testimonials")
+    for testimonial in document.testimonials:
+        if not clean_text(testimonial.title).strip():
+            raise ContentError.of("empty-value", testimonial.location, key="title")
+        if not testimonial.items:
+            raise ContentError.of("empty-list", testimonial.location, key="items")
+        for item in testimonial.items:
+            if not clean_text(item.question).strip():
+                raise ContentError.of("empty-value", item.location, key="question")
+            if not item.answer:
+                raise ContentError.of("empty-value", item.location, key="answer")
 
 
 def _open_ids(document: Document, open_state: OpenState | None) -> frozenset[str]:
@@ -156,7 +185,10 @@ def render(
     Raises :class:`DsfrAccordionError` for an invalid option and
     :class:`~dsfr_accordion.errors.ContentError` for an id problem.
     """
+    _check_renderable(document)
     out_lang = lang or document.lang
+    if not ui.LANGUAGE_TAG.match(out_lang):
+        raise DsfrAccordionError.of("unknown-language", value=out_lang)
     document_lang = document.lang
     level = heading_level if heading_level is not None else (2 if page else 3)
     if level not in HEADING_LEVELS:

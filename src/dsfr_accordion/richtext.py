@@ -18,6 +18,7 @@ from mdit_py_plugins.attrs import attrs_block_plugin
 from .errors import ContentError, Location, suggest
 from .model import Attribution, Block, ListBlock, Paragraph, Quote
 from .sanitize import clean_inline, source_url
+from .ui import N_
 
 #: Attributes an attribute line may give a quote (see docs/content-format.md).
 QUOTE_ATTRIBUTES = ("author", "role", "organisation", "source", "url")
@@ -98,14 +99,14 @@ MARKDOWN.core.ruler.at("attr", _attach_attribute_lines)
 # What to tell an editor who used a Markdown construct answers do not support.
 _UNSUPPORTED: dict[str, tuple[str, str]] = {
     "heading_open": (
-        "a heading",
-        "write questions as '### ' headings outside answers, or use **bold** text",
+        N_("a heading"),
+        N_("write questions as '### ' headings outside answers, or use **bold** text"),
     ),
-    "code_block": ("a code block", "indent the text by fewer than four spaces"),
-    "fence": ("a code block", "remove the ``` fence"),
-    "hr": ("a horizontal rule", "remove the '---' or '***' line"),
-    "html_block": ("raw HTML", "write the text in Markdown"),
-    "table_open": ("a table", "write the content as a list"),
+    "code_block": (N_("a code block"), N_("indent the text by fewer than four spaces")),
+    "fence": (N_("a code block"), N_("remove the ``` fence")),
+    "hr": (N_("a horizontal rule"), N_("remove the '---' or '***' line")),
+    "html_block": (N_("raw HTML"), N_("write the text in Markdown")),
+    "table_open": (N_("a table"), N_("write the content as a list")),
 }
 
 
@@ -223,9 +224,9 @@ def _inline(token: Token, source: Source) -> str:
             raise ContentError.of(
                 "markdown-unsupported",
                 source.at(token),
-                what="an image",
+                what=N_("an image"),
                 where=source.where,
-                hint="link to the image instead: [description](https://…)",
+                hint=N_("link to the image instead: [description](https://…)"),
             )
     html = MARKDOWN.renderer.renderInline(token.children or [], MARKDOWN.options, {})
     return str(clean_inline(html.strip()))
@@ -244,7 +245,7 @@ def _list(opening: Token, inner: Sequence[Token], source: Source) -> ListBlock:
                 source.at(inner[i]),
                 what=kind,
                 where=source.where,
-                hint="write each list item as one line of text, without nested lists",
+                hint=N_("write each list item as one line of text, without nested lists"),
             )
         items.append(_inline(content[1], source))
         i = close + 1
@@ -265,7 +266,7 @@ def _quote(opening: Token, inner: Sequence[Token], source: Source) -> Quote:
                 "unknown-attribute",
                 source.attributes_at(opening),
                 key=key,
-                where="a quote",
+                where=N_("a quote"),
                 suggestion=suggest(key, QUOTE_ATTRIBUTES),
             )
     values = {key: value.strip() or None for key, value in attrs.items()}
@@ -279,9 +280,9 @@ def _quote(opening: Token, inner: Sequence[Token], source: Source) -> Quote:
             raise ContentError.of(
                 "markdown-unsupported",
                 source.at(opening),
-                what="a quote inside a quote",
+                what=N_("a quote inside a quote"),
                 where=source.where,
-                hint="remove the inner '>' markers",
+                hint=N_("remove the inner '>' markers"),
             )
         blocks.append(block)
     if not blocks:
@@ -297,6 +298,6 @@ def _refuse_attributes(token: Token, source: Source) -> None:
             "unknown-attribute",
             source.attributes_at(token),
             key=extra[0],
-            where="a paragraph or list",
-            suggestion="attribute lines go directly above a '## ' heading or a '>' quote",
+            where=N_("a paragraph or list"),
+            suggestion=N_("attribute lines go directly above a '## ' heading or a '>' quote"),
         )

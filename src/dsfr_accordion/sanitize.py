@@ -7,6 +7,7 @@ taken from the content as HTML: the renderer builds it from the model.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -35,6 +36,18 @@ DROPPED_WITH_CONTENT: frozenset[str] = frozenset(
 )
 
 
+# Code points HTML forbids or browsers mangle: C0 controls but tab and line
+# breaks, DEL and C1 controls, lone surrogates (not encodable) and noncharacters.
+_INVALID_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
+
+
+def clean_text(text: str) -> str:
+    """``text`` without the code points an HTML page may not hold (see :data:`_INVALID_CHARS`)."""
+    return _INVALID_CHARS.sub("", text)
+
+
 @lru_cache(maxsize=65536)
 def clean_inline(html: str) -> Markup:
     """Return ``html`` reduced to :data:`INLINE_ALLOWLIST`, as safe markup.
@@ -45,7 +58,7 @@ def clean_inline(html: str) -> Markup:
     result is deterministic for a given input. Cached: documents repeat text.
     """
     cleaned = nh3.clean(
-        html,
+        clean_text(html),
         tags=set(INLINE_ALLOWLIST),
         clean_content_tags=set(DROPPED_WITH_CONTENT),
         attributes={tag: set(attrs) for tag, attrs in INLINE_ALLOWLIST.items()},

@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from . import ui
 from .assets import copy_needed, needed_files
+from .errors import DsfrAccordionError
 from .i18n.catalogs import Translation, load_translations, translate
 from .loaders import load
 from .output import staged_dir
@@ -80,6 +81,10 @@ def build_site(
     folder beside it). With ``dsfr_dist``, the DSFR files are copied into the
     site and linked relatively; otherwise pages link the pinned CDN release.
     """
+    site = Path(output).resolve()
+    for content in contents:
+        if site == Path(content).resolve() or site in Path(content).resolve().parents:
+            raise DsfrAccordionError.of("output-is-input", output=output, input=content)
     documents = [(Path(content), load(content)) for content in contents]
     dist = Path(dsfr_dist) if dsfr_dist is not None else None
     names = needed_files(dist) if dist is not None else []

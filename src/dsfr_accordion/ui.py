@@ -16,6 +16,7 @@ from __future__ import annotations
 import gettext as _gettext
 import io
 import os
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -25,6 +26,9 @@ DOMAIN = "dsfr_accordion"
 
 # The source tree's catalogues, used when the package is not installed from a wheel.
 _SOURCE_LOCALES = Path(__file__).resolve().parent.parent.parent / "locales"
+
+#: A BCP 47 language tag as this library accepts it: ``fr``, ``en``, ``fr-CA``…
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")
 
 #: Opening and closing quotation marks, spacing included, by primary language.
 QUOTE_MARKS: dict[str, tuple[str, str]] = {

@@ -12,9 +12,11 @@ from .. import ui
 from ..assets import copy_dist
 from ..errors import DsfrAccordionError
 from ..i18n.catalogs import Translation, load_translations, translate
-from ..loaders import load
+from ..loaders import MAX_BYTES, load
 from ..output import write_text_atomic
 from ..render import HEADING_LEVELS, OPEN_CHOICES, render
+
+MEBIBYTE = 1024 * 1024
 
 #: Folder, beside the output page, that receives the DSFR files of --dsfr-dist.
 ASSETS_FOLDER = "dsfr"
@@ -47,6 +49,13 @@ def register(commands: argparse._SubParsersAction) -> None:
         type=Path,
         metavar="DIR",
         help="catalogue folder for --lang (default: locales/ beside INPUT)",
+    )
+    parser.add_argument(
+        "--max-size",
+        type=int,
+        default=MAX_BYTES // MEBIBYTE,
+        metavar="MB",
+        help=f"refuse content files larger than MB megabytes (default {MAX_BYTES // MEBIBYTE})",
     )
     parser.add_argument(
         "--page",
@@ -128,7 +137,9 @@ def run(args: argparse.Namespace) -> None:
     """Load ``args.input``, render it, write it to ``args.output`` or standard output."""
     if args.dsfr_dist is not None and (not args.page or args.output is None):
         raise DsfrAccordionError.of("dist-needs-page")
-    document = load(args.input)
+    if args.output is not None and Path(args.output).resolve() == Path(args.input).resolve():
+        raise DsfrAccordionError.of("output-is-input", output=args.output, input=args.input)
+    document = load(args.input, max_bytes=args.max_size * MEBIBYTE)
     translations = None
     if args.lang and args.lang != document.lang:
         translations = load_translations(document, args.lang, args.locales)

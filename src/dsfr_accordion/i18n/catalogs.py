@@ -31,6 +31,7 @@ from babel.messages.pofile import PoFileError, read_po, write_po
 from ..errors import DsfrAccordionError, Location
 from ..model import Document, ForeignText
 from ..output import write_bytes_atomic
+from ..ui import LANGUAGE_TAG
 from . import markup
 from .units import Unit, extract, rebuild
 
@@ -283,6 +284,8 @@ def load_translations(
     document: Document, lang: str, locales: str | os.PathLike[str] | None = None
 ) -> ContentTranslations:
     """The ``lang`` catalogue of the content file ``document`` was loaded from."""
+    if not LANGUAGE_TAG.match(lang):
+        raise DsfrAccordionError.of("unknown-language", value=lang)
     if document.location is None:
         raise DsfrAccordionError.of("catalogue-of-built-document", lang=lang)
     path = po_path(document.location.path, lang, locales)

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..errors import ContentError, Location
 from ..ids import IdAllocator, assign_ids
 from ..model import Document
+from ..ui import N_
 from .markdown import load_markdown
 from .yaml import load_yaml
 
@@ -21,26 +22,67 @@ LOADERS: dict[str, Callable[[str, str], Document]] = {
 }
 
 
-def read_text(path: str | os.PathLike[str]) -> str:
-    """Read a UTF-8 text file (a byte order mark is dropped), with a clear error otherwise."""
+#: Largest content file read by default (a flag raises it): content is text
+#: written by people, so a larger file is most likely a mistake.
+MAX_BYTES = 10 * 1024 * 1024
+
+# Byte order marks of encodings people save text in by mistake.
+_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _encoding_seen(data: bytes) -> tuple[str, str]:
+    """A guess at the encoding of bytes that are not UTF-8: its description, its iconv name."""
+    if data.startswith(_BOMS):
+        return "UTF-16", "UTF-16"
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return N_("an unknown 8-bit encoding"), "LATIN1"
+    return N_("Windows-1252 or Latin-1"), "WINDOWS-1252"
+
+
+def read_text(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> str:
+    """Read a UTF-8 text file (a byte order mark is dropped), with a clear error otherwise:
+    unreadable, larger than ``max_bytes``, binary (a NUL byte), or not UTF-8.
+    """
     name = os.fspath(path)
     try:
+        size = Path(path).stat().st_size
+        if size > max_bytes:
+            raise ContentError.of(
+                "too-large",
+                Location(name),
+                size=size,
+                limit=max_bytes,
+                megabytes=-(-size // (1024 * 1024)),
+            )
         data = Path(path).read_bytes()
     except OSError as error:
         raise ContentError.of(
             "unreadable", Location(name), reason=error.strerror or str(error)
         ) from None
+    if b"\x00" in data and not data.startswith(_BOMS):
+        offset = data.index(b"\x00")
+        raise ContentError.of(
+            "binary", Location(name, data.count(b"\n", 0, offset) + 1), offset=offset
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        encoding, iconv = _encoding_seen(data)
         raise ContentError.of(
-            "not-utf8", Location(name, line, column), byte=data[error.start], offset=error.start
+            "not-utf8",
+            Location(name, line, column),
+            byte=data[error.start],
+            offset=error.start,
+            encoding=encoding,
+            iconv=iconv,
         ) from None
 
 
-def load(path: str | os.PathLike[str]) -> Document:
+def load(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Document:
     """Load the content file at ``path``, chosen by its extension (.yaml, .yml, .md, .markdown).
 
     Raises :class:`~dsfr_accordion.errors.ContentError`, naming the file, line
@@ -51,6 +93,6 @@ def load(path: str | os.PathLike[str]) -> Document:
     loader = LOADERS.get(Path(name).suffix.lower())
     if loader is None:
         raise ContentError.of("unknown-format", Location(name), suffix=Path(name).suffix or name)
-    document = loader(read_text(path), name)
+    document = loader(read_text(path, max_bytes=max_bytes), name)
     assign_ids(document, IdAllocator())
     return document

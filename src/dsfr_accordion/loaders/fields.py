@@ -9,7 +9,6 @@ language ``no``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from types import MappingProxyType
 
@@ -18,6 +17,7 @@ import yaml
 from ..errors import ContentError, Location, suggest
 from ..ids import check_id
 from ..sanitize import source_url
+from ..ui import LANGUAGE_TAG, N_
 
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
@@ -25,7 +25,6 @@ _BOOL = "tag:yaml.org,2002:bool"
 _SCALAR_TAGS = frozenset(
     {_STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp", _BOOL}
 )
-_LANG_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")
 
 #: Keys of a document, shared by YAML files and Markdown front matter.
 DOCUMENT_KEYS = ("title", "lang", "date", "metadata")
@@ -55,16 +54,16 @@ def compose(text: str, path: str, first_line: int = 1) -> yaml.Node | None:
 def describe(node: yaml.Node) -> str:
     """Name a node's kind as an editor would ("a list", "text"…)."""
     if isinstance(node, yaml.MappingNode):
-        return "a mapping (key: value)"
+        return N_("a mapping (key: value)")
     if isinstance(node, yaml.SequenceNode):
-        return "a list"
+        return N_("a list")
     if node.tag == _NULL:
-        return "nothing"
+        return N_("nothing")
     if node.tag == _BOOL:
-        return "true/false"
+        return N_("true/false")
     if node.tag not in _SCALAR_TAGS:
         return f"a value tagged {node.tag.replace('tag:yaml.org,2002:', '!!')}"
-    return "text"
+    return N_("text")
 
 
 def source_text(node: yaml.Node) -> str:
@@ -94,7 +93,7 @@ class Fields:
                 "wrong-type",
                 self.location_of(node),
                 key=where,
-                expected="a mapping (key: value)",
+                expected=N_("a mapping (key: value)"),
                 found=describe(node),
             )
         self.values: dict[str, yaml.Node] = {}
@@ -103,7 +102,7 @@ class Fields:
             key = source_text(key_node)
             if key in self.values:
                 raise ContentError.of(
-                    "duplicate-key", self.location_of(key_node), key=key, where="mapping"
+                    "duplicate-key", self.location_of(key_node), key=key, where=N_("mapping")
                 )
             if key not in allowed:
                 raise ContentError.of(
@@ -147,7 +146,7 @@ class Fields:
             return None
         if not isinstance(node, yaml.ScalarNode) or node.tag not in _SCALAR_TAGS:
             raise ContentError.of(
-                "wrong-type", self.location(key), key=key, expected="text", found=describe(node)
+                "wrong-type", self.location(key), key=key, expected=N_("text"), found=describe(node)
             )
         value = str(node.value).strip()
         if required and not value:
@@ -165,7 +164,7 @@ class Fields:
                 "wrong-type",
                 self.location(key),
                 key=key,
-                expected="true or false",
+                expected=N_("true or false"),
                 found=repr(node.value) if isinstance(node, yaml.ScalarNode) else describe(node),
             )
         return str(node.value).lower() == "true"
@@ -189,7 +188,11 @@ class Fields:
             raise ContentError.of("missing-key", self.location(), key=key, where=self.where)
         if not isinstance(node, yaml.SequenceNode):
             raise ContentError.of(
-                "wrong-type", self.location(key), key=key, expected="a list", found=describe(node)
+                "wrong-type",
+                self.location(key),
+                key=key,
+                expected=N_("a list"),
+                found=describe(node),
             )
         if not node.value:
             raise ContentError.of("empty-list", self.location(key), key=key)
@@ -206,7 +209,7 @@ class Fields:
                 key = source_text(key_node)
                 if key in keys:
                     raise ContentError.of(
-                        "duplicate-key", self.location_of(key_node), key=key, where="mapping"
+                        "duplicate-key", self.location_of(key_node), key=key, where=N_("mapping")
                     )
                 keys.add(key)
                 self._refuse_duplicate_keys(value_node, seen)
@@ -217,7 +220,7 @@ class Fields:
     def document_keys(self) -> dict[str, object]:
         """Read :data:`DOCUMENT_KEYS` as keyword arguments of a ``Document``."""
         lang = self.text("lang") or "fr"
-        if not _LANG_TAG.match(lang):
+        if not LANGUAGE_TAG.match(lang):
             raise ContentError.of("invalid-lang", self.location("lang"), value=lang)
         metadata: dict[str, object] = {}
         if "metadata" in self.values:
@@ -227,7 +230,7 @@ class Fields:
                     "wrong-type",
                     self.location("metadata"),
                     key="metadata",
-                    expected="a mapping (key: value)",
+                    expected=N_("a mapping (key: value)"),
                     found=describe(node),
                 )
             self._refuse_duplicate_keys(node, set())

@@ -18,6 +18,7 @@ from ..richtext import (
     refuse_attribute_line,
 )
 from ..sanitize import source_url
+from ..ui import N_
 from .fields import DOCUMENT_KEYS, Fields, compose
 
 #: Testimonial keys an attribute line above a ``##`` heading may give.
@@ -30,7 +31,7 @@ def load_markdown(text: str, path: str) -> Document:
     """Load a Markdown content file's ``text``; ``path`` is used in messages."""
     lines = text.splitlines(keepends=True)
     front, body_first_line = _front_matter(lines, path)
-    fields = Fields(front, DOCUMENT_KEYS, "the front matter", path, first_line=2)
+    fields = Fields(front, DOCUMENT_KEYS, N_("the front matter"), path, first_line=2)
     body = "".join(lines[body_first_line - 1 :])
     testimonials = _testimonials(parse(body), path, body_first_line)
     return Document(testimonials=testimonials, location=Location(path, 1), **fields.document_keys())
@@ -43,14 +44,14 @@ def _front_matter(lines: Sequence[str], path: str) -> tuple[object, int]:
             "missing-key",
             Location(path, 1),
             key="title",
-            where="the front matter (a '---' block at the top of the file)",
+            where=N_("the front matter (a '---' block at the top of the file)"),
         )
     for index in range(1, len(lines)):
         if lines[index].strip() in (_FENCE, "..."):
             node = compose("".join(lines[1:index]), path, first_line=2)
             if node is None:
                 raise ContentError.of(
-                    "missing-key", Location(path, 1), key="title", where="the front matter"
+                    "missing-key", Location(path, 1), key="title", where=N_("the front matter")
                 )
             return node, index + 2
     raise ContentError.of("front-matter-unclosed", Location(path, 1))
@@ -74,7 +75,7 @@ def _heading_text(inline: Token) -> str:
 
 
 def _testimonials(tokens: Sequence[Token], path: str, first_line: int) -> tuple[Testimonial, ...]:
-    sources = Source(path, first_line, "an answer")
+    sources = Source(path, first_line, N_("an answer"))
     sections: list[_Section] = []
     i = 0
     while i < len(tokens):
@@ -83,10 +84,12 @@ def _testimonials(tokens: Sequence[Token], path: str, first_line: int) -> tuple[
             raise ContentError.of(
                 "markdown-unsupported",
                 sources.at(token),
-                what="a heading underlined with '===' or '---'",
-                where="a content file",
-                hint="write headings with '#' marks: '## Title' for a testimonial, "
-                "'### Question' for a question",
+                what=N_("a heading underlined with '===' or '---'"),
+                where=N_("a content file"),
+                hint=N_(
+                    "write headings with '#' marks: '## Title' for a testimonial, "
+                    "'### Question' for a question"
+                ),
             )
         if token.type == "heading_open" and token.level == 0 and token.tag in ("h1", "h2", "h3"):
             section = _Section(token, _heading_text(tokens[i + 1]))
@@ -94,9 +97,9 @@ def _testimonials(tokens: Sequence[Token], path: str, first_line: int) -> tuple[
                 raise ContentError.of(
                     "markdown-unsupported",
                     sources.at(token),
-                    what="a '# ' heading",
-                    where="a content file",
-                    hint="put the page title in the front matter's title: key",
+                    what=N_("a '# ' heading"),
+                    where=N_("a content file"),
+                    hint=N_("put the page title in the front matter's title: key"),
                 )
             if token.tag == "h2":
                 sections.append(section)
@@ -129,7 +132,7 @@ def _testimonial(section: _Section, sources: Source) -> Testimonial:
                 "unknown-attribute",
                 attrs_where,
                 key=key,
-                where="a testimonial heading",
+                where=N_("a testimonial heading"),
                 suggestion=suggest(key, HEADING_ATTRIBUTES),
             )
     if "source_url" in attrs and source_url(attrs["source_url"]) is None:
@@ -141,12 +144,13 @@ def _testimonial(section: _Section, sources: Source) -> Testimonial:
             "wrong-type",
             attrs_where,
             key="open",
-            expected="true or false",
+            expected=N_("true or false"),
             found=repr(attrs["open"]),
         )
     if not section.items:
         raise ContentError.of("empty-list", where, key="items (### question headings)")
-    intro = blocks_from_tokens(section.tokens, Source(sources.path, sources.first_line, "an intro"))
+    intro_source = Source(sources.path, sources.first_line, N_("an intro"))
+    intro = blocks_from_tokens(section.tokens, intro_source)
     return Testimonial(
         title=section.text,
         items=tuple(_item(item, sources) for item in section.items),
@@ -171,8 +175,8 @@ def _item(section: _Section, sources: Source) -> Item:
             "unknown-attribute",
             sources.attributes_at(section.heading),
             key=next(iter(attrs)),
-            where="a question heading",
-            suggestion="attribute lines go above '## ' testimonial headings or '>' quotes",
+            where=N_("a question heading"),
+            suggestion=N_("attribute lines go above '## ' testimonial headings or '>' quotes"),
         )
     answer = blocks_from_tokens(section.tokens, sources)
     if not answer:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..errors import ContentError, Location
 from ..model import Block, Document, Item, Testimonial
 from ..richtext import Source, blocks_from_markdown
+from ..ui import N_
 from .fields import DOCUMENT_KEYS, Fields, compose
 
 TESTIMONIAL_KEYS = (
@@ -28,7 +29,7 @@ def load_yaml(text: str, path: str) -> Document:
         raise ContentError.of("empty-file", Location(path, 1))
     fields = Fields(root, (*DOCUMENT_KEYS, "testimonials"), "the document", path)
     testimonials = tuple(
-        _testimonial(Fields(node, TESTIMONIAL_KEYS, "a testimonial", path))
+        _testimonial(Fields(node, TESTIMONIAL_KEYS, N_("a testimonial"), path))
         for node in fields.items("testimonials")
     )
     return Document(testimonials=testimonials, location=Location(path, 1), **fields.document_keys())
@@ -46,7 +47,7 @@ def _rich(fields: Fields, key: str, where: str, *, required: bool) -> tuple[Bloc
 
 def _testimonial(fields: Fields) -> Testimonial:
     items = tuple(
-        _item(Fields(node, ITEM_KEYS, "an item", fields.path)) for node in fields.items("items")
+        _item(Fields(node, ITEM_KEYS, N_("an item"), fields.path)) for node in fields.items("items")
     )
     return Testimonial(
         title=fields.text("title", required=True),
@@ -56,7 +57,7 @@ def _testimonial(fields: Fields) -> Testimonial:
         author=fields.text("author"),
         role=fields.text("role"),
         source_url=fields.url("source_url"),
-        intro=_rich(fields, "intro", "an intro", required=False),
+        intro=_rich(fields, "intro", N_("an intro"), required=False),
         open=fields.boolean("open", default=False),
         location=fields.location(),
     )
@@ -65,6 +66,6 @@ def _testimonial(fields: Fields) -> Testimonial:
 def _item(fields: Fields) -> Item:
     return Item(
         question=fields.text("question", required=True),
-        answer=_rich(fields, "answer", "an answer", required=True),
+        answer=_rich(fields, "answer", N_("an answer"), required=True),
         location=fields.location(),
     )

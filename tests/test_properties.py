@@ -1,0 +1,100 @@
+"""Property-based tests: whatever the titles and shapes, the output keeps its promises."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import dsfr_accordion
+from dsfr_accordion import ContentError, Document, IdAllocator, Item, Paragraph, Testimonial
+from dsfr_accordion.sanitize import clean_text
+from tests.accordion_contract import contract_problems, text_of
+from tests.conftest import parse_html
+
+TRICKY = st.sampled_from(
+    [
+        "",
+        " ",
+        "!!!",
+        "🚀",
+        "שלום עולם",
+        "العربية",
+        "e\u0301te\u0301",
+        "Ω" * 3,
+        "Projet",
+        "Projet",
+        "projet",
+        "PROJET",
+        "2024",
+        "x" * 10_000,
+        "<b>x</b>",
+        'a"b',
+        "a\\b",
+        "\u202e",
+    ]
+)
+TITLES = st.one_of(TRICKY, st.text(min_size=0, max_size=80))
+SAFE_IDS = st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True)
+
+documents = st.builds(
+    lambda parts: Document(title="Page", testimonials=tuple(parts)),
+    st.lists(
+        st.builds(
+            lambda title, questions, explicit: Testimonial(
+                title=title,
+                id=explicit,
+                items=tuple(Item(q, (Paragraph("Réponse"),)) for q in questions),
+            ),
+            TITLES,
+            st.lists(TITLES, min_size=1, max_size=3),
+            st.one_of(st.none(), SAFE_IDS),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+)
+
+
+def visible(text: str) -> str:
+    return " ".join(clean_text(text).split())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents, st.booleans())
+def test_any_document_renders_valid_unique_deterministic_markup(document, page):
+    try:
+        html = dsfr_accordion.render(document, page=page)
+    except ContentError as error:
+        # Refused: an empty title or question, or an explicit id used twice.
+        assert error.code in ("empty-value", "duplicate-id")
+        return
+    assert dsfr_accordion.render(document, page=page) == html
+    tree, errors = parse_html(html, fragment=not page)
+    assert errors == []
+    assert contract_problems(tree) == []
+    buttons = list(tree.iter("button"))
+    assert [text_of(b) for b in buttons] == [visible(t.title) for t in document.testimonials]
+    for testimonial, button in zip(document.testimonials, buttons, strict=True):
+        if testimonial.id is not None:
+            assert button.get("aria-controls") == testimonial.id
+        assert re.fullmatch(r"[a-z][a-z0-9-]*", button.get("aria-controls"))
+    questions = [text_of(h) for h in tree.iter() if (h.get("class") or "").startswith("fr-h6")]
+    expected = [visible(i.question) for t in document.testimonials for i in t.items]
+    assert questions == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(documents, min_size=2, max_size=4))
+def test_several_documents_in_one_page_never_share_an_id(docs):
+    ids = IdAllocator(reserved=["contenu"])
+    fragments = []
+    for document in docs:
+        try:
+            fragments.append(dsfr_accordion.render(document, ids=ids))
+        except ContentError as error:
+            assert error.code in ("empty-value", "duplicate-id")
+    tree, errors = parse_html("<main>" + "".join(fragments) + "</main>", fragment=True)
+    assert errors == []
+    assert contract_problems(tree) == []

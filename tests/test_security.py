@@ -1,0 +1,252 @@
+"""Hostile content: every payload of tests/corpus/xss.txt through every entry, checked in the
+markup and, in headless Chromium with the real DSFR JS, by whether anything ran.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from selenium.webdriver.common.by import By
+
+import dsfr_accordion
+from dsfr_accordion import ContentError, DsfrAccordionError, render, ui
+from dsfr_accordion.i18n import catalogs
+from dsfr_accordion.ids import SAFE_ID
+from dsfr_accordion.render import environment
+from tests.accordion_contract import contract_problems
+from tests.conftest import ROOT, parse_html
+from tests.test_i18n_content import set_translations
+
+CORPUS = Path(__file__).parent / "corpus" / "xss.txt"
+PAYLOADS = [
+    line
+    for line in CORPUS.read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("# ")
+]
+
+# Elements no rendered page may hold, whatever the content says.
+FORBIDDEN = {
+    "iframe",
+    "object",
+    "embed",
+    "form",
+    "input",
+    "select",
+    "textarea",
+    "svg",
+    "math",
+    "base",
+    "img",
+    "video",
+    "audio",
+    "marquee",
+    "details",
+    "template",
+    "noscript",
+    "style",
+    "frame",
+}
+URL_ATTRIBUTES = {"href", "src", "cite", "action", "formaction", "data", "xlink:href"}
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f]+")
+
+# Counts alert/confirm/prompt calls and exposes the sentinel payloads set.
+HOOK = """
+window.__xss = 0;
+for (const name of ['alert', 'confirm', 'prompt']) {
+  window[name] = () => { window.__xss += 1; };
+}
+"""
+
+
+def test_the_corpus_is_large_and_varied():
+    assert len(PAYLOADS) >= 60
+    assert len(set(PAYLOADS)) == len(PAYLOADS)
+
+
+def assert_safe(html: str, *, page: bool = True) -> None:
+    """The markup is well formed, keeps the accordion contract and can run nothing."""
+    tree, errors = parse_html(html, fragment=not page)
+    assert errors == []
+    assert contract_problems(tree) == []
+    scripts = [e for e in tree.iter("script")]
+    assert all(s.get("src", "").endswith((".module.min.js", ".nomodule.min.js")) for s in scripts)
+    assert all(not (s.text or "").strip() for s in scripts)
+    for element in tree.iter():
+        tag = element.tag if isinstance(element.tag, str) else ""
+        assert tag.split("}")[-1] not in FORBIDDEN, tag
+        assert "style" not in element.attrib
+        for name, value in element.attrib.items():
+            assert not name.lower().startswith("on"), name
+            if name in URL_ATTRIBUTES:
+                cleaned = _INVISIBLE.sub("", value).lower()
+                assert not cleaned.startswith(("javascript:", "vbscript:", "data:")), value
+    if "{{ 7*7 }}" in html:
+        assert "49" not in "".join(tree.itertext())
+
+
+def hostile_yaml(payload: str) -> str:
+    return yaml.safe_dump(
+        {
+            "title": payload,
+            "testimonials": [
+                {
+                    "title": payload,
+                    "organisation": payload,
+                    "author": payload,
+                    "role": payload,
+                    "intro": payload,
+                    "items": [
+                        {"question": payload, "answer": payload},
+                        {"question": "Citation ?", "answer": f"> {payload}\n\n- {payload}"},
+                    ],
+                }
+            ],
+        },
+        allow_unicode=True,
+    )
+
+
+def hostile_markdown(payload: str) -> str:
+    front = yaml.safe_dump({"title": payload}, allow_unicode=True)
+    return (
+        f"---\n{front}---\n\n## {payload}\n\n{payload}\n\n### {payload}\n\n{payload}\n\n"
+        f"### Citation ?\n\n> {payload}\n\n- {payload}\n"
+    )
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+@pytest.mark.parametrize(("suffix", "make"), [(".yaml", hostile_yaml), (".md", hostile_markdown)])
+def test_content_files_cannot_inject(tmp_path: Path, payload: str, suffix: str, make) -> None:
+    path = tmp_path / f"hostile{suffix}"
+    path.write_text(make(payload), encoding="utf-8")
+    try:
+        document = dsfr_accordion.load(path)
+    except ContentError as error:
+        assert error.location is not None  # refused with a place, never a traceback
+        return
+    assert_safe(render(document, page=True))
+    assert_safe(render(document), page=False)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_explicit_ids_are_refused_unless_safe(tmp_path: Path, payload: str) -> None:
+    document = yaml.safe_load(hostile_yaml("Titre"))
+    document["testimonials"][0]["id"] = payload
+    path = tmp_path / "ids.yaml"
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    if SAFE_ID.match(payload):
+        assert_safe(render(dsfr_accordion.load(path), page=True))
+        return
+    with pytest.raises(ContentError) as caught:
+        dsfr_accordion.load(path)
+    assert caught.value.code == "invalid-id"
+
+
+@pytest.fixture
+def translated_content(tmp_path: Path) -> Path:
+    path = tmp_path / "contenu.yaml"
+    path.write_text(
+        "title: Titre\ntestimonials:\n  - title: Projet\n    role: rôle\n    items:\n"
+        "      - question: Question ?\n        answer: |\n          Une *réponse*.\n\n"
+        "          > Une citation.\n",
+        encoding="utf-8",
+    )
+    catalogs.update(dsfr_accordion.load(path), path, "en")
+    return path
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_content_translations_are_refused_or_neutralised(translated_content: Path, payload):
+    po = translated_content.parent / "locales" / "en" / "LC_MESSAGES" / "contenu.po"
+    with po.open("rb") as stream:
+        contexts = [m.context for m in read_po(stream) if m.id]
+    set_translations(po, dict.fromkeys(contexts, payload.replace("\\", "\\\\")))
+    document = dsfr_accordion.load(translated_content)
+    try:
+        html = render(document, lang="en", page=True)
+    except DsfrAccordionError as error:
+        assert error.code in ("bad-translation", "po-syntax")
+        assert error.location is not None and error.location.line
+        return
+    assert_safe(html)
+
+
+@pytest.fixture
+def hostile_ui_catalogue(monkeypatch: pytest.MonkeyPatch):
+    """A real French UI catalogue whose every translation is a payload, in turn."""
+
+    def install(payload: str) -> None:
+        with (ROOT / "locales" / "dsfr_accordion.pot").open("rb") as stream:
+            template = read_po(stream)
+        catalog = Catalog(locale="fr")
+        for message in template:
+            if message.id and not message.pluralizable:
+                catalog.add(message.id, payload)
+        buffer = io.BytesIO()
+        write_mo(buffer, catalog)
+        buffer.seek(0)
+        hostile = gettext.GNUTranslations(buffer)
+        monkeypatch.setattr(ui, "translations", lambda lang: hostile)
+        environment.cache_clear()
+
+    yield install
+    environment.cache_clear()
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_ui_translations_cannot_inject(hostile_ui_catalogue, payload):
+    hostile_ui_catalogue(payload)
+    document = dsfr_accordion.load(ROOT / "examples" / "si-samu.md")
+    html = render(document, page=True, alternates={"fr": "fr.html", "en": "en.html"})
+    assert_safe(html)
+
+
+# --- In the browser: nothing runs -----------------------------------------------------------
+
+
+def _all_payloads_document() -> dsfr_accordion.Document:
+    """One page holding every payload as titles, questions and answers."""
+    testimonials = []
+    for number, payload in enumerate(PAYLOADS, start=1):
+        testimonials.append(
+            dsfr_accordion.Testimonial(
+                title=payload,
+                organisation=payload,
+                items=(
+                    dsfr_accordion.Item(
+                        payload,
+                        (
+                            dsfr_accordion.Paragraph(payload),
+                            dsfr_accordion.Quote((dsfr_accordion.Paragraph(payload),)),
+                        ),
+                    ),
+                ),
+                id=f"p{number}",
+            )
+        )
+    return dsfr_accordion.Document(title="XSS", testimonials=tuple(testimonials))
+
+
+@pytest.mark.browser
+def test_no_payload_runs_in_the_browser(browser, open_page):
+    html = render(_all_payloads_document(), page=True, dsfr_base="dsfr")
+    assert_safe(html)
+    hook = browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": HOOK})
+    try:
+        open_page("xss.html", html)
+        for button in browser.find_elements(By.CSS_SELECTOR, ".fr-accordion__btn"):
+            browser.execute_script("arguments[0].click()", button)
+        assert browser.execute_script("return window.__xss") == 0
+        assert browser.execute_script("return document.title") == "XSS"
+    finally:
+        browser.execute_cdp_cmd(
+            "Page.removeScriptToEvaluateOnNewDocument", {"identifier": hook["identifier"]}
+        )
