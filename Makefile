@@ -20,14 +20,15 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # npm package would conflict with it).
 SYSTEM_DEPS := chromium:chromium chromedriver:chromium-driver msgfmt:gettext npm:npm
 
-.PHONY: help demo test lint format screenshot i18n system-deps assets clean
+.PHONY: help demo test lint format screenshot i18n system-deps assets clean bench bench-quick
 
 help:
 	@echo "make demo   render the bundled examples into $(BUILD)/ (sets everything up)"
 	@echo "make test   run the whole test suite (sets everything up)"
 	@echo "make lint   ruff check and format check"
-	@echo "make screenshot  retake docs/images/temoignages-cloud.png"
+	@echo "make screenshot  retake the screenshots in docs/images/"
 	@echo "make i18n   re-extract the UI strings into locales/"
+	@echo "make bench  benchmarks against the peers: docs/benchmarks.md (about 5 min; bench-quick: under 1 min)"
 	@echo "make clean  remove $(BUILD)/, $(VENV)/ and node_modules/"
 
 $(VENV)/.created:
@@ -43,6 +44,10 @@ $(VENV)/.installed: $(VENV)/.created pyproject.toml
 
 $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(VPY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(VENV)/.installed-bench: $(VENV)/.installed pyproject.toml
+	$(VPY) -m pip install --quiet -e '.[bench]'
 	touch $@
 
 system-deps:
@@ -90,6 +95,14 @@ test: $(VENV)/.installed-test system-deps assets lint
 # Re-extract the library's own words into locales/ (make test fails while they are stale).
 i18n: $(VENV)/.installed
 	$(VPY) tools/ui_catalogue.py
+
+# Benchmarks (issue 9): benchmarks/results.json, docs/benchmarks.md and its charts.
+# ARGS=--quick (or make bench-quick) runs in under a minute into build/bench-quick/.
+bench: $(VENV)/.installed-bench system-deps assets
+	$(VPY) -m benchmarks $(ARGS)
+
+bench-quick:
+	@$(MAKE) --no-print-directory bench ARGS="--quick $(ARGS)"
 
 screenshot: $(VENV)/.installed system-deps assets
 	$(VPY) docs/tools/screenshot.py

@@ -1,51 +1,27 @@
 """Browser fixtures: one headless Chromium session for the whole test run.
 
-Pages are served over http://127.0.0.1 (module scripts do not load from
-file://) with the real DSFR files from npm; the browser resolves no other host.
+Thin fixtures over :mod:`dsfr_accordion.audit.browser` (flags, loopback server,
+axe-core) through the pytest plugin's ``dsfr_browser``, so the browser tests
+and ``dsfr_audit`` share one session. Pages are served over http://127.0.0.1
+with the real DSFR files from npm; the browser resolves no other host.
 Without Chromium or chromedriver the browser tests skip, except under CI=true,
 where they fail: a CI run must not pass without having run them.
 """
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import tempfile
-import threading
 from collections.abc import Callable, Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+
+from dsfr_accordion.audit.browser import BrowserSession, BrowserUnavailable
+from dsfr_accordion.pytest_plugin import LazyBrowser
 
 DSFR_DIST = Path(__file__).resolve().parent.parent / "node_modules" / "@gouvfr" / "dsfr" / "dist"
-
-CHROMIUM_FLAGS = (
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--window-size=1280,900",
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
-)
-
-
-# Resolves once the DSFR JS has started and bound every accordion button.
-_WAIT_FOR_DSFR = """
-const done = arguments[arguments.length - 1];
-const ready = () => document.documentElement.hasAttribute('data-fr-js') &&
-  [...document.querySelectorAll('.fr-accordion__btn')]
-    .every((b) => b.hasAttribute('data-fr-js-collapse-button'));
-const wait = () => (ready() ? done(true) : setTimeout(wait, 20));
-wait();
-"""
 
 
 def _unavailable(reason: str) -> None:
@@ -54,16 +30,27 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep the test output clean."""
+@pytest.fixture(scope="session")
+def browser_session(dsfr_browser: LazyBrowser) -> BrowserSession:
+    """The run's one :class:`BrowserSession` (the plugin's), or skip/fail when unavailable."""
+    if not (DSFR_DIST / "dsfr.min.css").is_file():
+        _unavailable(f"DSFR assets missing at {DSFR_DIST}: run make test (npm ci)")
+    try:
+        return dsfr_browser.get()
+    except BrowserUnavailable as error:
+        _unavailable(error.problem)
+        raise  # not reached: _unavailable skips or fails
 
 
 @pytest.fixture(scope="session")
-def site_root() -> Iterator[Path]:
+def browser(browser_session: BrowserSession):
+    """The Selenium driver of the shared session."""
+    return browser_session.driver
+
+
+@pytest.fixture(scope="session")
+def site_root(browser_session: BrowserSession) -> Iterator[Path]:
     """A folder served over HTTP for the session, with the DSFR files under ``dsfr/``."""
-    if not (DSFR_DIST / "dsfr.min.css").is_file():
-        _unavailable(f"DSFR assets missing at {DSFR_DIST}: run make test (npm ci)")
     root = Path(tempfile.mkdtemp(prefix="dsfr-accordion-site-"))
     (root / "dsfr").symlink_to(DSFR_DIST, target_is_directory=True)
     yield root
@@ -71,47 +58,33 @@ def site_root() -> Iterator[Path]:
 
 
 @pytest.fixture(scope="session")
-def base_url(site_root: Path) -> Iterator[str]:
-    """The URL of :func:`site_root` on a loopback HTTP server."""
-    handler = functools.partial(_QuietHandler, directory=str(site_root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium (Debian package) driven by Selenium, for every browser test."""
-    chromium = shutil.which("chromium")
-    driver_path = shutil.which("chromedriver")
-    if not chromium or not driver_path:
-        _unavailable(
-            "Chromium or chromedriver is missing: apt-get install chromium chromium-driver"
-        )
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in CHROMIUM_FLAGS:
-        options.add_argument(flag)
-    profile = tempfile.mkdtemp(prefix="dsfr-accordion-chromium-")
-    options.add_argument(f"--user-data-dir={profile}")
-    driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
-    driver.set_page_load_timeout(30)
-    yield driver
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
+def base_url(browser_session: BrowserSession, site_root: Path) -> str:
+    """The URL of :func:`site_root` on the session's loopback server."""
+    return browser_session.server(site_root).url
 
 
 @pytest.fixture
-def open_page(browser, site_root: Path, base_url: str) -> Callable[[str, str], object]:
+def serve(site_root: Path) -> Callable[[str, str], Path]:
+    """Write ``html`` as ``name`` in the served folder and return its path."""
+
+    def _serve(name: str, html: str) -> Path:
+        path = site_root / name
+        path.write_text(html, encoding="utf-8")
+        return path
+
+    return _serve
+
+
+@pytest.fixture
+def open_page(
+    browser_session: BrowserSession, serve, base_url: str
+) -> Callable[[str, str], object]:
     """Serve ``html`` as ``name`` and load it in the shared browser, DSFR JS started."""
 
     def _open(name: str, html: str) -> object:
-        (site_root / name).write_text(html, encoding="utf-8")
-        browser.get(f"{base_url}/{name}")
-        browser.execute_async_script(_WAIT_FOR_DSFR)
-        return browser
+        serve(name, html)
+        assert browser_session.open(f"{base_url}/{name}") is None
+        assert browser_session.wait_for_dsfr(), "the DSFR JavaScript did not start"
+        return browser_session.driver
 
     return _open

@@ -15,7 +15,7 @@ EXAMPLES = ROOT / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DSFR_DIST = ROOT / "node_modules" / "@gouvfr" / "dsfr" / "dist"
 
-pytest_plugins = ["tests.browser"]
+pytest_plugins = ["tests.browser", "pytester"]
 
 
 def parse_html(html: str, *, fragment: bool = False):

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import pty
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -212,3 +216,70 @@ def test_help_documents_every_render_option():
         for flag in action.option_strings:
             assert flag in help_text
         assert action.help
+
+
+@pytest.mark.parametrize(
+    ("args", "suggestion"),
+    [
+        (["rendr", CLOUD], "did you mean 'render'?"),
+        (["render", CLOUD, "--pgae"], "did you mean '--page'?"),
+        (["render", CLOUD, "--open", "frist"], "did you mean 'first'?"),
+    ],
+)
+def test_typos_get_a_suggestion(args, suggestion):
+    result = run_cli(*args)
+    assert result.returncode == 2
+    assert suggestion in result.stderr
+
+
+def test_quiet_and_verbose(tmp_path: Path):
+    content = str(EXAMPLES / "si-samu.md")
+    quiet = run_cli("-q", "build", content, "-o", str(tmp_path / "q"), "--langs", "fr,en")
+    assert quiet.returncode == 0
+    assert quiet.stderr == ""
+    verbose = run_cli("-v", "build", content, "-o", str(tmp_path / "v"), "--langs", "fr,en")
+    assert verbose.returncode == 0
+    assert verbose.stderr.splitlines() == [
+        str(tmp_path / "v" / "fr" / "si-samu.html"),
+        str(tmp_path / "v" / "en" / "si-samu.html"),
+    ]
+
+
+def _stderr_on_a_terminal(*args: str, env: dict[str, str] | None = None) -> str:
+    """Run the command line with stderr on a pseudo-terminal; return what it showed."""
+    leader, follower = pty.openpty()
+    subprocess.run(
+        [sys.executable, "-m", "dsfr_accordion", *args],
+        stderr=follower,
+        stdout=subprocess.DEVNULL,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    return b"".join(chunks).decode()
+
+
+def test_errors_are_coloured_on_a_terminal_only():
+    coloured = _stderr_on_a_terminal("render", "absent.yaml")
+    assert "\x1b[31m" in coloured and "error:" in coloured
+    plain = _stderr_on_a_terminal("render", "absent.yaml", env={"NO_COLOR": "1"})
+    assert "\x1b[" not in plain and "error:" in plain
+    assert "\x1b[" not in run_cli("render", "absent.yaml").stderr
+
+
+def test_build_shows_progress_on_a_terminal_only(tmp_path: Path):
+    content = str(EXAMPLES / "si-samu.md")
+    shown = _stderr_on_a_terminal("build", content, "-o", str(tmp_path / "a"), "--langs", "fr,en")
+    assert "[1/2] fr/si-samu.html" in shown and "[2/2] en/si-samu.html" in shown
+    plain = run_cli("build", content, "-o", str(tmp_path / "b"), "--langs", "fr,en")
+    assert "[1/2]" not in plain.stderr

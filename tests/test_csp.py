@@ -2,12 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import threading
-from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -24,27 +18,13 @@ def documented_policy() -> str:
     return text.split("Content-Security-Policy: ", 2)[1].split("\n")[0].strip()
 
 
-class _PolicyHandler(SimpleHTTPRequestHandler):
-    policy = ""
-
-    def end_headers(self) -> None:
-        self.send_header("Content-Security-Policy", self.policy)
-        super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Quiet."""
-
-
-@pytest.fixture(scope="module")
-def csp_url(site_root: Path) -> Iterator[str]:
-    handler = type("Handler", (_PolicyHandler,), {"policy": documented_policy()})
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(site_root))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+def with_policy(html: str) -> str:
+    """``html`` carrying the documented policy in a ``<meta http-equiv>``, which enforces
+    every directive of the header except ``frame-ancestors`` (header only).
+    """
+    directives = [d for d in documented_policy().split("; ") if not d.startswith("frame-")]
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{"; ".join(directives)}">'
+    return str(html).replace("<head>\n", f"<head>\n{meta}\n", 1)
 
 
 RECORD_VIOLATIONS = """
@@ -54,25 +34,39 @@ document.addEventListener('securitypolicyviolation',
 """
 
 
-def test_page_runs_the_dsfr_js_with_no_policy_violation(browser, site_root, csp_url):
-    document = dsfr_accordion.load(EXAMPLES / "temoignages-cloud.yaml")
-    html = dsfr_accordion.render(
-        document, page=True, dsfr_base="dsfr", alternates={"fr": "csp.html", "en": "csp.html"}
-    )
-    (site_root / "csp.html").write_text(html, encoding="utf-8")
+@pytest.fixture
+def violations(browser):
+    """Record every policy violation of the pages loaded during the test."""
     hook = browser.execute_cdp_cmd(
         "Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_VIOLATIONS}
     )
-    try:
-        browser.get(f"{csp_url}/csp.html")
-        button = browser.find_elements(By.CSS_SELECTOR, ".fr-accordion__btn")[0]
-        WebDriverWait(browser, 10).until(
-            lambda b: button.get_attribute("data-fr-js-collapse-button") is not None
-        )
-        button.click()
-        WebDriverWait(browser, 5).until(lambda b: button.get_attribute("aria-expanded") == "true")
-        assert browser.execute_script("return window.__violations") == []
-    finally:
-        browser.execute_cdp_cmd(
-            "Page.removeScriptToEvaluateOnNewDocument", {"identifier": hook["identifier"]}
-        )
+    yield lambda: browser.execute_script("return window.__violations")
+    browser.execute_cdp_cmd(
+        "Page.removeScriptToEvaluateOnNewDocument", {"identifier": hook["identifier"]}
+    )
+
+
+def test_page_runs_the_dsfr_js_with_no_policy_violation(open_page, violations):
+    document = dsfr_accordion.load(EXAMPLES / "temoignages-cloud.yaml")
+    html = dsfr_accordion.render(
+        document,
+        page=True,
+        dsfr_base="dsfr",
+        alternates={"fr": "csp.html", "en": "csp.html"},
+        faq_schema=True,
+    )
+    browser = open_page("csp.html", with_policy(html))
+    button = browser.find_elements(By.CSS_SELECTOR, ".fr-accordion__btn")[0]
+    button.click()
+    WebDriverWait(browser, 5).until(lambda b: button.get_attribute("aria-expanded") == "true")
+    assert violations() == []
+
+
+def test_the_check_sees_a_violation(open_page, violations):
+    html = dsfr_accordion.render(
+        dsfr_accordion.load(EXAMPLES / "si-samu.md"), page=True, dsfr_base="dsfr"
+    )
+    open_page(
+        "csp-broken.html", with_policy(html).replace("<main", '<p style="color:red">x</p><main')
+    )
+    assert violations() == ["style-src-attr inline"]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import inspect
 import re
 
 import pytest
 
 import dsfr_accordion
+from dsfr_accordion.cli import build_parser
 from dsfr_accordion.loaders.fields import DOCUMENT_KEYS
 from dsfr_accordion.loaders.markdown import HEADING_ATTRIBUTES
 from dsfr_accordion.loaders.yaml import ITEM_KEYS, TESTIMONIAL_KEYS
@@ -75,3 +77,40 @@ def test_readme_screenshot_exists():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     (image,) = re.findall(r"!\[[^\]]+\]\(([^)]+)\)", readme)
     assert (ROOT / image).is_file()
+
+
+def test_every_image_the_docs_show_exists():
+    for page in [ROOT / "README.md", *sorted(DOCS.glob("*.md"))]:
+        for image in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", page.read_text(encoding="utf-8")):
+            assert (page.parent / image).is_file(), (page.name, image)
+
+
+def _sections(markdown: str) -> dict[str, str]:
+    """The text under each ``## `command` `` heading of docs/cli.md."""
+    parts = re.split(r"^## `([a-z0-9]+)`\n", markdown, flags=re.MULTILINE)
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
+
+
+def _options(parser) -> set[str]:
+    found = set()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                found |= _options(child)
+        found |= {flag for flag in action.option_strings if flag not in ("-h", "--help")}
+    return found
+
+
+def test_cli_reference_lists_every_option_of_every_command():
+    text = (DOCS / "cli.md").read_text(encoding="utf-8")
+    sections = _sections(text)
+    parser = build_parser()
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    assert set(sections) == set(commands.choices)
+    for name, subparser in commands.choices.items():
+        documented = set(re.findall(r"`(--?[a-z][a-z0-9-]*)`", sections[name]))
+        assert documented == _options(subparser), name
+    top = {flag for a in parser._actions for flag in a.option_strings} - {"-h", "--help"}
+    assert top <= set(re.findall(r"`(--?[a-z][a-z0-9-]*)`", text.split("## Exit status")[0]))
+    for status in ("0", "1", "2", "70", "130"):
+        assert f"| {status} |" in text

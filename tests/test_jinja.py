@@ -100,3 +100,28 @@ def test_render_output_embeds_in_a_host_template_as_markup():
     tree, errors = parse_html(out, fragment=True)
     assert errors == []
     assert contract_problems(tree) == []
+
+
+def test_optional_parameters_may_be_left_out_under_strict_undefined():
+    _, tree = render_host(
+        {"idPrefix": "faq", "items": [{"title": "A", "content": "a"}]},
+        undefined=jinja2.StrictUndefined,
+    )
+    button = tree.find(".//button")
+    assert (button.get("aria-controls"), button.get("aria-expanded")) == ("faq-1", "false")
+    assert by_class(tree, "fr-accordions-group")[0].get("data-fr-group") == "false"
+
+
+def test_macro_takes_ids_from_the_page_allocator():
+    ids = dsfr_accordion.IdAllocator(reserved=["main"])
+    fragment = dsfr_accordion.render(dsfr_accordion.load("examples/si-samu.md"), ids=ids)
+    html, tree = render_host(
+        {
+            "ids": ids,
+            "items": [{"title": "SI-SAMU", "content": "a"}, {"title": "Main", "content": "b"}],
+        }
+    )
+    assert [b.get("aria-controls") for b in tree.iter("button")] == ["si-samu-2", "main-2"]
+    page, errors = parse_html(f"{fragment}{html}", fragment=True)
+    assert errors == []
+    assert contract_problems(page) == []

@@ -608,7 +608,7 @@ def test_unknown_extension(write):
         "unknown-format",
         "",
         "unknown content format '.txt'",
-        "use a .yaml, .yml, .md or .markdown file",
+        "use a .yaml, .yml, .md or .markdown file, or a legacy .html page to import",
     )
 
 

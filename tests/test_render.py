@@ -86,7 +86,7 @@ def test_cloud_page_has_four_sections_with_the_seed_titles():
 
 
 def test_cloud_page_holds_every_word_of_the_seed_in_order():
-    source, _ = parse_html((FIXTURES / "seeds" / "temoignages-cloud.source.html").read_text())
+    source, _ = parse_html((EXAMPLES / "legacy" / "temoignages-cloud.html").read_text())
     expected = [words(text_of(panel)) for panel in by_class(source, "accordion-content")]
     tree, _ = parse_html(dsfr_accordion.render(dsfr_accordion.load(CLOUD), page=True))
     rendered = [panel_words(panel) for panel in by_class(tree, "fr-collapse")]

@@ -19,7 +19,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
-from dsfr_accordion.i18n.catalogs import CATALOG_DATE
+from dsfr_accordion.i18n.catalogs import CATALOG_DATE, revive
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
@@ -72,7 +72,11 @@ def updated(lang: str, fresh: Catalog) -> bytes:
     with path.open("rb") as stream:
         catalog = read_po(stream, locale=lang)
     # update() adopts the template's message objects: give each language its own copy.
-    catalog.update(copy.deepcopy(fresh), update_creation_date=True)
+    fresh = copy.deepcopy(fresh)
+    revive(catalog, fresh)
+    # No fuzzy guesses: Babel's pick of a similar string often has other placeholders,
+    # which msgfmt -c refuses; an untranslated entry is the honest state.
+    catalog.update(fresh, no_fuzzy_matching=True, update_creation_date=True)
     if lang == SOURCE_LANG:
         for message in catalog:
             if message.id:

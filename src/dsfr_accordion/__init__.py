@@ -9,10 +9,12 @@ The public API is what this module exports; everything else may change.
 
 from ._version import __version__
 from .assets import DSFR_VERSION, copy_dist
+from .dump import dump_yaml
 from .errors import ContentError, DsfrAccordionError, Location
 from .i18n.catalogs import ContentTranslations, Translation, load_translations, translate
 from .ids import IdAllocator, slugify
 from .loaders import load
+from .loaders.legacy_html import ImportReportWarning, import_html
 from .model import (
     Attribution,
     Block,
@@ -38,6 +40,7 @@ __all__ = [
     "DsfrAccordionError",
     "ForeignText",
     "IdAllocator",
+    "ImportReportWarning",
     "Item",
     "ListBlock",
     "Location",
@@ -48,6 +51,8 @@ __all__ = [
     "__version__",
     "build_site",
     "copy_dist",
+    "dump_yaml",
+    "import_html",
     "jinja_loader",
     "load",
     "load_translations",

@@ -125,7 +125,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "unknown-format": (
         N_("unknown content format {suffix!r}"),
-        N_("use a .yaml, .yml, .md or .markdown file"),
+        N_("use a .yaml, .yml, .md or .markdown file, or a legacy .html page to import"),
     ),
     "not-ours": (
         N_("{path} exists and was not written by dsfr-accordion: it would be replaced"),
@@ -197,6 +197,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no-catalogue": (
         N_("no {lang!r} catalogue for {content}"),
         N_("create it with: python -m dsfr_accordion i18n update {content} --langs {lang}"),
+    ),
+    "no-accordion": (
+        N_("no accordion found; looked for {patterns}"),
+        N_(
+            "check that this is the page holding the accordions, or write the content "
+            "in YAML as docs/content-format.md shows"
+        ),
+    ),
+    "import-loss": (
+        N_("importing this page loses {count} words, first {words!r}"),
+        N_(
+            "run: python -m dsfr_accordion import {path} --report report.json, and fix the "
+            "source where the report says"
+        ),
+    ),
+    "no-html-file": (
+        N_("this folder holds no .html file"),
+        N_("give the folder of the built site, or HTML files"),
+    ),
+    "browser-unavailable": (
+        N_("the browser audit cannot run: {problem}"),
+        N_(
+            "install the Debian packages with: apt-get install chromium chromium-driver; "
+            "and the Python packages with: pip install 'dsfr-accordion[browser]'"
+        ),
+    ),
+    "axe-failed": (
+        N_("axe-core failed on {path}: {problem}"),
+        N_("this is a bug; rerun with --debug and report the traceback"),
     ),
     "dsfr-dist": (
         N_("{path} is not a DSFR dist folder: {missing} is missing"),

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 from . import ui
 from .assets import page_assets
 from .errors import ContentError, DsfrAccordionError
+from .faq_schema import faq_script
 from .i18n.catalogs import ContentTranslations, load_translations, translate
 from .ids import IdAllocator, allocate_ids, with_ids
 from .model import Document
@@ -150,6 +151,7 @@ def render(
     ids: IdAllocator | None = None,
     dsfr_base: str | None = None,
     alternates: Mapping[str, str] | None = None,
+    faq_schema: bool = False,
 ) -> Markup:
     """Render ``document`` as DSFR accordions; return the HTML as :class:`~markupsafe.Markup`.
 
@@ -180,6 +182,8 @@ def render(
       URL of each version (this one included). The page then links them with
       ``<link rel="alternate" hreflang>`` (``x-default``: the content's
       language) and shows the DSFR language switcher (``fr-translate``).
+    - ``faq_schema``: add schema.org ``FAQPage`` structured data (JSON-LD) after
+      the accordions, so search engines can show the questions.
 
     The output depends only on the arguments: the same call gives the same bytes.
     Raises :class:`DsfrAccordionError` for an invalid option and
@@ -216,6 +220,8 @@ def render(
     fragment = env.get_template("dsfr_accordion/fragment.html.j2").render(
         document=document, heading_level=level, grouped=grouped, open_ids=open_ids
     )
+    if faq_schema:
+        fragment = Markup(fragment) + Markup("\n") + faq_script(document)
     if not page:
         return Markup(fragment)
     return page_html(

@@ -17,7 +17,7 @@ every page has been written, so a failure leaves the previous site intact.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,6 +73,7 @@ def build_site(
     *,
     dsfr_dist: str | os.PathLike[str] | None = None,
     locales: str | os.PathLike[str] | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> list[BuiltPage]:
     """Build the site of ``contents`` in ``langs`` into ``output``; return the pages written.
 
@@ -80,6 +81,7 @@ def build_site(
     the others through its catalogues, ``locales`` overriding the ``locales/``
     folder beside it). With ``dsfr_dist``, the DSFR files are copied into the
     site and linked relatively; otherwise pages link the pinned CDN release.
+    ``progress(done, total, page)`` is called before each page is written.
     """
     site = Path(output).resolve()
     for content in contents:
@@ -92,10 +94,13 @@ def build_site(
     source_lang = documents[0][1].lang if documents else langs[0]
     built: list[BuiltPage] = []
     with staged_dir(output) as staging:
-        for lang in langs:
+        for lang_index, lang in enumerate(langs):
             entries: list[tuple[str, str]] = []
-            for content, document in documents:
+            for doc_index, (content, document) in enumerate(documents):
                 name = f"{content.stem}.html"
+                if progress is not None:
+                    done = lang_index * len(documents) + doc_index
+                    progress(done, len(langs) * len(documents), f"{lang}/{name}")
                 translation = None
                 translations = None
                 if lang != document.lang:

@@ -14,13 +14,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .. import __version__, ui
+from .. import __version__
 from ..assets import DSFR_VERSION
 from ..errors import DsfrAccordionError
-from . import build, i18n, render
+from . import build, check, i18n, import_html, render
+from .console import Console, SuggestingParser
 
 #: Each subcommand module's ``register(subparsers)``, in the order ``--help`` lists them.
-COMMANDS = (render.register, build.register, i18n.register)
+COMMANDS = (render.register, build.register, i18n.register, check.register, import_html.register)
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -30,7 +31,7 @@ EXIT_INTERRUPTED = 130
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
-    parser = argparse.ArgumentParser(
+    parser = SuggestingParser(
         prog="dsfr-accordion",
         description="Publish Q&A testimonials as accessible DSFR accordions.",
         epilog="Exit status: 0 success, 2 bad input (the message says where and what to do).",
@@ -43,6 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--debug", action="store_true", help="show a traceback instead of a short message"
     )
+    loudness = parser.add_mutually_exclusive_group()
+    loudness.add_argument(
+        "-q", "--quiet", action="store_true", help="print nothing on stderr but errors"
+    )
+    loudness.add_argument(
+        "-v", "--verbose", action="store_true", help="print details of what is done"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for register in COMMANDS:
         register(commands)
@@ -53,12 +61,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.console = console = Console(quiet=args.quiet, verbose=args.verbose)
     try:
-        status = args.handler(args)
+        with import_html.reports_on_stderr(console):  # HTML pages rendered: their report
+            status = args.handler(args)
     except DsfrAccordionError as error:
         if args.debug:
             raise
-        print(error.render(ui.cli_language()), file=sys.stderr)
+        console.error(error)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         if args.debug:

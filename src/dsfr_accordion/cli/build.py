@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from ..loaders import load
@@ -51,10 +50,18 @@ def run(args: argparse.Namespace) -> None:
     langs = [lang.strip() for lang in (args.langs or "").split(",") if lang.strip()]
     if not langs:
         langs = [load(args.content[0]).lang]
-    pages = build_site(
-        args.content, args.output, langs, dsfr_dist=args.dsfr_dist, locales=args.locales
-    )
+    try:
+        pages = build_site(
+            args.content,
+            args.output,
+            langs,
+            dsfr_dist=args.dsfr_dist,
+            locales=args.locales,
+            progress=args.console.step,
+        )
+    finally:
+        args.console.clear()
     for page in pages:
-        print(page.path, file=sys.stderr)
+        args.console.detail(page.path)
         if page.translation is not None:
-            report_fallbacks(page.translation)
+            report_fallbacks(page.translation, args.console)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from babel.numbers import format_number
@@ -93,21 +92,21 @@ def _extract(args: argparse.Namespace) -> None:
             f"{catalogs.domain_of(content)}.pot"
         )
         catalogs.write_template(load(content), content, output)
-        print(output, file=sys.stderr)
+        args.console.info(output)
 
 
 def _update(args: argparse.Namespace) -> None:
     for content in args.content:
         document = load(content)
         for lang in _languages(args, content, document.lang):
-            print(catalogs.update(document, content, lang, args.locales), file=sys.stderr)
+            args.console.info(catalogs.update(document, content, lang, args.locales))
 
 
 def _compile(args: argparse.Namespace) -> None:
     for content in args.content:
         for lang in _languages(args, content, load(content).lang):
             path = catalogs.po_path(content, lang, args.locales)
-            print(catalogs.compile_catalog(path, lang), file=sys.stderr)
+            args.console.info(catalogs.compile_catalog(path, lang))
 
 
 def _stats(args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ from ..i18n.catalogs import Translation, load_translations, translate
 from ..loaders import MAX_BYTES, load
 from ..output import write_text_atomic
 from ..render import HEADING_LEVELS, OPEN_CHOICES, render
+from .console import Console
 
 MEBIBYTE = 1024 * 1024
 
@@ -30,7 +31,11 @@ def register(commands: argparse._SubParsersAction) -> None:
         description="Render a YAML or Markdown content file as DSFR accordions: an HTML "
         "fragment on standard output by default, or a standalone page with --page.",
     )
-    parser.add_argument("input", metavar="INPUT", help="content file (.yaml, .yml, .md)")
+    parser.add_argument(
+        "input",
+        metavar="INPUT",
+        help="content file (.yaml, .yml, .md), or a legacy HTML page imported on the fly",
+    )
     parser.add_argument(
         "-o",
         "--output",
@@ -61,6 +66,12 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--page",
         action="store_true",
         help="a standalone page with <html lang>, title, skip link, DSFR CSS and JS",
+    )
+    parser.add_argument(
+        "--faq-schema",
+        action="store_true",
+        help="add schema.org FAQPage structured data (JSON-LD) so search engines can show "
+        "the questions",
     )
     parser.add_argument(
         "--heading-level",
@@ -110,7 +121,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run, grouped=False)
 
 
-def report_fallbacks(translation: Translation) -> None:
+def report_fallbacks(translation: Translation, console: Console) -> None:
     """Say on stderr how many strings have no translation and stay in the source language."""
     count = len(translation.fallbacks)
     if not count:
@@ -123,13 +134,12 @@ def report_fallbacks(translation: Translation) -> None:
         "marked with their language",
         count,
     )
-    print(
+    console.info(
         message.format(
             count=format_number(count, locale=lang),
             total=format_number(translation.total, locale=lang),
             source=ui.language_name(translation.source_lang, lang),
-        ),
-        file=sys.stderr,
+        )
     )
 
 
@@ -143,7 +153,7 @@ def run(args: argparse.Namespace) -> None:
     translations = None
     if args.lang and args.lang != document.lang:
         translations = load_translations(document, args.lang, args.locales)
-        report_fallbacks(translate(document, translations))
+        report_fallbacks(translate(document, translations), args.console)
     html = render(
         document,
         lang=args.lang,
@@ -155,6 +165,7 @@ def run(args: argparse.Namespace) -> None:
         id_prefix=args.id_prefix,
         reserved_ids=args.reserve_id,
         dsfr_base=ASSETS_FOLDER if args.dsfr_dist is not None else None,
+        faq_schema=args.faq_schema,
     )
     text = html if html.endswith("\n") else html + "\n"
     if args.output is None:

@@ -168,7 +168,7 @@ def read(path: Path, lang: str | None = None) -> Catalog:
         ) from None
 
 
-def _revive(catalog: Catalog, fresh: Catalog) -> None:
+def revive(catalog: Catalog, fresh: Catalog) -> None:
     """Bring back obsolete messages whose source string is in ``fresh`` again."""
     for key, message in list(catalog.obsolete.items()):
         if fresh.get(message.id, context=message.context) is not None:
@@ -191,7 +191,7 @@ def update(
     path = po_path(content, lang, locales)
     if path.exists():
         catalog = read(path, lang)
-        _revive(catalog, fresh)
+        revive(catalog, fresh)
         catalog.update(fresh, update_creation_date=True)
     else:
         catalog = Catalog(

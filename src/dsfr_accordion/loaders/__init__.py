@@ -10,6 +10,7 @@ from ..errors import ContentError, Location
 from ..ids import IdAllocator, assign_ids
 from ..model import Document
 from ..ui import N_
+from .legacy_html import load_legacy_html
 from .markdown import load_markdown
 from .yaml import load_yaml
 
@@ -19,6 +20,8 @@ LOADERS: dict[str, Callable[[str, str], Document]] = {
     ".yml": load_yaml,
     ".md": load_markdown,
     ".markdown": load_markdown,
+    ".html": load_legacy_html,  # a legacy page, imported on the fly (docs/import.md)
+    ".htm": load_legacy_html,
 }
 
 

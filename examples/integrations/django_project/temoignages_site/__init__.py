@@ -1,0 +1,1 @@
+"""A minimal Django project publishing DSFR testimonials with dsfr-accordion."""

@@ -1,0 +1,50 @@
+"""Accessibility audits of rendered pages: static (html5lib) and in a browser (axe-core).
+
+:func:`check` is the one entry point the ``check`` command and the pytest
+plugin share. Nothing here is imported on the render path: html5lib,
+Selenium and axe-core load only when an audit runs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .browser import BrowserSession
+    from .findings import FileResult
+
+
+def check(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    browser: BrowserSession | Callable[[], BrowserSession] | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> list[FileResult]:
+    """Audit pages, fragments and folders of pages; one result per file, in order.
+
+    The static audit always runs. ``browser`` adds the browser audit (axe-core
+    and the DSFR behaviour checks) in that session, or in the one a callable
+    returns (called once, after the static audit, so a static-only run never
+    starts Chromium). ``progress(done, total, path)`` is called before each
+    step. Raises :class:`~dsfr_accordion.errors.DsfrAccordionError` for a
+    path that does not exist, an unreadable file or a folder without pages.
+    """
+    from . import static  # noqa: PLC0415 - html5lib, only when auditing
+
+    files = static.html_files(Path(p) for p in paths)
+    total = len(files) * (2 if browser is not None else 1)
+    results: list[FileResult] = []
+    for index, (path, _root) in enumerate(files):
+        if progress:
+            progress(index, total, str(path))
+        results.append(static.audit_file(path))
+    if browser is not None:
+        session = browser if not callable(browser) else browser()
+        for index, ((path, root), result) in enumerate(zip(files, results, strict=True)):
+            if progress:
+                progress(len(files) + index, total, str(path))
+            results[index] = result.merged(session.audit_file(path, result.path, root))
+    return results

@@ -1,0 +1,181 @@
+"""Reports of audit results: text for people, JSON and JUnit XML for machines.
+
+Every report lists files in the order they were audited and findings in
+document order, so the same input always gives the same bytes. The JSON
+schema is documented in ``docs/accessibility.md``; ``SCHEMA`` names its
+version and changes only when a field changes meaning or goes away.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from xml.etree import ElementTree
+
+from .. import __version__, ui
+from ..assets import DSFR_VERSION
+from ..ui import N_
+from .findings import FileResult, Finding
+from .rules import Severity
+
+#: Names the JSON format and its version.
+SCHEMA = "dsfr-accordion-check/1"
+
+FORMATS = ("text", "json", "junit")
+
+
+def counts(results: Sequence[FileResult]) -> dict[str, int]:
+    """Files audited and findings of each severity."""
+    findings = [f for r in results for f in r.findings]
+    return {
+        "files": len(results),
+        "errors": sum(f.severity is Severity.ERROR for f in findings),
+        "warnings": sum(f.severity is Severity.WARNING for f in findings),
+    }
+
+
+#: The words and lines of the text report, translated when shown.
+SEVERITY_WORDS: dict[Severity, str] = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning")}
+LINE = N_("{place}: {severity}: {message} ({rule}, RGAA {rgaa})")
+LINE_WITHOUT_RGAA = N_("{place}: {severity}: {message} ({rule})")
+HINT = N_("hint: {hint}")
+SUMMARY = N_("files checked: {files}, errors: {errors}, warnings: {warnings}")
+
+
+def _place(finding: Finding) -> str:
+    if finding.line is None:
+        return finding.path
+    return f"{finding.path}:{finding.line}:{finding.column or 1}"
+
+
+def _excerpt(result: FileResult, finding: Finding) -> list[str]:
+    """The source line of ``finding`` and a caret under its column (60 characters either
+    side of it, for minified pages); nothing when the place is unknown or blank.
+    """
+    if finding.line is None:
+        return []
+    line = result.line(finding.line)
+    column = finding.column or 1
+    start = max(column - 61, 0)
+    excerpt = line[start : column + 60].replace("\t", " ")
+    if not excerpt.strip():
+        return []
+    return [f"    | {excerpt}", f"    | {' ' * (column - 1 - start)}^"]
+
+
+def text(results: Sequence[FileResult], lang: str = "en") -> str:
+    """Findings grouped by file, each with its source line and a caret under the column."""
+    gettext = ui.translations(lang).gettext
+    out: list[str] = []
+    for result in results:
+        if not result.findings:
+            continue
+        out.append(result.path)
+        for finding in result.findings:
+            line = LINE if finding.rgaa else LINE_WITHOUT_RGAA
+            out.append(
+                "  "
+                + gettext(line).format(
+                    place=_place(finding),
+                    severity=gettext(SEVERITY_WORDS[finding.severity]),
+                    message=finding.message(lang),
+                    rule=finding.rule_id,
+                    rgaa=finding.rgaa,
+                )
+            )
+            out.extend(_excerpt(result, finding))
+            out.append("    " + gettext(HINT).format(hint=finding.hint(lang)))
+        out.append("")
+    out.append(gettext(SUMMARY).format(**counts(results)))
+    return "\n".join(out) + "\n"
+
+
+def as_data(results: Sequence[FileResult], lang: str = "en") -> dict[str, object]:
+    """The JSON document (``SCHEMA``) as Python data."""
+    return {
+        "schema": SCHEMA,
+        "tool": {"name": "dsfr-accordion", "version": __version__, "dsfr": DSFR_VERSION},
+        "lang": lang,
+        "summary": counts(results),
+        "files": [
+            {
+                "path": result.path,
+                "findings": [
+                    {
+                        "rule": finding.rule_id,
+                        "check": finding.check.value,
+                        "severity": finding.severity.value,
+                        "rgaa": finding.rgaa,
+                        "line": finding.line,
+                        "column": finding.column,
+                        "message": finding.message(lang),
+                        "hint": finding.hint(lang),
+                        "data": dict(finding.fields),
+                    }
+                    for finding in result.findings
+                ],
+            }
+            for result in results
+        ],
+    }
+
+
+def json_report(results: Sequence[FileResult], lang: str = "en") -> str:
+    """The JSON report: ``SCHEMA``, keys sorted, indented, one trailing newline."""
+    return json.dumps(as_data(results, lang), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def junit(results: Sequence[FileResult], lang: str = "en") -> str:
+    """JUnit XML: one test suite per file, one failing test case per finding.
+
+    A file without findings gets one passing test case, so CI dashboards count it.
+    """
+    total = counts(results)
+    suites = ElementTree.Element(
+        "testsuites",
+        name="dsfr-accordion check",
+        tests=str(sum(max(len(r.findings), 1) for r in results)),
+        failures=str(total["errors"] + total["warnings"]),
+    )
+    for result in results:
+        suite = ElementTree.SubElement(
+            suites,
+            "testsuite",
+            name=result.path,
+            tests=str(max(len(result.findings), 1)),
+            failures=str(len(result.findings)),
+        )
+        if not result.findings:
+            ElementTree.SubElement(suite, "testcase", classname=result.path, name="accessibility")
+        for finding in result.findings:
+            case = ElementTree.SubElement(
+                suite,
+                "testcase",
+                classname=result.path,
+                name=f"{finding.rule_id} {finding.line or 0}:{finding.column or 0}",
+            )
+            failure = ElementTree.SubElement(
+                case,
+                "failure",
+                type=finding.severity.value,
+                message=finding.message(lang),
+            )
+            failure.text = (
+                f"{_place(finding)}: {finding.message(lang)}\n"
+                f"RGAA {finding.rgaa or '-'}; {finding.hint(lang)}"
+            )
+    ElementTree.indent(suites)
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        + ElementTree.tostring(suites, encoding="unicode")
+        + "\n"
+    )
+
+
+def render_report(results: Sequence[FileResult], format: str, lang: str = "en") -> str:
+    """The report in ``format`` (one of :data:`FORMATS`)."""
+    if format == "json":
+        return json_report(results, lang)
+    if format == "junit":
+        return junit(results, lang)
+    return text(results, lang)

@@ -1,0 +1,274 @@
+"""The one table of accessibility rules: what each checks, how serious, which RGAA criterion.
+
+Messages and hints are English message ids marked with :func:`~dsfr_accordion.ui.N_`
+and translated when shown (``ui.translations(lang).gettext``); they are
+``str.format`` templates over a finding's ``fields``. Every rule is documented in
+``docs/accessibility.md`` (a test checks that the table and the page agree).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ..ui import N_
+
+
+class Severity(StrEnum):
+    """How serious a finding is; ``--fail-on`` picks the lowest one that fails."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+    @property
+    def rank(self) -> int:
+        """Larger is more serious."""
+        return 2 if self is Severity.ERROR else 1
+
+
+class Check(StrEnum):
+    """Which audit produces a rule's findings."""
+
+    STATIC = "static"  #: the html5lib tree walk, no browser
+    AXE = "axe"  #: axe-core in headless Chromium
+    BEHAVIOUR = "behaviour"  #: the real DSFR JS driven like a visitor would
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One accessibility rule; ``rgaa`` is the RGAA 4.1 criterion it serves ("8.2")."""
+
+    id: str
+    check: Check
+    severity: Severity
+    rgaa: str
+    message: str
+    hint: str
+
+
+E, W = Severity.ERROR, Severity.WARNING
+S, A, B = Check.STATIC, Check.AXE, Check.BEHAVIOUR
+
+#: Every rule, in the order the documentation lists them.
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "parse-error", S, E, "8.2",
+        N_("HTML parse error: {detail}"),
+        N_("fix the markup at this place so that it parses without error"),
+    ),
+    Rule(
+        "duplicate-id", S, E, "8.2",
+        N_("id {id!r} is already used at line {first}"),
+        N_("give each element its own id, and update the attributes that refer to it"),
+    ),
+    Rule(
+        "dangling-reference", S, E, "8.2",
+        N_("{attribute}={value!r} refers to no element with this id"),
+        N_("point {attribute} at the id of an element of the page, or remove it"),
+    ),
+    Rule(
+        "dangling-fragment-link", S, W, "12.7",
+        N_("the link to {href!r} leads to no element with this id"),
+        N_("give the target element this id, or correct the link"),
+    ),
+    Rule(
+        "accordion-structure", S, E, "7.1",
+        N_("this fr-accordion holds {titles} fr-accordion__title and {panels} fr-collapse "
+           "children instead of one of each"),
+        N_("write a <section class=\"fr-accordion\"> holding one heading of class "
+           "fr-accordion__title and one <div class=\"fr-collapse\">"),
+    ),
+    Rule(
+        "accordion-title-heading", S, E, "9.1",
+        N_("the fr-accordion__title is a <{tag}>, not a heading"),
+        N_("use a heading <h2> to <h6> that fits the page outline"),
+    ),
+    Rule(
+        "accordion-button", S, E, "7.1",
+        N_("the accordion title needs one <button type=\"button\" class=\"fr-accordion__btn\">: "
+           "{problem}"),
+        N_("put exactly one <button type=\"button\" class=\"fr-accordion__btn\"> directly in "
+           "the title heading"),
+    ),
+    Rule(
+        "accordion-expanded-value", S, E, "7.1",
+        N_("aria-expanded is {value!r}, not \"true\" or \"false\""),
+        N_("write aria-expanded=\"false\" (closed) or aria-expanded=\"true\" (open)"),
+    ),
+    Rule(
+        "accordion-expanded-state", S, E, "7.1",
+        N_("aria-expanded={value!r} disagrees with the class fr-collapse--expanded of the panel"),
+        N_("an open panel has both aria-expanded=\"true\" and the class fr-collapse--expanded; "
+           "a closed one has neither"),
+    ),
+    Rule(
+        "accordion-controls", S, E, "7.1",
+        N_("aria-controls={value!r} does not point at the panel of its section ({panel!r})"),
+        N_("set aria-controls to the id of the fr-collapse of the same section"),
+    ),
+    Rule(
+        "accordion-unsafe-id", S, E, "7.1",
+        N_("the accordion id {id!r} breaks the DSFR JavaScript"),
+        N_("use an ASCII letter followed by ASCII letters, digits, '-' or '_'"),
+    ),
+    Rule(
+        "accordion-button-name", S, E, "11.9",
+        N_("the accordion button has no name"),
+        N_("write the title of the section as the text of the button"),
+    ),
+    Rule(
+        "accordion-empty-panel", S, W, "7.1",
+        N_("the accordion panel {id!r} is empty"),
+        N_("write the content of the section in its panel, or remove the section"),
+    ),
+    Rule(
+        "heading-skip", S, E, "9.1",
+        N_("heading level {level} follows level {previous}: level {expected} is skipped"),
+        N_("use headings one level below the section they belong to (choose the accordion's "
+           "heading level to fit the page)"),
+    ),
+    Rule(
+        "html-lang-missing", S, E, "8.3",
+        N_("the page has no <html lang>"),
+        N_("add the page's language to the html element, for example <html lang=\"fr\">"),
+    ),
+    Rule(
+        "lang-invalid", S, E, "8.4",
+        N_("lang={value!r} is not a valid language tag"),
+        N_("use a BCP 47 language tag such as \"fr\" or \"en\""),
+    ),
+    Rule(
+        "lang-change-unmarked", S, W, "8.7",
+        N_("{text!r} is in the language {lang!r} inside content in {page!r}, without lang"),
+        N_("mark the text with its language, for example <span lang=\"{lang}\">, or "
+           "translate it"),
+    ),
+    Rule(
+        "inline-handler", S, E, "7.1",
+        N_("inline event handler {attribute}"),
+        N_("remove the attribute; behaviour comes from the DSFR JavaScript or a script file"),
+    ),
+    Rule(
+        "javascript-url", S, E, "7.1",
+        N_("{attribute} holds a javascript: URL"),
+        N_("link to a real address, or use a <button> whose behaviour comes from a script file"),
+    ),
+    Rule(
+        "empty-link", S, E, "6.2",
+        N_("this link has no name"),
+        N_("write the link's text, or an alt on the image it holds"),
+    ),
+    Rule(
+        "image-alt", S, E, "1.1",
+        N_("this image has no alt attribute"),
+        N_("describe the image in alt, or write alt=\"\" when it is decorative"),
+    ),
+    Rule(
+        "axe-violation", A, E, "",
+        N_("axe-core {axe_rule}: {help} ({target})"),
+        N_("see {url}"),
+    ),
+    Rule(
+        "axe-incomplete", A, W, "",
+        N_("needs review, axe-core {axe_rule}: {help} ({target})"),
+        N_("check it by hand: see {url}"),
+    ),
+    Rule(
+        "page-alert", B, E, "7.1",
+        N_("the page opened an alert: {text!r}"),
+        N_("remove the script that opens it (an inline handler, often)"),
+    ),
+    Rule(
+        "page-load", B, E, "7.1",
+        N_("the DSFR JavaScript did not start on this page: {problem}"),
+        N_("check that the page links dsfr.module.min.js and that its markup parses"),
+    ),
+    Rule(
+        "accordion-behaviour", B, E, "7.1",
+        N_("accordion {id!r}, {action}: {problem}"),
+        N_("check the accordion's markup (the static rules say what is wrong) and the "
+           "DSFR JavaScript"),
+    ),
+)  # fmt: skip
+
+#: Phrases filling a ``{problem}`` field, translated when shown (see :class:`Msg`).
+PROBLEMS: tuple[str, ...] = (
+    N_("there is no button"),
+    N_("there are several buttons"),
+    N_('its type is not "button"'),
+    N_("it lacks the class fr-accordion__btn"),
+    N_("the page did not load in time"),
+    N_("the accordions were not initialised in time"),
+    N_("the first activation did not toggle the panel"),
+    N_("the second activation did not toggle the panel back"),
+    N_("focus left the button"),
+    N_("opening it left another panel of its group open"),
+    N_("opening it changed an independent panel"),
+)
+
+
+class Msg(str):
+    """A field value that is a message id of :data:`PROBLEMS`, translated when shown.
+
+    Only those ids are accepted: they are the ones the catalogue extracts.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, message: str) -> Msg:
+        if message not in PROBLEMS:
+            raise ValueError(f"{message!r} is not in PROBLEMS: mark it there with N_")
+        return super().__new__(cls, message)
+
+
+#: Rules by id.
+RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
+
+#: The RGAA 4.1 criterion of axe-core rules, for axe releases without RGAA tags
+#: (axe-core >= 4.11 tags its rules ``RGAA-x.y.z``, which win when present).
+AXE_RGAA: dict[str, str] = {
+    "area-alt": "1.1",
+    "aria-allowed-attr": "7.1",
+    "aria-command-name": "7.1",
+    "aria-hidden-body": "10.8",
+    "aria-hidden-focus": "10.8",
+    "aria-input-field-name": "11.1",
+    "aria-required-attr": "7.1",
+    "aria-required-children": "7.1",
+    "aria-required-parent": "7.1",
+    "aria-roles": "7.1",
+    "aria-toggle-field-name": "11.1",
+    "aria-valid-attr": "7.1",
+    "aria-valid-attr-value": "7.1",
+    "button-name": "11.9",
+    "color-contrast": "3.2",
+    "definition-list": "9.3",
+    "document-title": "8.5",
+    "duplicate-id": "8.2",
+    "duplicate-id-active": "8.2",
+    "duplicate-id-aria": "8.2",
+    "empty-heading": "9.1",
+    "frame-title": "2.1",
+    "heading-order": "9.1",
+    "html-has-lang": "8.3",
+    "html-lang-valid": "8.4",
+    "image-alt": "1.1",
+    "input-image-alt": "1.1",
+    "label": "11.1",
+    "link-name": "6.2",
+    "list": "9.3",
+    "listitem": "9.3",
+    "meta-viewport": "10.4",
+    "nested-interactive": "7.1",
+    "page-has-heading-one": "9.1",
+    "role-img-alt": "1.1",
+    "scrollable-region-focusable": "7.3",
+    "select-name": "11.1",
+    "svg-img-alt": "1.1",
+    "valid-lang": "8.4",
+}
+
+
+def rule(rule_id: str) -> Rule:
+    """The rule ``rule_id`` (a ``KeyError`` names a rule missing from :data:`RULES`)."""
+    return RULES_BY_ID[rule_id]

@@ -1,0 +1,526 @@
+"""The static audit: parse HTML with html5lib and walk the tree once, no browser.
+
+Input is a fragment, a page or a folder of pages. A front matter block
+(``---`` … ``---`` at the top, as in Jekyll sites) is blanked out before
+parsing, line for line, so every line:column still points into the file.
+Every element's place is recorded while html5lib builds it, so each finding
+names the line and column of the start tag (or of the attribute) at fault.
+
+This module imports html5lib; nothing on the render path imports it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import Element
+
+import html5lib
+from html5lib.constants import E as PARSE_ERROR_TEXT
+
+from .. import ui
+from ..errors import DsfrAccordionError, Location
+from ..loaders import read_text
+from .findings import FileResult, Finding
+from .rules import Msg
+
+#: File name suffixes audited when a folder is given.
+HTML_SUFFIXES = (".html", ".htm")
+
+#: Ids the DSFR JavaScript can link a button to its panel with.
+SAFE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
+
+#: A well-formed BCP 47 tag, simplified: a 2-3 letter language, then subtags.
+LANGUAGE_TAG = re.compile(r"(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|[xX](?:-[A-Za-z0-9]{1,8})+)\Z")
+
+#: Attributes holding id references, space-separated lists all of them.
+ID_REFERENCES = ("aria-controls", "aria-labelledby", "aria-describedby", "for", "headers")
+
+#: Attributes holding a URL a javascript: scheme would run from.
+URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href")
+
+#: Elements that give a panel or a link content without text.
+EMBEDDED = frozenset(
+    {"img", "svg", "iframe", "video", "audio", "object", "embed", "canvas", "picture", "input"}
+)
+
+HEADING_TAGS = {f"h{n}": n for n in range(1, 7)}
+
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_PAGE_START = re.compile(r"\A(?:\s|<!--.*?-->)*<(?:!doctype|html[\s>])", re.IGNORECASE | re.DOTALL)
+_SPACES = re.compile(r"\s+")
+
+
+def _text(element: Element) -> str:
+    return _SPACES.sub(" ", "".join(element.itertext())).strip()
+
+
+def _local_name(element: Element) -> str:
+    """The tag without its namespace (html5lib names SVG and MathML elements ``{ns}tag``)."""
+    return element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+
+
+def _classes(element: Element) -> list[str]:
+    return (element.get("class") or "").split()
+
+
+def _primary(lang: str) -> str:
+    return lang.split("-", maxsplit=1)[0].lower()
+
+
+@cache
+def language_markers() -> dict[str, str]:
+    """Texts that betray a language: the library's own UI strings (from its templates).
+
+    Maps each text to its language: the French translation of each template
+    string is French, its English message id is English. Such a text must not
+    appear in a context of another language without ``lang``. Only these
+    markers are detectable; other text in another language is not
+    (``docs/accessibility.md``).
+    """
+    folder = resources.files("dsfr_accordion") / "templates" / "dsfr_accordion"
+    msgids: set[str] = set()
+    for template in folder.iterdir():
+        if template.name.endswith(".j2"):
+            msgids |= set(re.findall(r"""_\((?:"([^"]+)"|'([^']+)')\)""", template.read_text()))
+    french = ui.translations("fr")
+    markers: dict[str, str] = {}
+    for pair in msgids:
+        msgid = pair[0] or pair[1]
+        translation = french.gettext(msgid)
+        if translation != msgid:
+            markers[msgid] = "en"
+            markers[translation] = "fr"
+    return markers
+
+
+def is_page(text: str) -> bool:
+    """Whether ``text`` is a whole page (it starts with a doctype or ``<html``), not a fragment."""
+    return _PAGE_START.match(text) is not None
+
+
+def read_source(path: Path) -> str:
+    """The text of ``path`` with newlines normalised and any front matter blanked out.
+
+    Raises :class:`DsfrAccordionError` naming the file when it cannot be read,
+    is too large, binary or not UTF-8 (the loaders' checks).
+    """
+    text = read_text(path)
+    return blank_front_matter(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def blank_front_matter(text: str) -> str:
+    """``text`` with a leading front matter block replaced by as many empty lines."""
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return text
+    return "\n" * match.group().count("\n") + text[match.end() :]
+
+
+@dataclass
+class Parsed:
+    """A parsed file: its tree, parse errors and where each element starts."""
+
+    root: Element
+    page: bool
+    errors: list[tuple[tuple[int, int], str, dict[str, object] | None]]
+    #: id(element) -> (line, column) of its start tag, from 1.
+    places: dict[int, tuple[int, int]] = field(default_factory=dict)
+    #: ids of elements with no start tag of their own (implied or reconstructed).
+    synthetic: set[int] = field(default_factory=set)
+    #: the start and end offsets of each element's start tag, for attribute places.
+    spans: dict[int, tuple[int, int]] = field(default_factory=dict)
+    #: every element, kept alive so that no id in ``places`` is reused.
+    elements: list[Element] = field(default_factory=list)
+
+
+class _Text:
+    """Offsets <-> (line, column) in a text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lowered = text.lower()
+        self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
+
+    def offset(self, line: int, column: int) -> int:
+        """Offset of html5lib's (line from 1, column from 0)."""
+        return self.starts[min(line, len(self.starts)) - 1] + column
+
+    def place(self, offset: int) -> tuple[int, int]:
+        """(line, column), both from 1, of ``offset``."""
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+def parse(text: str) -> tuple[Parsed, _Text]:
+    """Parse ``text`` as a page (it starts with a doctype or ``<html``) or else a fragment."""
+    source = _Text(text)
+    page = is_page(text)
+    parsed = Parsed(Element("root"), page, [])
+    claimed: set[int] = set()
+    base = html5lib.treebuilders.getTreeBuilder("etree")
+    holder: list[html5lib.HTMLParser] = []
+
+    # html5lib's own position() counts newlines over its whole 10 KB chunk at each
+    # call; the offset is the chunk's place in the text (found once per chunk,
+    # after the previous one) plus the offset within it.
+    chunk_at: list[tuple[str, int]] = []
+
+    def stream_offset(stream: Any) -> int:
+        chunk = stream.chunk
+        if not chunk_at or chunk_at[-1][0] is not chunk:
+            previous, start = chunk_at[-1] if chunk_at else ("", 1)
+            found = text.find(chunk, max(start + len(previous) - 1, 0))
+            if found < 0:  # not a slice of the text: let html5lib count
+                return source.offset(*stream.position())
+            chunk_at[:] = [(chunk, found)]
+        return chunk_at[-1][1] + stream.chunkOffset
+
+    class Located(base.elementClass):  # type: ignore[name-defined,misc]
+        """An element that records where its start tag is, as html5lib creates it."""
+
+        def __init__(self, name: str, namespace: str | None = None) -> None:
+            super().__init__(name, namespace)
+            end = stream_offset(holder[0].tokenizer.stream)
+            start = _tag_start(source.lowered, name.lower(), end)
+            key = id(self._element)
+            parsed.elements.append(self._element)
+            if start is None or start in claimed:
+                parsed.synthetic.add(key)
+                parsed.places[key] = source.place(max(end - 1, 0))
+            else:
+                claimed.add(start)
+                parsed.places[key] = source.place(start)
+                parsed.spans[key] = (start, end)
+
+    class Builder(base):  # type: ignore[valid-type,misc]
+        elementClass = Located
+
+    parser = html5lib.HTMLParser(tree=Builder, namespaceHTMLElements=False)
+    holder.append(parser)
+    root = parser.parse(text) if page else parser.parseFragment(text)
+    parsed.root = root
+    parsed.errors = list(parser.errors)
+    return parsed, source
+
+
+def _tag_start(lowered: str, name: str, end: int) -> int | None:
+    """Offset of the ``<name`` start tag ending before ``end``, or ``None`` when implied."""
+    needle = "<" + name
+    position = lowered.rfind(needle, 0, end)
+    while position >= 0:
+        after = lowered[position + len(needle) : position + len(needle) + 1]
+        if after in ("", ">", "/") or after.isspace():
+            return position
+        position = lowered.rfind(needle, 0, position)
+    return None
+
+
+class _Walk:
+    """One walk over a parsed file, collecting findings of every static rule."""
+
+    def __init__(self, parsed: Parsed, source: _Text, path: str) -> None:
+        self.parsed = parsed
+        self.source = source
+        self.path = path
+        self.findings: list[Finding] = []
+        self.ids: dict[str, tuple[int, int]] = {}
+        self.references: list[tuple[Element, str, str]] = []
+        self.fragment_links: list[tuple[Element, str]] = []
+        self.headings: list[tuple[int, tuple[int, int], bool]] = []
+        self.accordions: list[Element] = []
+
+    def place(self, element: Element) -> tuple[int, int]:
+        return self.parsed.places.get(id(element), (1, 1))
+
+    def attribute_place(self, element: Element, name: str) -> tuple[int, int]:
+        """Where attribute ``name`` is written in ``element``'s start tag (else the tag)."""
+        span = self.parsed.spans.get(id(element))
+        if span is None:
+            return self.place(element)
+        start, end = span
+        pattern = re.compile(r"[\s\"'/]" + re.escape(name.lower()) + r"\s*(?==|[\s/>])")
+        match = pattern.search(self.source.lowered, start, end)
+        return self.source.place(match.start() + 1) if match else self.place(element)
+
+    def add(self, rule_id: str, position: tuple[int, int], **fields: object) -> None:
+        self.findings.append(Finding.of(rule_id, self.path, position, **fields))
+
+    def run(self) -> list[Finding]:
+        self.parse_errors()
+        root = self.parsed.root
+        page_lang = root.get("lang") if self.parsed.page else None
+        if self.parsed.page and not (page_lang or "").strip():
+            self.add("html-lang-missing", self.place(root))
+        stack: list[tuple[Element, str | None, bool]] = [(root, page_lang, False)]
+        while stack:
+            element, lang, in_accordion = stack.pop()
+            if not isinstance(element.tag, str):
+                continue  # a comment or processing instruction
+            own_lang = element.get("lang")
+            if own_lang is not None and own_lang.strip():
+                lang = own_lang.strip()
+            in_accordion = in_accordion or "fr-accordion" in _classes(element)
+            if id(element) not in self.parsed.synthetic:
+                self.element(element, lang, in_accordion)
+            stack.extend((child, lang, in_accordion) for child in reversed(element))
+        self.resolve()
+        self.heading_order()
+        for section in self.accordions:
+            self.accordion(section)
+        return self.findings
+
+    def parse_errors(self) -> None:
+        text = self.source.text
+        for (line, column), code, data in self.parsed.errors:
+            try:
+                detail = PARSE_ERROR_TEXT.get(code, code) % (data or {})
+            except (KeyError, TypeError, ValueError):
+                detail = code
+            # html5lib reports the place after the token; point at the tag's start.
+            offset = self.source.offset(line, column)
+            if offset > 0 and text[offset - 1 : offset] == ">":
+                offset = max(text.rfind("<", 0, offset - 1), 0)
+            else:
+                offset = max(offset - 1, 0)
+            self.add("parse-error", self.source.place(offset), detail=detail)
+
+    def element(self, element: Element, lang: str | None, in_accordion: bool) -> None:
+        """The rules about one element and its own attributes."""
+        tag = element.tag
+        attributes = element.attrib
+        element_id = attributes.get("id")
+        if element_id is not None:
+            first = self.ids.get(element_id)
+            if first is None:
+                self.ids[element_id] = self.place(element)
+            else:
+                self.add(
+                    "duplicate-id",
+                    self.attribute_place(element, "id"),
+                    id=element_id,
+                    first=first[0],
+                )
+        for name, value in attributes.items():
+            if name.startswith("on"):
+                self.add("inline-handler", self.attribute_place(element, name), attribute=name)
+            elif name in URL_ATTRIBUTES and _is_javascript_url(value):
+                self.add("javascript-url", self.attribute_place(element, name), attribute=name)
+            elif name in ID_REFERENCES:
+                self.references.append((element, name, value))
+            elif name == "lang" and value.strip() and not LANGUAGE_TAG.match(value.strip()):
+                self.add("lang-invalid", self.attribute_place(element, name), value=value)
+        href = attributes.get("href")
+        if href is not None and href.startswith("#") and len(href) > 1:
+            self.fragment_links.append((element, href))
+        if tag == "a" and href is not None and not _has_name(element):
+            self.add("empty-link", self.place(element))
+        elif tag == "img" and "alt" not in attributes:
+            self.add("image-alt", self.place(element))
+        level = _heading_level(element)
+        if level is not None:
+            self.headings.append((level, self.place(element), in_accordion))
+        if "fr-accordion" in _classes(element):
+            self.accordions.append(element)
+        if lang is not None:
+            self.language_markers(element, lang)
+
+    def language_markers(self, element: Element, lang: str) -> None:
+        """Text of the library's own UI in another language than its context's."""
+        markers = language_markers()
+        texts = [element.get("aria-label"), element.get("title")]
+        if len(element) == 0:
+            texts.append(element.text)
+        for text in texts:
+            if not text:
+                continue
+            text_lang = markers.get(_SPACES.sub(" ", text).strip())
+            if text_lang is not None and text_lang != _primary(lang):
+                self.add(
+                    "lang-change-unmarked",
+                    self.place(element),
+                    text=text.strip(),
+                    page=lang,
+                    lang=text_lang,
+                )
+
+    def resolve(self) -> None:
+        """References to ids: every one must name an element of the file."""
+        for element, name, value in self.references:
+            for token in value.split():
+                if token not in self.ids:
+                    self.add(
+                        "dangling-reference",
+                        self.attribute_place(element, name),
+                        attribute=name,
+                        value=token,
+                    )
+        for element, href in self.fragment_links:
+            target = href[1:]
+            if target not in self.ids and target.lower() != "top":
+                self.add("dangling-fragment-link", self.attribute_place(element, "href"), href=href)
+
+    def heading_order(self) -> None:
+        """A heading more than one level below the previous one, in or after an accordion."""
+        previous: tuple[int, tuple[int, int], bool] | None = None
+        for heading in self.headings:
+            level, position, in_accordion = heading
+            if previous is not None:
+                previous_level, _, previous_in_accordion = previous
+                if level > previous_level + 1 and (in_accordion or previous_in_accordion):
+                    self.add(
+                        "heading-skip",
+                        position,
+                        level=level,
+                        previous=previous_level,
+                        expected=previous_level + 1,
+                    )
+            previous = heading
+
+    def accordion(self, section: Element) -> None:
+        """The DSFR accordion contract for one ``.fr-accordion``."""
+        titles = [c for c in section if "fr-accordion__title" in _classes(c)]
+        panels = [c for c in section if "fr-collapse" in _classes(c)]
+        if len(titles) != 1 or len(panels) != 1:
+            self.add(
+                "accordion-structure", self.place(section), titles=len(titles), panels=len(panels)
+            )
+            return
+        title, panel = titles[0], panels[0]
+        if _heading_level(title) is None:
+            self.add("accordion-title-heading", self.place(title), tag=title.tag)
+        buttons = [c for c in title if c.tag == "button"]
+        if len(buttons) != 1:
+            problem = "there is no button" if not buttons else "there are several buttons"
+            self.add("accordion-button", self.place(title), problem=Msg(problem))
+            return
+        button = buttons[0]
+        if button.get("type") != "button":
+            self.add(
+                "accordion-button", self.place(button), problem=Msg('its type is not "button"')
+            )
+        if "fr-accordion__btn" not in _classes(button):
+            problem = Msg("it lacks the class fr-accordion__btn")
+            self.add("accordion-button", self.place(button), problem=problem)
+        if not _has_name(button):
+            self.add("accordion-button-name", self.place(button))
+        panel_id = panel.get("id") or ""
+        controls = button.get("aria-controls") or ""
+        if controls != panel_id:
+            self.add(
+                "accordion-controls",
+                self.attribute_place(button, "aria-controls"),
+                value=controls,
+                panel=panel_id,
+            )
+        for value, owner, name in ((panel_id, panel, "id"), (controls, button, "aria-controls")):
+            if value and not SAFE_ID.match(value) and (owner is panel or value != panel_id):
+                self.add("accordion-unsafe-id", self.attribute_place(owner, name), id=value)
+        expanded = button.get("aria-expanded")
+        if expanded not in ("true", "false"):
+            self.add(
+                "accordion-expanded-value",
+                self.attribute_place(button, "aria-expanded"),
+                value=expanded or "",
+            )
+        elif (expanded == "true") != ("fr-collapse--expanded" in _classes(panel)):
+            self.add(
+                "accordion-expanded-state",
+                self.attribute_place(button, "aria-expanded"),
+                value=expanded,
+            )
+        if not _text(panel) and not any(_local_name(e) in EMBEDDED for e in panel.iter()):
+            self.add("accordion-empty-panel", self.place(panel), id=panel_id)
+
+
+def _is_javascript_url(value: str) -> bool:
+    # Browsers ignore ASCII whitespace and control characters in the scheme.
+    scheme = "".join(c for c in value[:40] if c > " " and c != "\x7f").lower()
+    return scheme.startswith("javascript:")
+
+
+def _has_name(element: Element) -> bool:
+    """Whether a link or button has an accessible name: its text (an SVG's <title>
+    included), a label on it or on an element inside, its title, or an image's alt.
+    """
+    if element.get("title", "").strip() or _text(element):
+        return True
+    return any(
+        (e.get("aria-label") or "").strip()
+        or (e.get("aria-labelledby") or "").strip()
+        or (e.tag == "img" and (e.get("alt") or "").strip())
+        for e in element.iter()
+    )
+
+
+def _heading_level(element: Element) -> int | None:
+    level = HEADING_TAGS.get(element.tag) if isinstance(element.tag, str) else None
+    if level is None and element.get("role") == "heading":
+        try:
+            level = int(element.get("aria-level") or "2")
+        except ValueError:
+            level = 2
+    return level
+
+
+def audit_text(text: str, path: str = "<string>") -> FileResult:
+    """The static findings of ``text`` (a page or a fragment), sorted by place.
+
+    ``text`` is taken as it would be read from a file: a front matter block is
+    blanked out, newlines normalised.
+    """
+    text = blank_front_matter(text.replace("\r\n", "\n").replace("\r", "\n"))
+    parsed, source = parse(text)
+    return FileResult.of(path, _Walk(parsed, source, path).run(), text)
+
+
+def audit_file(path: Path, name: str | None = None) -> FileResult:
+    """The static findings of the file ``path``, reported under ``name`` (default: the path)."""
+    text = read_source(path)
+    parsed, source = parse(text)
+    label = name or str(path)
+    return FileResult.of(label, _Walk(parsed, source, label).run(), text)
+
+
+def html_files(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
+    """The files to audit, each with the folder it is served from in a browser.
+
+    Each file given is served from its own folder; the HTML files under each
+    folder given (hidden ones left out, sorted) are served from that folder,
+    so links between its pages and to its assets work. Raises
+    :class:`DsfrAccordionError` for a path that does not exist or a folder
+    without HTML files.
+    """
+    files: list[tuple[Path, Path]] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in HTML_SUFFIXES
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not found:
+                raise DsfrAccordionError.of("no-html-file", Location(str(path)))
+            files.extend((file, path) for file in found)
+        elif path.is_file():
+            files.append((path, path.parent))
+        else:
+            raise DsfrAccordionError.of(
+                "unreadable", Location(str(path)), reason="no such file or folder"
+            )
+    return files
+
+
+def audit(paths: Iterable[str | Path]) -> Iterator[FileResult]:
+    """The static results of every file :func:`html_files` finds in ``paths``, in that order."""
+    for path, _root in html_files(paths):
+        yield audit_file(path)

@@ -1,0 +1,98 @@
+"""``check``: the accessibility audit of pages, fragments or a built site.
+
+The static audit always runs; ``--browser`` adds axe-core and the DSFR
+behaviour checks in headless Chromium. Exit status: 0 when no finding is at
+or above ``--fail-on``, 1 when one is, 2 on a usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import ui
+
+if TYPE_CHECKING:
+    from ..audit.browser import BrowserSession
+
+EXIT_FINDINGS = 1
+
+#: The DSFR dist folder ``--browser`` uses unless ``--dsfr-dist`` says otherwise.
+DEFAULT_DSFR_DIST = Path("node_modules/@gouvfr/dsfr/dist")
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add the ``check`` subcommand to ``commands``."""
+    parser = commands.add_parser(
+        "check",
+        help="check pages or a built site for accessibility problems",
+        description="Check HTML pages, fragments or folders of pages for accessibility "
+        "problems: a static audit (parse errors, ids, references, the DSFR accordion "
+        "contract, headings, languages, links, images) and, with --browser, axe-core and "
+        "the DSFR accordions' behaviour in headless Chromium. Rules: docs/accessibility.md.",
+        epilog="Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or "
+        "input error.",
+    )
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="an HTML page or fragment, or a folder of them"
+    )
+    parser.add_argument(
+        "--browser",
+        action="store_true",
+        help="also run axe-core and the accordion behaviour checks in headless Chromium "
+        "(Debian packages chromium and chromium-driver)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "junit"),
+        default="text",
+        help="report format on standard output (default: text)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("fr", "en"),
+        help="language of the messages (default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG)",
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=("error", "warning"),
+        default="error",
+        help="exit 1 when a finding is this serious or more (default: error)",
+    )
+    parser.add_argument(
+        "--dsfr-dist",
+        type=Path,
+        metavar="DIR",
+        help=f"with --browser: the DSFR dist folder pages load their CSS and JS from, also "
+        f"in place of the CDN (default: {DEFAULT_DSFR_DIST})",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Audit ``args.paths``, print the report, return 0 or :data:`EXIT_FINDINGS`."""
+    # The audit modules (html5lib, and Selenium with --browser) load only here.
+    from ..audit import check, report  # noqa: PLC0415
+    from ..audit.rules import Severity  # noqa: PLC0415
+
+    lang = args.lang or ui.cli_language()
+    console = args.console
+    with contextlib.ExitStack() as stack:
+        stack.callback(console.clear)
+
+        def start_browser() -> BrowserSession:
+            # Called after the static audit: a bad path fails before Chromium starts.
+            from ..audit.browser import BrowserSession  # noqa: PLC0415
+
+            dsfr_dist = (args.dsfr_dist or DEFAULT_DSFR_DIST).resolve()
+            return stack.enter_context(BrowserSession(dsfr_dist))
+
+        browser = start_browser if args.browser else None
+        results = check(args.paths, browser=browser, progress=console.step)
+    sys.stdout.write(report.render_report(results, args.format, lang))
+    threshold = Severity(args.fail_on)
+    failed = any(f.at_least(threshold) for r in results for f in r.findings)
+    return EXIT_FINDINGS if failed else 0

@@ -1,0 +1,118 @@
+"""``import``: a legacy accordion page as a YAML content file, with a repair report.
+
+Exit status: 0 imported (repairs reported); 1 imported with words lost, or with
+items to review under ``--strict``; 2 unreadable input or no accordion found.
+The YAML goes to standard output or ``-o``; the human report to standard error;
+the JSON report to ``--report``. Files are written atomically.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..dump import dump_yaml
+from ..errors import DsfrAccordionError
+from ..loaders import read_text
+from ..loaders.legacy_html import ImportReportWarning
+from ..output import write_text_atomic
+from .console import Console
+
+if TYPE_CHECKING:
+    from ..legacy.findings import Report
+
+EXIT_IMPORTED = 0
+EXIT_LOSS_OR_REVIEW = 1
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add the ``import`` subcommand to ``commands``."""
+    parser = commands.add_parser(
+        "import",
+        help="import a legacy accordion page (HTML) as a YAML content file",
+        description="Import the accordions of a legacy HTML page (with or without front "
+        "matter) as a YAML content file, repairing what is broken and reporting it: every "
+        "finding on standard error with its line:column, and a check that no word is lost.",
+        epilog="Exit status: 0 imported; 1 words lost, or items to review with --strict; "
+        "2 unreadable input or no accordion found. See docs/import.md.",
+    )
+    parser.add_argument("input", metavar="INPUT", help="legacy page (HTML, front matter allowed)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUTPUT.yaml",
+        type=Path,
+        help="write the YAML to this file (atomically) instead of standard output",
+    )
+    parser.add_argument(
+        "--report",
+        metavar="REPORT.json",
+        type=Path,
+        help="also write the repair report as JSON (schema in docs/import.md)",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit with status 1 when an item needs editorial review",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Import ``args.input``; write the YAML, the reports; return the exit status."""
+    # Imported here: html5lib and the importer load only for this command.
+    from ..legacy import import_html  # noqa: PLC0415
+
+    source = Path(args.input).resolve()
+    for output in (args.output, args.report):
+        if output is not None and output.resolve() == source:
+            raise DsfrAccordionError.of("output-is-input", output=output, input=args.input)
+    result = import_html(read_text(args.input), args.input)
+    header = f"# Imported from {Path(args.input).name} by dsfr-accordion import (docs/import.md).\n"
+    text = header + dump_yaml(result.document)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        write_text_atomic(args.output, text)
+    if args.report is not None:
+        write_text_atomic(args.report, result.report.json_text())
+    lost = bool(result.report.preservation.losses)
+    _print_report(result.report, args.console)
+    if lost or (args.strict and result.report.needs_review):
+        return EXIT_LOSS_OR_REVIEW
+    return EXIT_IMPORTED
+
+
+def _print_report(report: Report, console: Console) -> None:
+    """The human report on ``console``: unless ``--quiet``, or always when words were lost."""
+    text = report.text().rstrip("\n")
+    if report.preservation.losses:
+        print(text, file=console.stream)
+    else:
+        console.info(text)
+
+
+@contextmanager
+def reports_on_stderr(console: Console) -> Iterator[None]:
+    """Print on ``console`` the report of every page a loader imports meanwhile.
+
+    Other warnings are issued again unchanged once the block ends.
+    """
+    caught: list[warnings.WarningMessage] = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ImportReportWarning)
+            yield
+    finally:
+        for warning in caught:
+            if isinstance(warning.message, ImportReportWarning):
+                _print_report(warning.message.report, console)
+            else:
+                warnings.warn_explicit(
+                    warning.message, warning.category, warning.filename, warning.lineno
+                )

@@ -1,0 +1,351 @@
+"""The repair report of an import: its findings as data, and their wording in one table.
+
+A finding is one defect of the legacy page or one thing the import did about
+it, at a place in the source. Its ``code`` is a key of :data:`FINDINGS`, which
+gives its severity and its two ``str.format`` templates: what was found and
+what was done. The templates are marked with ``N_`` for the UI catalogue.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+
+from ..errors import Location
+from ..ui import N_
+
+#: Version of the JSON report (``schema`` key); see docs/import.md.
+SCHEMA = "dsfr-accordion/import-report/1"
+
+#: Longest excerpt of source text quoted in a message.
+EXCERPT_LENGTH = 60
+
+
+class Severity(StrEnum):
+    """How much a finding asks of a person."""
+
+    #: A defect the import repaired; nothing to do.
+    REPAIRED = "repaired"
+    #: Unsafe content the import removed.
+    REMOVED = "removed"
+    #: Kept as it is, but a person should look (``--strict`` fails on these).
+    REVIEW = "review"
+
+
+@dataclass(frozen=True, slots=True)
+class FindingKind:
+    """A row of :data:`FINDINGS`."""
+
+    severity: Severity
+    message: str
+    action: str
+
+
+#: code -> severity, message and action templates over the finding's ``data``.
+FINDINGS: dict[str, FindingKind] = {
+    "parse-error": FindingKind(
+        Severity.REPAIRED, N_("HTML parse error"), N_("read as a browser does: {problem}")
+    ),
+    "stray-end-tag": FindingKind(
+        Severity.REPAIRED,
+        N_("stray end tag </{tag}>"),
+        N_("read as a browser does: {problem}"),
+    ),
+    "unclosed-element": FindingKind(
+        Severity.REPAIRED,
+        N_("elements left open at the end of the file"),
+        N_("closed at the end of the file"),
+    ),
+    "duplicate-id": FindingKind(
+        Severity.REPAIRED,
+        N_("id {value!r} is used {count} times (lines {lines})"),
+        N_("not imported: every panel gets a unique id generated from its title"),
+    ),
+    "unsafe-id": FindingKind(
+        Severity.REPAIRED,
+        N_("id {value!r} is not safe for the DSFR script: {reason}"),
+        N_("not imported: every panel gets a safe id generated from its title"),
+    ),
+    "dangling-reference": FindingKind(
+        Severity.REPAIRED,
+        N_('{attribute}="{value}" points at no element'),
+        N_("not imported: the rendered button controls its own panel"),
+    ),
+    "ambiguous-reference": FindingKind(
+        Severity.REPAIRED,
+        N_('{attribute}="{value}" points at {count} elements'),
+        N_("not imported: the rendered button controls its own panel"),
+    ),
+    "paired-by-structure": FindingKind(
+        Severity.REPAIRED,
+        N_("toggle {title!r}: {reason}"),
+        N_("paired with the panel that follows it, at line {panel_line}"),
+    ),
+    "mismatched-reference": FindingKind(
+        Severity.REVIEW,
+        N_("toggle {title!r}: its {reference} points at the panel that follows {other!r}"),
+        N_("paired by this reference, as the page's script did: check which content is whose"),
+    ),
+    "shared-panel": FindingKind(
+        Severity.REVIEW,
+        N_("the panel at line {panel_line} is referenced by {count} toggles"),
+        N_("given to the toggle {title!r}; the others are paired by structure"),
+    ),
+    "toggle-without-panel": FindingKind(
+        Severity.REVIEW,
+        N_("toggle {title!r} has no panel"),
+        N_("not imported: its text is quoted here"),
+    ),
+    "empty-panel": FindingKind(
+        Severity.REVIEW,
+        N_("the panel of {title!r} holds no text"),
+        N_("not imported"),
+    ),
+    "empty-title": FindingKind(
+        Severity.REVIEW,
+        N_("an accordion has an empty title"),
+        N_("titled {title!r}: write a real title"),
+    ),
+    "nested-accordion": FindingKind(
+        Severity.REPAIRED,
+        N_("accordion {title!r} is nested in the panel of {outer!r}"),
+        N_("flattened: its title became a question and its panel the answer"),
+    ),
+    "no-question": FindingKind(
+        Severity.REPAIRED,
+        N_("the panel of {title!r} holds no question"),
+        N_("imported as one item whose question is the accordion's title"),
+    ),
+    "question-without-answer": FindingKind(
+        Severity.REVIEW,
+        N_("question {question!r} has no answer"),
+        N_("kept as a bold paragraph of the text before it"),
+    ),
+    "answer-repeats-question": FindingKind(
+        Severity.REVIEW,
+        N_("the answer to {question!r} repeats the question"),
+        N_("kept as it is: check the source for the real answer"),
+    ),
+    "quotation-marks": FindingKind(
+        Severity.REPAIRED,
+        N_("the answer to {question!r} is typed as a quotation"),
+        N_(
+            "imported as a quote block, without its quotation marks and the italics around it: "
+            "the renderer adds the page's own marks"
+        ),
+    ),
+    "paragraph-in-list": FindingKind(
+        Severity.REPAIRED,
+        N_("<{tag}> holds {count} <p> (only <li> may be there)"),
+        N_("the paragraphs were taken out of the list"),
+    ),
+    "nested-list": FindingKind(
+        Severity.REPAIRED,
+        N_("a list nested in a list item"),
+        N_("its items were added to the outer list"),
+    ),
+    "unsupported-element": FindingKind(
+        Severity.REPAIRED,
+        N_("<{tag}> is not supported in content"),
+        N_("its text was kept as plain paragraphs"),
+    ),
+    "event-handler": FindingKind(
+        Severity.REMOVED,
+        N_('inline event handler {attribute}="{value}" on <{tag}>'),
+        N_("removed"),
+    ),
+    "unsafe-url": FindingKind(
+        Severity.REMOVED,
+        N_('{attribute}="{value}" on <{tag}> is a script or data URL'),
+        N_("removed; the text is kept"),
+    ),
+    "unsafe-element": FindingKind(
+        Severity.REMOVED,
+        N_("<{tag}> is not allowed in content"),
+        N_("removed with its content (words: {words})"),
+    ),
+    "image": FindingKind(
+        Severity.REVIEW,
+        N_("image {source!r} (alternative text {alt!r})"),
+        N_("removed: content holds no images; link to it if it matters"),
+    ),
+    "outside-content": FindingKind(
+        Severity.REVIEW,
+        N_("text outside any accordion: {excerpt!r}"),
+        N_("not imported: its full text is in the JSON report"),
+    ),
+    "title-from-page": FindingKind(
+        Severity.REPAIRED,
+        N_("no title in the front matter"),
+        N_("the document is titled {title!r}, taken from {source}"),
+    ),
+    "front-matter-key": FindingKind(
+        Severity.REPAIRED,
+        N_("front matter key {key!r} has no place in the content format"),
+        N_("kept in the document's metadata"),
+    ),
+    "invalid-lang": FindingKind(
+        Severity.REVIEW,
+        N_("invalid language tag {value!r}"),
+        N_("the document's language is {lang!r}"),
+    ),
+}
+
+
+def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
+    """``text`` with white space collapsed, cut at ``length`` characters with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= length else flat[: length - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One defect at ``location`` and what was done; ``data`` fills the templates."""
+
+    code: str
+    location: Location
+    data: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def kind(self) -> FindingKind:
+        return FINDINGS[self.code]
+
+    @property
+    def severity(self) -> Severity:
+        return self.kind.severity
+
+    @property
+    def message(self) -> str:
+        return self.kind.message.format(**self.data)
+
+    @property
+    def action(self) -> str:
+        return self.kind.action.format(**self.data)
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.severity}: {self.message}: {self.action}"
+
+
+@dataclass(frozen=True, slots=True)
+class Loss:
+    """A run of source words missing from the import, starting at ``location``."""
+
+    location: Location
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Preservation:
+    """The result of the text preservation check (see :mod:`.preservation`)."""
+
+    source_words: int
+    imported_words: int
+    removed_words: int
+    losses: tuple[Loss, ...] = ()
+
+    @property
+    def lost_words(self) -> int:
+        return sum(len(loss.words) for loss in self.losses)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """How one accordion of the source was recognised."""
+
+    title: str
+    pattern: str
+    pairing: str
+    location: Location
+    items: int
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything an import found and did, in source order."""
+
+    source: str
+    sections: tuple[Section, ...]
+    findings: tuple[Finding, ...]
+    preservation: Preservation
+    outside_text: tuple[tuple[Location, str], ...] = ()
+
+    @property
+    def needs_review(self) -> bool:
+        """Whether some finding asks a person to look (``--strict`` fails then)."""
+        return any(finding.severity is Severity.REVIEW for finding in self.findings)
+
+    def counts(self) -> dict[str, int]:
+        """Number of findings of each severity, every severity listed."""
+        return {
+            str(severity): sum(f.severity is severity for f in self.findings)
+            for severity in Severity
+        }
+
+    def text(self) -> str:
+        """The report for people: one line per finding, then a summary."""
+        lines = [str(finding) for finding in self.findings]
+        for loss in self.preservation.losses:
+            lines.append(
+                f"{loss.location}: loss: {len(loss.words)} source words are missing "
+                f"from the import: {excerpt(' '.join(loss.words))!r}"
+            )
+        counts = self.counts()
+        kept = self.preservation
+        lines.append(
+            f"{self.source}: {len(self.sections)} accordions imported; "
+            f"{counts['repaired']} repaired, {counts['removed']} removed, "
+            f"{counts['review']} to review; words: {kept.source_words} in the source "
+            f"accordions, {kept.lost_words} lost, {kept.removed_words} removed as unsafe"
+        )
+        return "\n".join(lines) + "\n"
+
+    def as_json(self) -> dict[str, object]:
+        """The report as JSON data (schema :data:`SCHEMA`, documented in docs/import.md)."""
+
+        def place(location: Location) -> dict[str, int | None]:
+            return {"line": location.line, "column": location.column}
+
+        return {
+            "schema": SCHEMA,
+            "source": self.source,
+            "accordions": [
+                {
+                    "title": section.title,
+                    "pattern": section.pattern,
+                    "pairing": section.pairing,
+                    **place(section.location),
+                    "items": section.items,
+                }
+                for section in self.sections
+            ],
+            "findings": [
+                {
+                    "code": finding.code,
+                    "severity": str(finding.severity),
+                    **place(finding.location),
+                    "message": finding.message,
+                    "action": finding.action,
+                    "data": dict(finding.data),
+                }
+                for finding in self.findings
+            ],
+            "outside": [{**place(where), "text": text} for where, text in self.outside_text],
+            "preservation": {
+                "source_words": self.preservation.source_words,
+                "imported_words": self.preservation.imported_words,
+                "removed_words": self.preservation.removed_words,
+                "lost_words": self.preservation.lost_words,
+                "losses": [
+                    {**place(loss.location), "words": " ".join(loss.words)}
+                    for loss in self.preservation.losses
+                ],
+            },
+            "summary": self.counts(),
+        }
+
+    def json_text(self) -> str:
+        """:meth:`as_json` serialised, deterministic, UTF-8 friendly."""
+        return json.dumps(self.as_json(), ensure_ascii=False, indent=2) + "\n"

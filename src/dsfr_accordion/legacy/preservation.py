@@ -1,0 +1,83 @@
+"""The text preservation check: no word of the source's accordions is lost by an import.
+
+Source words are read from the parsed page itself, not from what the import
+extracted, so that a mistake of the import shows as a loss: every visible word
+(run of letters and digits, :func:`~.source.words`) of each imported
+accordion's toggle and panel, in document order, as a browser lays the text
+out. Words inside content removed as unsafe (``<script>``, ``<form>``…) are
+counted apart. Each accordion is compared with the testimonial it became
+(title, intro, questions, answers): a source word with no counterpart in the
+same order is lost. Punctuation, quotation marks and markup are not words: the
+normalisation the import does on them is not a loss.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import itertools
+from collections.abc import Sequence
+from xml.etree.ElementTree import Element
+
+from ..errors import Location
+from ..model import Testimonial
+from .content import block_text
+from .findings import Loss, Preservation
+from .source import UNSAFE_ELEMENTS, WORD, SourceTree, text_pieces, words
+
+
+def located_words(tree: SourceTree, element: Element) -> list[tuple[str, Location]]:
+    """The visible words of ``element``, each with the location of the element it is in."""
+    pieces = list(text_pieces(element))
+    starts = list(itertools.accumulate((len(text) for text, _ in pieces), initial=0))
+    text = "".join(text for text, _ in pieces)
+    return [
+        (match[0], tree.location(pieces[bisect.bisect_right(starts, match.start()) - 1][1]))
+        for match in WORD.finditer(text)
+    ]
+
+
+def removed_words(element: Element) -> int:
+    """How many words the unsafe elements inside ``element`` (or itself) hold."""
+    if not isinstance(element.tag, str):
+        return 0
+    if element.tag in UNSAFE_ELEMENTS:
+        return len(words(" ".join(element.itertext())))
+    return sum(removed_words(child) for child in element)
+
+
+def testimonial_words(testimonial: Testimonial) -> list[str]:
+    """The words of ``testimonial`` in reading order: title, intro, questions and answers."""
+    found = words(testimonial.title)
+    for block in testimonial.intro:
+        found += words(block_text(block))
+    for item in testimonial.items:
+        found += words(item.question)
+        for block in item.answer:
+            found += words(block_text(block))
+    return found
+
+
+def check(
+    tree: SourceTree, imported: Sequence[tuple[Sequence[Element], Testimonial]]
+) -> Preservation:
+    """Compare, accordion by accordion, the words of its source elements with its testimonial's.
+
+    Comparing each accordion with its own testimonial keeps the comparison
+    linear in the page's size (a page repeating the same text would make one
+    whole-page comparison quadratic) and places each loss in its accordion.
+    """
+    source_count = imported_count = removed = 0
+    losses: list[Loss] = []
+    for parts, testimonial in imported:
+        source = [pair for part in parts for pair in located_words(tree, part)]
+        result = testimonial_words(testimonial)
+        source_count, imported_count = source_count + len(source), imported_count + len(result)
+        removed += sum(removed_words(part) for part in parts)
+        matcher = difflib.SequenceMatcher(None, [w for w, _ in source], result, autojunk=False)
+        losses += (
+            Loss(source[start][1], tuple(w for w, _ in source[start:end]))
+            for tag, start, end, _, _ in matcher.get_opcodes()
+            if tag in ("delete", "replace")
+        )
+    return Preservation(source_count, imported_count, removed, tuple(losses))

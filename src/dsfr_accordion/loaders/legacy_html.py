@@ -1,0 +1,66 @@
+"""The legacy HTML loader: ``load`` and ``render`` read ``.html`` pages through the import.
+
+A page is imported on the fly (:func:`dsfr_accordion.legacy.import_html`). Its
+repair report travels on Python's warnings channel as one
+:class:`ImportReportWarning`, so that a loader keeps returning a bare
+``Document``: library users catch it with ``warnings.catch_warnings``, the
+command line prints it on standard error. An import that would lose words is
+refused: content is never rendered with text missing.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from typing import TYPE_CHECKING
+
+from ..errors import ContentError
+from ..model import Document
+
+if TYPE_CHECKING:
+    from ..legacy import Import
+    from ..legacy.findings import Report
+
+
+class ImportReportWarning(UserWarning):
+    """The repair report of a page imported by a loader; ``report`` holds it as data."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__(report.text())
+        self.report = report
+
+
+def import_html(path: str | os.PathLike[str]) -> Import:
+    """Import the legacy page at ``path``: ``.document`` and its repair ``.report``.
+
+    Raises :class:`~dsfr_accordion.errors.ContentError` when the file cannot be
+    read, its front matter is not valid YAML, or no accordion is found.
+    """
+    # html5lib is imported only when an HTML page is read: not on the render path.
+    from ..legacy import import_html as run_import  # noqa: PLC0415
+    from . import read_text  # noqa: PLC0415
+
+    return run_import(read_text(path), os.fspath(path))
+
+
+def load_legacy_html(text: str, path: str) -> Document:
+    """Import the legacy page ``text``; its report is issued as an :class:`ImportReportWarning`.
+
+    Raises :class:`~dsfr_accordion.errors.ContentError` when no accordion is
+    found and when the import would lose words (``import`` shows where).
+    """
+    from ..legacy import import_html as run_import  # noqa: PLC0415
+    from ..legacy.findings import excerpt  # noqa: PLC0415
+
+    result = run_import(text, path)
+    losses = result.report.preservation.losses
+    if losses:
+        raise ContentError.of(
+            "import-loss",
+            losses[0].location,
+            count=result.report.preservation.lost_words,
+            words=excerpt(" ".join(losses[0].words)),
+            path=path,
+        )
+    warnings.warn(ImportReportWarning(result.report), stacklevel=2)
+    return result.document

@@ -1,0 +1,119 @@
+"""The pytest plugin (``pytest11`` entry point): audit a built site from your own tests.
+
+.. code-block:: python
+
+    def test_site_is_accessible(dsfr_audit):
+        dsfr_audit.check("site/", browser=True)
+
+``check`` fails the test with the list of findings at or above ``fail_on``
+(``"error"`` by default), each with its place, rule, RGAA criterion and hint.
+One Chromium session serves every browser check of the test run; it starts
+at the first ``browser=True`` check, so suites that never ask for it never
+need Chromium. Options: ``--dsfr-dist DIR`` (the DSFR files pages load in the
+browser; default ``node_modules/@gouvfr/dsfr/dist`` under the root directory)
+and ``--dsfr-audit-lang fr|en`` (language of the failure report).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from .errors import DsfrAccordionError
+
+if TYPE_CHECKING:
+    from .audit.browser import BrowserSession
+    from .audit.findings import FileResult
+
+#: The DSFR dist folder pages load in the browser unless ``--dsfr-dist`` says otherwise.
+DEFAULT_DSFR_DIST = Path("node_modules", "@gouvfr", "dsfr", "dist")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("dsfr-accordion", "dsfr-accordion accessibility audit")
+    group.addoption(
+        "--dsfr-dist",
+        metavar="DIR",
+        help="DSFR dist folder pages load in the browser audit "
+        f"(default: {DEFAULT_DSFR_DIST} under the root directory)",
+    )
+    group.addoption(
+        "--dsfr-audit-lang",
+        choices=("fr", "en"),
+        default="en",
+        help="language of dsfr_audit failure reports (default: en)",
+    )
+
+
+class LazyBrowser:
+    """One browser session for a test run, started on first :meth:`get`."""
+
+    def __init__(self, dsfr_dist: Path) -> None:
+        self.dsfr_dist = dsfr_dist
+        self._session: BrowserSession | None = None
+
+    def get(self) -> BrowserSession:
+        """The session; raises ``BrowserUnavailable`` when Chromium cannot start."""
+        if self._session is None:
+            from .audit.browser import BrowserSession  # noqa: PLC0415 - Selenium, when needed
+
+            self._session = BrowserSession(self.dsfr_dist)
+        return self._session
+
+    def close(self) -> None:
+        if self._session is not None:
+            self._session.close()
+            self._session = None
+
+
+class DsfrAudit:
+    """The ``dsfr_audit`` fixture: :meth:`check` audits paths and fails the test on findings."""
+
+    def __init__(self, browser: LazyBrowser, lang: str) -> None:
+        self._browser = browser
+        self.lang = lang
+
+    def check(
+        self, *paths: str | os.PathLike[str], browser: bool = False, fail_on: str = "error"
+    ) -> list[FileResult]:
+        """Audit ``paths`` (pages, fragments, folders); fail with the findings at or above
+        ``fail_on`` (``"error"`` or ``"warning"``), else return every file's results.
+        """
+        from .audit import check, report  # noqa: PLC0415 - html5lib, when needed
+        from .audit.findings import FileResult  # noqa: PLC0415
+        from .audit.rules import Severity  # noqa: PLC0415
+
+        threshold = Severity(fail_on)
+        try:
+            results = check(paths, browser=self._browser.get if browser else None)
+        except DsfrAccordionError as error:  # a missing path, Chromium missing: say so plainly
+            pytest.fail(error.render(self.lang), pytrace=False)
+        failing = [
+            FileResult.of(
+                result.path, (f for f in result.findings if f.at_least(threshold)), result.text
+            )
+            for result in results
+        ]
+        if any(result.findings for result in failing):
+            pytest.fail(report.text(failing, self.lang), pytrace=False)
+        return results
+
+
+@pytest.fixture(scope="session")
+def dsfr_browser(pytestconfig: pytest.Config) -> Iterator[LazyBrowser]:
+    """The test run's browser session, started by the first browser check that needs it."""
+    option = pytestconfig.getoption("dsfr_dist")
+    dist = Path(option) if option else pytestconfig.rootpath / DEFAULT_DSFR_DIST
+    lazy = LazyBrowser(dist.resolve())
+    yield lazy
+    lazy.close()
+
+
+@pytest.fixture
+def dsfr_audit(dsfr_browser: LazyBrowser, pytestconfig: pytest.Config) -> DsfrAudit:
+    """Audit pages from a test: ``dsfr_audit.check("site/", browser=True)``."""
+    return DsfrAudit(dsfr_browser, pytestconfig.getoption("dsfr_audit_lang"))

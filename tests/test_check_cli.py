@@ -1,0 +1,157 @@
+"""The ``check`` command: exit statuses, formats, languages, input errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import re
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+import dsfr_accordion
+from dsfr_accordion.audit.report import SCHEMA
+from tests.conftest import EXAMPLES, ROOT, run_cli
+from tests.test_audit_static import SEED, STATIC
+
+
+@pytest.fixture
+def clean_page(tmp_path: Path) -> Path:
+    path = tmp_path / "si-samu.html"
+    document = dsfr_accordion.load(EXAMPLES / "si-samu.md")
+    path.write_text(dsfr_accordion.render(document, page=True), encoding="utf-8")
+    return path
+
+
+def test_seed_page_exits_1_naming_each_problem_with_line_and_column():
+    result = run_cli("check", str(SEED), "--lang", "en")
+    assert result.returncode == 1, result.stderr
+    out = result.stdout
+    assert out.startswith(f"{SEED}\n")
+    for place, message in [
+        ("35:70", "id 'accordion-button' is already used at line 9"),
+        ("36:36", "id 'indicateurs-projets-mise-a-dispo' is already used at line 10"),
+        ("60:113", "aria-controls='qui' refers to no element with this id"),
+        ("9:13", "inline event handler onclick"),
+        ("6:1", "HTML parse error: End tag (div) seen too early"),
+    ]:
+        assert f"{SEED}:{place}: error: {message}" in out
+    assert out.endswith("files checked: 1, errors: 15, warnings: 0\n")
+
+
+def test_clean_page_exits_0(clean_page: Path):
+    result = run_cli("check", str(clean_page))
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == "files checked: 1, errors: 0, warnings: 0\n"
+
+
+def test_fail_on_warning_counts_warnings():
+    warning_only = STATIC / "dangling-fragment-link.bad.html"
+    assert run_cli("check", str(warning_only)).returncode == 0
+    assert run_cli("check", str(warning_only), "--fail-on", "warning").returncode == 1
+
+
+def test_json_report_follows_the_schema():
+    result = run_cli("check", str(SEED), str(STATIC / "image-alt.good.html"), "--format", "json")
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert data["schema"] == SCHEMA
+    assert set(data) == {"schema", "tool", "lang", "summary", "files"}
+    assert data["tool"]["name"] == "dsfr-accordion"
+    assert data["summary"] == {"files": 2, "errors": 15, "warnings": 0}
+    seed, clean = data["files"]
+    assert (seed["path"], clean["path"], clean["findings"]) == (
+        str(SEED),
+        str(STATIC / "image-alt.good.html"),
+        [],
+    )
+    finding = next(f for f in seed["findings"] if f["rule"] == "dangling-reference")
+    assert finding == {
+        "rule": "dangling-reference",
+        "check": "static",
+        "severity": "error",
+        "rgaa": "8.2",
+        "line": 60,
+        "column": 113,
+        "message": "aria-controls='qui' refers to no element with this id",
+        "hint": "point aria-controls at the id of an element of the page, or remove it",
+        "data": {"attribute": "aria-controls", "value": "qui"},
+    }
+
+
+def test_junit_report_has_a_failure_per_finding():
+    result = run_cli("check", str(SEED), str(STATIC / "image-alt.good.html"), "--format", "junit")
+    assert result.returncode == 1
+    suites = ElementTree.fromstring(result.stdout)
+    assert suites.get("failures") == "15"
+    seed, clean = suites.findall("testsuite")
+    assert len(seed.findall("testcase/failure")) == 15
+    assert clean.findall("testcase") and not clean.findall("testcase/failure")
+
+
+def test_messages_in_french():
+    result = run_cli("check", str(STATIC / "inline-handler.bad.html"), "--lang", "fr")
+    assert result.returncode == 1
+    assert "erreur" in result.stdout
+    assert "gestionnaire d’événement en ligne onclick".replace("’", "'") in result.stdout.replace(
+        "’", "'"
+    )
+
+
+def test_folder_and_no_progress_without_a_terminal(tmp_path: Path, clean_page: Path):
+    result = run_cli("check", str(clean_page.parent), str(STATIC / "image-alt.bad.html"))
+    assert result.returncode == 1
+    assert result.stderr == ""  # no progress indicator: stderr is not a terminal
+    assert "files checked: 2, errors: 1" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["absent.html"], "absent.html: error: cannot read the file"),
+        (["--format", "xml", "x.html"], "invalid choice: 'xml'"),
+        (["--fail-on", "info", "x.html"], "invalid choice: 'info'"),
+        ([], "the following arguments are required: PATH"),
+    ],
+)
+def test_usage_and_input_errors_exit_2(args: list[str], expected: str):
+    result = run_cli("check", *args)
+    assert result.returncode == 2
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_browser_needs_the_dsfr_files(tmp_path: Path, clean_page: Path):
+    result = run_cli("check", "--browser", "--dsfr-dist", str(tmp_path / "none"), str(clean_page))
+    assert result.returncode == 2
+    assert "is not a DSFR dist folder" in result.stderr
+
+
+def test_readme_documents_every_check_option():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    options = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]+)", run_cli("check", "--help").stdout))
+    for option in options - {"--help"}:
+        assert option in readme, option
+
+
+def test_progress_on_a_terminal_is_erased_at_the_end():
+    main, secondary = pty.openpty()
+    files = [str(STATIC / f"{name}.good.html") for name in ("image-alt", "empty-link")]
+    result = subprocess.run(
+        [sys.executable, "-m", "dsfr_accordion", "check", *files],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=secondary,
+        text=True,
+        check=False,
+    )
+    os.close(secondary)
+    shown = os.read(main, 65536).decode()
+    os.close(main)
+    assert result.returncode == 0
+    assert "[1/2] " in shown and "[2/2] " in shown
+    assert shown.endswith("\r\x1b[K")
