@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import inspect
 import re
 
@@ -114,3 +115,12 @@ def test_cli_reference_lists_every_option_of_every_command():
     assert top <= set(re.findall(r"`(--?[a-z][a-z0-9-]*)`", text.split("## Exit status")[0]))
     for status in ("0", "1", "2", "70", "130"):
         assert f"| {status} |" in text
+
+
+def test_lazy_exports_and_all_agree():
+    eager = {"__version__", "render", "jinja_loader"}
+    assert set(dsfr_accordion.__all__) == {*dsfr_accordion._EXPORTS, *eager}
+    for name in dsfr_accordion.__all__:
+        assert getattr(dsfr_accordion, name) is not None
+    importlib.import_module("dsfr_accordion.cli")  # imports every submodule, render.py too
+    assert callable(dsfr_accordion.render)

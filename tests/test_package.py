@@ -71,6 +71,8 @@ def test_installed_wheel_renders_outside_the_repository(wheel: Path, tmp_path: P
         "html = dsfr_accordion.render(dsfr_accordion.load('si-samu.md'), page=True)\n"
         "assert 'fr-accordion__btn' in html and 'fr-quote' in html\n"
         "assert 'aria-label=\"Accès rapide\"' in html, 'French UI from the compiled catalogue'\n"
+        "heavy = {'babel.messages', 'html5lib', 'selenium', 'dsfr_accordion.legacy'}\n"
+        "assert not heavy & set(sys.modules), heavy & set(sys.modules)\n"
         "print('ok')\n"
     )
     env = {**os.environ, "PYTHONPATH": str(site)}

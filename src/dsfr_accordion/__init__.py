@@ -5,29 +5,51 @@ The public API is what this module exports; everything else may change.
 >>> import dsfr_accordion
 >>> document = dsfr_accordion.load("examples/temoignages-cloud.yaml")  # doctest: +SKIP
 >>> html = dsfr_accordion.render(document, page=True)                   # doctest: +SKIP
+
+Names are imported on first use (PEP 562), so that the command line and a
+plain render load neither Babel's catalogues, nor the importer, nor the audit.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
 from ._version import __version__
-from .assets import DSFR_VERSION, copy_dist
-from .dump import dump_yaml
-from .errors import ContentError, DsfrAccordionError, Location
-from .i18n.catalogs import ContentTranslations, Translation, load_translations, translate
-from .ids import IdAllocator, slugify
-from .loaders import load
-from .loaders.legacy_html import ImportReportWarning, import_html
-from .model import (
-    Attribution,
-    Block,
-    Document,
-    ForeignText,
-    Item,
-    ListBlock,
-    Paragraph,
-    Quote,
-    Testimonial,
-)
+
+# Imported now, not lazily: the submodule ``render`` would otherwise shadow the
+# function once anything imports it.
 from .render import jinja_loader, render
-from .site import BuiltPage, build_site
+
+#: Public name -> module (relative to this package) that defines it.
+_EXPORTS: dict[str, str] = {
+    "DSFR_VERSION": ".assets",
+    "copy_dist": ".assets",
+    "dump_yaml": ".dump",
+    "ContentError": ".errors",
+    "DsfrAccordionError": ".errors",
+    "Location": ".errors",
+    "ContentTranslations": ".i18n.catalogs",
+    "Translation": ".i18n.catalogs",
+    "load_translations": ".i18n.catalogs",
+    "translate": ".i18n.catalogs",
+    "IdAllocator": ".ids",
+    "slugify": ".ids",
+    "load": ".loaders",
+    "ImportReportWarning": ".loaders.legacy_html",
+    "import_html": ".loaders.legacy_html",
+    "Attribution": ".model",
+    "Block": ".model",
+    "Document": ".model",
+    "ForeignText": ".model",
+    "Item": ".model",
+    "ListBlock": ".model",
+    "Paragraph": ".model",
+    "Quote": ".model",
+    "Testimonial": ".model",
+    "BuiltPage": ".site",
+    "build_site": ".site",
+}
 
 __all__ = [
     "DSFR_VERSION",
@@ -60,3 +82,38 @@ __all__ = [
     "slugify",
     "translate",
 ]
+
+
+def __getattr__(name: str) -> object:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+if TYPE_CHECKING:
+    from .assets import DSFR_VERSION, copy_dist
+    from .dump import dump_yaml
+    from .errors import ContentError, DsfrAccordionError, Location
+    from .i18n.catalogs import ContentTranslations, Translation, load_translations, translate
+    from .ids import IdAllocator, slugify
+    from .loaders import load
+    from .loaders.legacy_html import ImportReportWarning, import_html
+    from .model import (
+        Attribution,
+        Block,
+        Document,
+        ForeignText,
+        Item,
+        ListBlock,
+        Paragraph,
+        Quote,
+        Testimonial,
+    )
+    from .site import BuiltPage, build_site

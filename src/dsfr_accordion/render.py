@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from jinja2 import BaseLoader, Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -19,10 +19,12 @@ from . import ui
 from .assets import page_assets
 from .errors import ContentError, DsfrAccordionError
 from .faq_schema import faq_script
-from .i18n.catalogs import ContentTranslations, load_translations, translate
 from .ids import IdAllocator, allocate_ids, with_ids
 from .model import Document
 from .sanitize import clean_inline, clean_text, source_url
+
+if TYPE_CHECKING:
+    from .i18n.catalogs import ContentTranslations
 
 OpenState = Literal["none", "first", "all"]
 
@@ -209,6 +211,9 @@ def render(
         ids.reserve(PAGE_IDS)
     panel_ids = allocate_ids(document, ids)
     if out_lang != document.lang:
+        # Babel's catalogue code loads only when a page is translated.
+        from .i18n.catalogs import load_translations, translate  # noqa: PLC0415
+
         if translations is None:
             translations = load_translations(document, out_lang)
         document = translate(document, translations).document

@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from ..loaders import load
-from ..site import build_site
 from .render import report_fallbacks
 
 
@@ -50,6 +49,8 @@ def run(args: argparse.Namespace) -> None:
     langs = [lang.strip() for lang in (args.langs or "").split(",") if lang.strip()]
     if not langs:
         langs = [load(args.content[0]).lang]
+    from ..site import build_site  # noqa: PLC0415 - Babel and the site code load here only
+
     try:
         pages = build_site(
             args.content,

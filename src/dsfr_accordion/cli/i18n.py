@@ -5,11 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from babel.numbers import format_number
-
 from .. import ui
 from ..errors import DsfrAccordionError
-from ..i18n import catalogs
 from ..loaders import load
 
 EXIT_INCOMPLETE = 1
@@ -69,6 +66,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _languages(args: argparse.Namespace, content: str, source_lang: str) -> list[str]:
+    from ..i18n import catalogs  # noqa: PLC0415 - Babel loads for this command only
+
     if args.langs:
         return [lang.strip() for lang in args.langs.split(",") if lang.strip()]
     folder = catalogs.locales_dir(content, args.locales)
@@ -85,6 +84,8 @@ def _languages(args: argparse.Namespace, content: str, source_lang: str) -> list
 
 
 def _extract(args: argparse.Namespace) -> None:
+    from ..i18n import catalogs  # noqa: PLC0415 - Babel loads for this command only
+
     if args.output is not None and len(args.content) > 1:
         raise DsfrAccordionError.of("one-content-with-output")
     for content in args.content:
@@ -96,6 +97,8 @@ def _extract(args: argparse.Namespace) -> None:
 
 
 def _update(args: argparse.Namespace) -> None:
+    from ..i18n import catalogs  # noqa: PLC0415 - Babel loads for this command only
+
     for content in args.content:
         document = load(content)
         for lang in _languages(args, content, document.lang):
@@ -103,6 +106,8 @@ def _update(args: argparse.Namespace) -> None:
 
 
 def _compile(args: argparse.Namespace) -> None:
+    from ..i18n import catalogs  # noqa: PLC0415 - Babel loads for this command only
+
     for content in args.content:
         for lang in _languages(args, content, load(content).lang):
             path = catalogs.po_path(content, lang, args.locales)
@@ -110,6 +115,10 @@ def _compile(args: argparse.Namespace) -> None:
 
 
 def _stats(args: argparse.Namespace) -> int:
+    from babel.numbers import format_number  # noqa: PLC0415
+
+    from ..i18n import catalogs  # noqa: PLC0415 - Babel loads for this command only
+
     _ = ui.translations(ui.cli_language()).gettext
     incomplete = False
     for content in args.content:

@@ -16,7 +16,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..dump import dump_yaml
 from ..errors import DsfrAccordionError
 from ..loaders import read_text
 from ..loaders.legacy_html import ImportReportWarning
@@ -74,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
             raise DsfrAccordionError.of("output-is-input", output=output, input=args.input)
     result = import_html(read_text(args.input), args.input)
     header = f"# Imported from {Path(args.input).name} by dsfr-accordion import (docs/import.md).\n"
+    from ..dump import dump_yaml  # noqa: PLC0415 - the YAML writer loads for import only
+
     text = header + dump_yaml(result.document)
     if args.output is None:
         sys.stdout.write(text)

@@ -5,17 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-
-from babel.numbers import format_number
+from typing import TYPE_CHECKING
 
 from .. import ui
 from ..assets import copy_dist
 from ..errors import DsfrAccordionError
-from ..i18n.catalogs import Translation, load_translations, translate
 from ..loaders import MAX_BYTES, load
 from ..output import write_text_atomic
 from ..render import HEADING_LEVELS, OPEN_CHOICES, render
 from .console import Console
+
+if TYPE_CHECKING:
+    from ..i18n.catalogs import Translation
 
 MEBIBYTE = 1024 * 1024
 
@@ -123,6 +124,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def report_fallbacks(translation: Translation, console: Console) -> None:
     """Say on stderr how many strings have no translation and stay in the source language."""
+    from babel.numbers import format_number  # noqa: PLC0415 - only with a translation
+
     count = len(translation.fallbacks)
     if not count:
         return
@@ -152,6 +155,8 @@ def run(args: argparse.Namespace) -> None:
     document = load(args.input, max_bytes=args.max_size * MEBIBYTE)
     translations = None
     if args.lang and args.lang != document.lang:
+        from ..i18n.catalogs import load_translations, translate  # noqa: PLC0415 - Babel
+
         translations = load_translations(document, args.lang, args.locales)
         report_fallbacks(translate(document, translations), args.console)
     html = render(
