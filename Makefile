@@ -40,6 +40,7 @@ $(VENV)/.created:
 
 $(VENV)/.installed: $(VENV)/.created pyproject.toml
 	$(VPY) -m pip install --quiet -e .
+	$(VPY) tools/ui_catalogue.py --compile
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml

@@ -2,6 +2,8 @@
 
     python tools/ui_catalogue.py           re-extract, update locales/{fr,en}/…/dsfr_accordion.po
     python tools/ui_catalogue.py --check   exit 1 when the .pot or a .po is stale (make test)
+    python tools/ui_catalogue.py --compile write the .mo files into src/dsfr_accordion/locales/
+                                           (git-ignored; what a wheel ships, for source checkouts)
 
 Strings are marked in Python with ``N_``/``_``/``gettext``/``ngettext`` and in
 templates with ``{{ _("…") }}``. Extraction is deterministic (a fixed creation
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 from dsfr_accordion.i18n.catalogs import CATALOG_DATE, revive
@@ -86,6 +89,19 @@ def updated(lang: str, fresh: Catalog) -> bytes:
     return dump(catalog)
 
 
+def compile_catalogues() -> None:
+    """Compile each language's .po into the package, as the wheel build does."""
+    for lang in LANGS:
+        source = LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+        target = ROOT / "src" / "dsfr_accordion" / "locales" / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with source.open("rb") as stream:
+            catalog = read_po(stream, locale=lang)
+        buffer = io.BytesIO()
+        write_mo(buffer, catalog)
+        target.write_bytes(buffer.getvalue())
+
+
 def main(check: bool) -> int:
     fresh = template()
     wanted = {LOCALES / f"{DOMAIN}.pot": dump(fresh)}
@@ -108,4 +124,7 @@ def main(check: bool) -> int:
 
 
 if __name__ == "__main__":
+    if "--compile" in sys.argv[1:]:
+        compile_catalogues()
+        raise SystemExit(0)
     raise SystemExit(main(check="--check" in sys.argv[1:]))

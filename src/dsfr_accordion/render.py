@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
-from jinja2 import BaseLoader, Environment, PackageLoader, StrictUndefined
+from jinja2 import (
+    BaseLoader,
+    Environment,
+    FileSystemBytecodeCache,
+    PackageLoader,
+    StrictUndefined,
+)
 from markupsafe import Markup, escape
 
 from . import ui
@@ -81,11 +87,22 @@ def inline_filter(value: object) -> Markup:
     return _marked(value, clean_inline(str(value)))
 
 
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Jinja's per-user cache of compiled templates (in the temporary folder, mode 0700):
+    a command line run then skips compiling them. ``None`` where no safe folder exists.
+    """
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
 @cache
 def environment(lang: str) -> Environment:
     """The Jinja environment rendering in ``lang`` (cached: one per language)."""
     env = Environment(
         loader=jinja_loader(),
+        bytecode_cache=_bytecode_cache(),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

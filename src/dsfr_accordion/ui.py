@@ -91,10 +91,14 @@ def translations(lang: str) -> _gettext.NullTranslations:
     primary = _primary(lang)
     relative = Path(primary, "LC_MESSAGES", f"{DOMAIN}")
     compiled = resources.files("dsfr_accordion").joinpath("locales", str(relative) + ".mo")
+    source = _SOURCE_LOCALES / f"{relative}.po"
+    # In a source checkout a .po edited after the last compile wins, so that
+    # translators see their work at once.
+    if source.is_file() and (
+        not compiled.is_file() or source.stat().st_mtime > Path(str(compiled)).stat().st_mtime
+    ):
+        return _from_po(source)
     if compiled.is_file():
         with compiled.open("rb") as stream:
             return _gettext.GNUTranslations(stream)
-    source = _SOURCE_LOCALES / f"{relative}.po"
-    if source.is_file():
-        return _from_po(source)
     return _gettext.NullTranslations()
