@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from hypothesis import HealthCheck, given, settings
@@ -9,6 +10,7 @@ from hypothesis import strategies as st
 
 import dsfr_accordion
 from dsfr_accordion import ContentError, Document, IdAllocator, Item, Paragraph, Testimonial
+from dsfr_accordion.legacy import import_html
 from dsfr_accordion.sanitize import clean_text
 from tests.accordion_contract import contract_problems, text_of
 from tests.conftest import parse_html
@@ -98,3 +100,88 @@ def test_several_documents_in_one_page_never_share_an_id(docs):
     tree, errors = parse_html("<main>" + "".join(fragments) + "</main>", fragment=True)
     assert errors == []
     assert contract_problems(tree) == []
+
+
+# --- The legacy importer on generated pages -------------------------------------------------
+
+WORDS = st.text(
+    alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Lo", "Nd")), min_size=1, max_size=8
+)
+SENTENCES = st.lists(WORDS, min_size=1, max_size=6).map(" ".join)
+# Links hold plain text: a link inside a link is not HTML (a browser splits it),
+# and the importer reports such a page as losing words (test_nested_links_are_a_reported_loss).
+LEAVES = st.one_of(
+    SENTENCES.map(html.escape),
+    SENTENCES.map(lambda text: f'<a href="https://example.gouv.fr">{html.escape(text)}</a>'),
+)
+INLINE = st.recursive(
+    LEAVES,
+    lambda inner: st.one_of(
+        inner.map(lambda text: f"<em>{text}</em>"),
+        inner.map(lambda text: f"<strong>{text}</strong> suite"),
+        st.tuples(inner, inner).map(lambda pair: f"{pair[0]}<br>{pair[1]}"),
+    ),
+    max_leaves=4,
+)
+BLOCKS = st.one_of(
+    INLINE.map(lambda text: f"<p>{text}</p>"),
+    st.lists(INLINE, min_size=1, max_size=3).map(
+        lambda items: "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+    ),
+)
+QUESTIONS = st.tuples(SENTENCES, st.lists(BLOCKS, min_size=1, max_size=3)).map(
+    lambda qa: f"<p><strong>{html.escape(qa[0])} ?</strong></p>" + "".join(qa[1])
+)
+
+
+def _accordion(pattern: str, number: int, title: str, panel: str) -> str:
+    title = html.escape(title)
+    if pattern == "details":
+        return f"<details><summary>{title}</summary>{panel}</details>"
+    if pattern == "bootstrap":
+        return (
+            f'<div class="accordion-item"><h2 class="accordion-header"><button '
+            f'class="accordion-button" data-bs-toggle="collapse" data-bs-target="#c{number}">'
+            f'{title}</button></h2><div id="c{number}" class="accordion-collapse collapse">'
+            f'<div class="accordion-body">{panel}</div></div></div>'
+        )
+    return (
+        f'<div class="accordion-item"><button class="accordion-title" aria-controls="p{number}">'
+        f'{title}</button><div class="accordion-content" id="p{number}">{panel}</div></div>'
+    )
+
+
+PAGES = st.lists(
+    st.tuples(
+        st.sampled_from(["foundation", "bootstrap", "details"]),
+        SENTENCES,
+        st.lists(QUESTIONS, min_size=1, max_size=3).map("".join),
+    ),
+    min_size=1,
+    max_size=4,
+).map(lambda parts: "\n".join(_accordion(p, n, t, b) for n, (p, t, b) in enumerate(parts)))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(PAGES)
+def test_importer_never_crashes_nor_loses_text(page):
+    result = import_html(page, "generated.html")
+    assert result.report.preservation.losses == ()
+    html_out = dsfr_accordion.render(result.document, page=True)
+    tree, errors = parse_html(html_out)
+    assert errors == []
+    assert contract_problems(tree) == []
+    assert dsfr_accordion.render(result.document, page=True) == html_out
+
+
+def test_nested_links_are_a_reported_loss_not_a_silent_one():
+    page = _accordion(
+        "foundation",
+        0,
+        "Titre",
+        '<p><strong>Question ?</strong></p><p><a href="https://a.fr">un '
+        '<a href="https://b.fr">deux</a></a></p>',
+    )
+    result = import_html(page, "nested.html")
+    (loss,) = result.report.preservation.losses
+    assert (loss.location.line, loss.words) == (1, ("un", "deux"))

@@ -22,7 +22,7 @@ from dsfr_accordion.i18n import catalogs
 from dsfr_accordion.ids import SAFE_ID
 from dsfr_accordion.render import environment
 from tests.accordion_contract import contract_problems
-from tests.conftest import ROOT, parse_html
+from tests.conftest import ROOT, parse_html, run_cli
 from tests.test_i18n_content import set_translations
 
 CORPUS = Path(__file__).parent / "corpus" / "xss.txt"
@@ -250,3 +250,43 @@ def test_no_payload_runs_in_the_browser(browser, open_page):
         browser.execute_cdp_cmd(
             "Page.removeScriptToEvaluateOnNewDocument", {"identifier": hook["identifier"]}
         )
+
+
+def hostile_legacy_page(payload: str) -> str:
+    """A Foundation-style legacy page with ``payload`` as raw HTML everywhere text goes."""
+    return (
+        '<div class="accordion-item">\n'
+        f'<button class="accordion-title" aria-controls="p1">Titre {payload}</button>\n'
+        '<div class="accordion-content" id="p1">\n'
+        f"<p><strong>Question {payload} ?</strong></p>\n<p>Réponse {payload}</p>\n"
+        f"<ul><li>Point {payload}</li></ul>\n</div>\n</div>\n"
+    )
+
+
+@pytest.mark.filterwarnings("ignore::dsfr_accordion.ImportReportWarning")
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_legacy_html_import_cannot_inject(tmp_path: Path, payload: str):
+    path = tmp_path / "ancienne.html"
+    path.write_text(hostile_legacy_page(payload), encoding="utf-8")
+    try:
+        document = dsfr_accordion.load(path)
+    except ContentError as error:
+        assert error.location is not None
+        return
+    assert_safe(render(document, page=True))
+
+
+def test_deeply_nested_html_is_refused_with_its_place(tmp_path: Path):
+    depth = 5000
+    path = tmp_path / "profond.html"
+    path.write_text(
+        hostile_legacy_page("x").replace(
+            "<p>Réponse x</p>", "<div>" * depth + "texte" + "</div>" * depth
+        ),
+        encoding="utf-8",
+    )
+    result = run_cli("import", str(path))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"{path}:")
+    assert "nested more than 200 deep" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -127,6 +127,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("unknown content format {suffix!r}"),
         N_("use a .yaml, .yml, .md or .markdown file, or a legacy .html page to import"),
     ),
+    "too-deep": (
+        N_("elements are nested more than {limit} deep here"),
+        N_("flatten the markup: no accordion needs such nesting (is the page generated?)"),
+    ),
     "not-ours": (
         N_("{path} exists and was not written by dsfr-accordion: it would be replaced"),
         N_("choose a new folder, or empty this one first"),

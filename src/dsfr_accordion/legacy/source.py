@@ -20,7 +20,7 @@ import html5lib
 from html5lib.constants import E as PARSE_ERRORS
 from html5lib.treebuilders import getTreeBuilder
 
-from ..errors import Location
+from ..errors import ContentError, Location
 
 _FENCE = "---"
 
@@ -60,6 +60,11 @@ class ParseError:
     data: dict[str, object]
 
 
+#: Deepest nesting of elements the importer accepts: far beyond any real page,
+#: and within Python's recursion limit for the tree walks that follow.
+MAX_DEPTH = 200
+
+
 class SourceTree:
     """The parsed page: ``root`` (an ElementTree ``html`` element), positions and parents."""
 
@@ -79,7 +84,17 @@ class SourceTree:
         self.parents: dict[int, Element] = {
             id(child): parent for parent in self.root.iter() for child in parent
         }
+        self._refuse_deep_nesting()
         self.errors = tuple(self._error(*error) for error in parser.errors)
+
+    def _refuse_deep_nesting(self) -> None:
+        """Raise a :class:`ContentError` at the first element deeper than :data:`MAX_DEPTH`."""
+        stack = [(self.root, 1)]
+        while stack:
+            element, depth = stack.pop()
+            if depth > MAX_DEPTH:
+                raise ContentError.of("too-deep", self.location(element), limit=MAX_DEPTH)
+            stack.extend((child, depth + 1) for child in element)
 
     def _builder(self) -> type:
         """An etree tree builder whose elements note where the tokenizer stands."""
