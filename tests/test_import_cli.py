@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -50,8 +51,10 @@ def test_import_writes_yaml_and_both_reports(tmp_path: Path):
     }
     lines = result.stderr.splitlines()
     assert f'{SEED}:60:5: repaired: aria-controls="qui" points at no element' in result.stderr
-    assert lines[-1].startswith(f"{SEED}: 4 accordions imported")
-    assert "0 lost" in lines[-1]
+    assert lines[-1] == (
+        f"{SEED}: accordions imported: 4; repaired: 38, removed: 4, to review: 1; "
+        "words in the source accordions: 1,418, lost: 0, removed as unsafe: 0"
+    )
 
 
 def test_import_is_deterministic_and_prints_yaml_without_output(tmp_path: Path):
@@ -123,7 +126,7 @@ def test_render_reads_a_legacy_page_and_prints_its_report(tmp_path: Path):
     result = run_cli("render", str(SEED), "--page", "-o", str(target))
     assert result.returncode == 0, result.stderr
     assert 'aria-controls="qui" points at no element' in result.stderr
-    assert "4 accordions imported" in result.stderr
+    assert "accordions imported: 4;" in result.stderr
     imported = dsfr_accordion.import_html(SEED).document
     assert target.read_text(encoding="utf-8") == dsfr_accordion.render(imported, page=True) + "\n"
 
@@ -208,3 +211,18 @@ def test_quiet_keeps_the_report_off_stderr_unless_words_were_lost(
     monkeypatch.setattr(legacy_content.Converter, "paragraph", truncate)
     assert main(["--quiet", "import", str(SEED)]) == 1
     assert ": loss: " in capsys.readouterr().err
+
+
+def test_the_report_speaks_french_when_the_command_line_does():
+    env = {**os.environ, "LANGUAGE": "fr"}
+    result = subprocess.run(
+        [sys.executable, "-m", "dsfr_accordion", "import", str(SEED)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert "60:5\u00a0: réparé\u00a0: " in result.stderr
+    last = result.stderr.splitlines()[-1]
+    assert "1\u202f418" in last or "1\u00a0418" in last

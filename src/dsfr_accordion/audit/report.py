@@ -86,7 +86,13 @@ def text(results: Sequence[FileResult], lang: str = "en") -> str:
             out.extend(_excerpt(result, finding))
             out.append("    " + gettext(HINT).format(hint=finding.hint(lang)))
         out.append("")
-    out.append(gettext(SUMMARY).format(**counts(results)))
+    from babel.numbers import format_decimal  # noqa: PLC0415 - only when a report is shown
+
+    numbers = {
+        name: format_decimal(value, locale=lang.replace("-", "_"))
+        for name, value in counts(results).items()
+    }
+    out.append(gettext(SUMMARY).format(**numbers))
     return "\n".join(out) + "\n"
 
 

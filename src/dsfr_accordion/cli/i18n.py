@@ -115,7 +115,7 @@ def _compile(args: argparse.Namespace) -> None:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    from babel.numbers import format_number  # noqa: PLC0415
+    from babel.numbers import format_decimal  # noqa: PLC0415
 
     from ..i18n import catalogs  # noqa: PLC0415 - Babel loads for this command only
 
@@ -127,7 +127,7 @@ def _stats(args: argparse.Namespace) -> int:
             counts = catalogs.stats(catalogs.read(path, lang))
             incomplete |= not counts.complete
             numbers = {
-                name: format_number(getattr(counts, name), locale=ui.cli_language())
+                name: format_decimal(getattr(counts, name), locale=ui.cli_language())
                 for name in ("translated", "fuzzy", "untranslated", "obsolete")
             }
             print(

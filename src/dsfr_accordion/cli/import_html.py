@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import ui
 from ..errors import DsfrAccordionError
 from ..loaders import read_text
 from ..loaders.legacy_html import ImportReportWarning
@@ -91,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _print_report(report: Report, console: Console) -> None:
     """The human report on ``console``: unless ``--quiet``, or always when words were lost."""
-    text = report.text().rstrip("\n")
+    text = report.text(ui.cli_language()).rstrip("\n")
     if report.preservation.losses:
         print(text, file=console.stream)
     else:

@@ -124,7 +124,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def report_fallbacks(translation: Translation, console: Console) -> None:
     """Say on stderr how many strings have no translation and stay in the source language."""
-    from babel.numbers import format_number  # noqa: PLC0415 - only with a translation
+    from babel.numbers import format_decimal  # noqa: PLC0415 - only with a translation
 
     count = len(translation.fallbacks)
     if not count:
@@ -139,8 +139,8 @@ def report_fallbacks(translation: Translation, console: Console) -> None:
     )
     console.info(
         message.format(
-            count=format_number(count, locale=lang),
-            total=format_number(translation.total, locale=lang),
+            count=format_decimal(count, locale=lang),
+            total=format_decimal(translation.total, locale=lang),
             source=ui.language_name(translation.source_lang, lang),
         )
     )

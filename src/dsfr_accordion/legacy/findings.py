@@ -9,11 +9,12 @@ what was done. The templates are marked with ``N_`` for the UI catalogue.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 
+from .. import ui
 from ..errors import Location
 from ..ui import N_
 
@@ -33,6 +34,23 @@ class Severity(StrEnum):
     REMOVED = "removed"
     #: Kept as it is, but a person should look (``--strict`` fails on these).
     REVIEW = "review"
+
+
+#: How each severity reads in the human report.
+SEVERITY_WORDS: dict[Severity, str] = {
+    Severity.REPAIRED: N_("repaired"),
+    Severity.REMOVED: N_("removed"),
+    Severity.REVIEW: N_("review"),
+}
+
+#: The human report's own lines (findings have theirs in :data:`FINDINGS`).
+FINDING_LINE = N_("{place}: {severity}: {message}: {action}")
+LOSS_LINE = N_("{place}: loss: {count} source words are missing from the import: {excerpt!r}")
+SUMMARY_LINE = N_(
+    "{source}: accordions imported: {accordions}; repaired: {repaired}, removed: {removed}, "
+    "to review: {review}; words in the source accordions: {source_words}, lost: {lost}, "
+    "removed as unsafe: {unsafe}"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,8 +243,17 @@ class Finding:
     def action(self) -> str:
         return self.kind.action.format(**self.data)
 
+    def render(self, gettext: Callable[[str], str]) -> str:
+        """The finding's line of the human report, in the language of ``gettext``."""
+        return gettext(FINDING_LINE).format(
+            place=self.location,
+            severity=gettext(SEVERITY_WORDS[self.severity]),
+            message=gettext(self.kind.message).format(**self.data),
+            action=gettext(self.kind.action).format(**self.data),
+        )
+
     def __str__(self) -> str:
-        return f"{self.location}: {self.severity}: {self.message}: {self.action}"
+        return self.render(str)
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,21 +311,36 @@ class Report:
             for severity in Severity
         }
 
-    def text(self) -> str:
-        """The report for people: one line per finding, then a summary."""
-        lines = [str(finding) for finding in self.findings]
+    def text(self, lang: str = "en") -> str:
+        """The report for people, in ``lang``: one line per finding, then a summary."""
+        from babel.numbers import format_decimal  # noqa: PLC0415 - only when a report is shown
+
+        gettext = ui.translations(lang).gettext
+
+        def number(value: int) -> str:
+            return format_decimal(value, locale=lang.replace("-", "_"))
+
+        lines = [finding.render(gettext) for finding in self.findings]
         for loss in self.preservation.losses:
             lines.append(
-                f"{loss.location}: loss: {len(loss.words)} source words are missing "
-                f"from the import: {excerpt(' '.join(loss.words))!r}"
+                gettext(LOSS_LINE).format(
+                    place=loss.location,
+                    count=number(len(loss.words)),
+                    excerpt=excerpt(" ".join(loss.words)),
+                )
             )
-        counts = self.counts()
-        kept = self.preservation
+        counts, kept = self.counts(), self.preservation
         lines.append(
-            f"{self.source}: {len(self.sections)} accordions imported; "
-            f"{counts['repaired']} repaired, {counts['removed']} removed, "
-            f"{counts['review']} to review; words: {kept.source_words} in the source "
-            f"accordions, {kept.lost_words} lost, {kept.removed_words} removed as unsafe"
+            gettext(SUMMARY_LINE).format(
+                source=self.source,
+                accordions=number(len(self.sections)),
+                repaired=number(counts["repaired"]),
+                removed=number(counts["removed"]),
+                review=number(counts["review"]),
+                source_words=number(kept.source_words),
+                lost=number(kept.lost_words),
+                unsafe=number(kept.removed_words),
+            )
         )
         return "\n".join(lines) + "\n"
 
