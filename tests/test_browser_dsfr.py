@@ -8,6 +8,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 import dsfr_accordion
+from dsfr_accordion.audit.browser import SETTLE
 from tests.conftest import EXAMPLES
 
 pytestmark = pytest.mark.browser
@@ -33,24 +34,10 @@ def _wait_state(browser, index: int, expected: tuple[str, bool, bool]) -> None:
     WebDriverWait(browser, 5).until(lambda b: _state(b, index) == expected)
 
 
-# Scrolls the element to the middle of the view and resolves once it stops moving
-# (a panel opening above it moves it during the DSFR transition).
-_SETTLE = """
-const [element, done] = arguments;
-element.scrollIntoView({block: 'center'});
-let last = null;
-const check = () => {
-  const top = element.getBoundingClientRect().top;
-  if (top === last) { done(true); } else { last = top; setTimeout(check, 50); }
-};
-setTimeout(check, 50);
-"""
-
-
 def _press(browser, index: int, key: str | None = None) -> None:
     """Click the button of section ``index``, or press ``key`` on it, as a user would."""
     button = browser.find_elements(By.CSS_SELECTOR, ".fr-accordion__btn")[index]
-    browser.execute_async_script(_SETTLE, button)
+    browser.execute_async_script(SETTLE, button)
     if key is None:
         button.click()
     else:
