@@ -83,12 +83,12 @@ demo: $(VENV)/.installed assets
 	@echo "  $(VPY) -m http.server -d $(BUILD) 8000   then http://127.0.0.1:8000/temoignages-cloud.html"
 
 lint: $(VENV)/.installed-test
-	$(VENV)/bin/ruff check src tests docs/tools tools hatch_build.py
-	$(VENV)/bin/ruff format --check src tests docs/tools tools hatch_build.py
+	$(VENV)/bin/ruff check src tests docs/tools tools hatch_build.py benchmarks examples/integrations
+	$(VENV)/bin/ruff format --check src tests docs/tools tools hatch_build.py benchmarks examples/integrations
 
 format: $(VENV)/.installed-test
-	$(VENV)/bin/ruff check --fix src tests docs/tools tools hatch_build.py
-	$(VENV)/bin/ruff format src tests docs/tools tools hatch_build.py
+	$(VENV)/bin/ruff check --fix src tests docs/tools tools hatch_build.py benchmarks examples/integrations
+	$(VENV)/bin/ruff format src tests docs/tools tools hatch_build.py benchmarks examples/integrations
 
 test: $(VENV)/.installed-test system-deps assets lint
 	$(VPY) -m pytest

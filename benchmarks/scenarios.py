@@ -1,0 +1,539 @@
+"""The five scenarios of issue 9, and the targets judged from their figures.
+
+Each scenario returns a plain dictionary for ``results.json``; times are in
+seconds, memory in bytes. A scenario that cannot run here (a peer or the
+browser missing, an audit module not usable) says so in a ``note`` instead of
+inventing a figure.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import gc
+import io
+import pstats
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import dsfr_accordion
+from dsfr_accordion import sanitize
+
+from . import contenders, corpus
+from .timing import Summary, interleaved, paired_ratio
+
+ROOT = corpus.ROOT
+EXAMPLE = corpus.EXAMPLE
+DSFR_DIST = ROOT / "node_modules" / "@gouvfr" / "dsfr" / "dist"
+
+#: Modules that must stay out of the command line's render path.
+HEAVY_MODULES = ("html5lib", "selenium", "axe_selenium_python", "babel.messages")
+
+
+@dataclass(frozen=True, slots=True)
+class Mode:
+    """How much to measure: sizes, repetitions, and which parts run."""
+
+    name: str
+    sizes: tuple[int, ...]
+    repetitions: int
+    large_repetitions: int
+    min_time: float
+    cli_repetitions: int
+    audit_sizes: tuple[int, ...]
+    browser_sizes: tuple[int, ...]
+    behaviour_sizes: tuple[int, ...]
+    throughput_pages: int
+    i18n_entries: int
+    i18n_repetitions: int
+    memory_items: int
+    profile: bool
+
+    def repetitions_for(self, size: int) -> int:
+        """Fewer repetitions for the largest pages, which vary least."""
+        return self.large_repetitions if size >= 10_000 else self.repetitions
+
+
+MODES: dict[str, Mode] = {
+    "full": Mode(
+        "full",
+        sizes=(10, 100, 1_000, 10_000),
+        repetitions=7,
+        large_repetitions=3,
+        min_time=0.05,
+        cli_repetitions=15,
+        audit_sizes=(10, 100, 1_000, 10_000),
+        browser_sizes=(10, 100, 1_000),
+        behaviour_sizes=(10,),
+        throughput_pages=20,
+        i18n_entries=5_000,
+        i18n_repetitions=3,
+        memory_items=10_000,
+        profile=True,
+    ),
+    "quick": Mode(
+        "quick",
+        sizes=(10, 100, 1_000),
+        repetitions=3,
+        large_repetitions=3,
+        min_time=0.02,
+        cli_repetitions=5,
+        audit_sizes=(10, 100, 1_000),
+        browser_sizes=(10, 100),
+        behaviour_sizes=(),
+        throughput_pages=5,
+        i18n_entries=1_000,
+        i18n_repetitions=1,
+        memory_items=1_000,
+        profile=False,
+    ),
+    "tiny": Mode(
+        "tiny",
+        sizes=(10,),
+        repetitions=1,
+        large_repetitions=1,
+        min_time=0.0,
+        cli_repetitions=0,
+        audit_sizes=(10,),
+        browser_sizes=(),
+        behaviour_sizes=(),
+        throughput_pages=0,
+        i18n_entries=50,
+        i18n_repetitions=1,
+        memory_items=10,
+        profile=False,
+    ),
+}
+
+
+def log(message: str) -> None:
+    """Progress on standard error."""
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def profile(run: Callable[[], object], setup: Callable[[], None] | None, top: int = 15) -> str:
+    """cProfile of one call of ``run`` (after an unprofiled one): the ``top`` functions by
+    own time, as text."""
+    run()
+    if setup is not None:
+        setup()
+    profiler = cProfile.Profile()
+    profiler.enable()
+    run()
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.strip_dirs().sort_stats("tottime").print_stats(top)
+    lines = [line.rstrip() for line in out.getvalue().splitlines() if line.strip()]
+    return "\n".join(lines[lines.index(next(x for x in lines if "ncalls" in x)) - 1 :])
+
+
+# 1. render ----------------------------------------------------------------------
+
+
+def render(mode: Mode, peers: bool) -> dict[str, Any]:
+    """Every contender on the same items, at each size, interleaved."""
+    chosen = [c for c in contenders.CONTENDERS if peers or c.package in (None, "jinja2")]
+    result: dict[str, Any] = {
+        "sizes": list(mode.sizes),
+        "contenders": {
+            c.key: {
+                "label": c.label,
+                "version": c.version,
+                "description": c.description,
+                "missing": c.missing if peers or c.package in (None, "jinja2") else "not run",
+                "times": {},
+                "output_bytes": {},
+            }
+            for c in contenders.CONTENDERS
+        },
+        "profiles": {},
+    }
+    available = [c for c in chosen if c.missing is None]
+    for size in mode.sizes:
+        log(f"render: {size} items ({', '.join(c.key for c in available)})")
+        runs = {}
+        for contender in available:
+            prepared = contender.prepare(size)
+            result["contenders"][contender.key]["output_bytes"][str(size)] = len(
+                prepared.run().encode()
+            )
+            runs[contender.key] = (prepared.run, prepared.setup)
+            if contender.key == "dsfr-accordion" and size >= 1_000:
+                runs[NO_GC] = (_without_gc(prepared.run), prepared.setup)
+        summaries = interleaved(runs, mode.repetitions_for(size), mode.min_time)
+        if NO_GC in summaries:
+            nogc = summaries.pop(NO_GC)
+            result.setdefault("without_gc", {})[str(size)] = {
+                **nogc.as_dict(),
+                "ratio": paired_ratio(nogc, summaries["dsfr-accordion"]).as_dict(),
+            }
+        for key, summary in summaries.items():
+            result["contenders"][key]["times"][str(size)] = summary.as_dict()
+        if "dsfr-accordion" in summaries:
+            result.setdefault("ratios", {})[str(size)] = {
+                key: paired_ratio(summary, summaries["dsfr-accordion"]).as_dict()
+                for key, summary in summaries.items()
+                if key != "dsfr-accordion"
+            }
+    if any(c.key == "dsfr-accordion" for c in available):
+        result["id_collisions"] = _id_collisions(mode)
+    if mode.profile and 1_000 in mode.sizes:
+        prepared = contenders.by_key("dsfr-accordion").prepare(1_000)
+        result["profiles"]["dsfr-accordion-1000"] = profile(prepared.run, prepared.setup)
+        largest = max(mode.sizes)
+        if largest > 1_000:
+            prepared = contenders.by_key("dsfr-accordion").prepare(largest)
+            result["profiles"][f"dsfr-accordion-{largest}"] = profile(prepared.run, prepared.setup)
+    return result
+
+
+#: The key of dsfr-accordion timed with the garbage collector off (at 1,000 items and more).
+NO_GC = "dsfr-accordion-nogc"
+
+
+def _without_gc(run: Callable[[], object]) -> Callable[[], None]:
+    """``run`` with the garbage collector off during the call: how much of the growth is
+    the collection of the objects a render allocates."""
+
+    def call() -> None:
+        gc.disable()
+        try:
+            run()
+        finally:
+            gc.enable()
+
+    return call
+
+
+#: Titles whose slugs share their first 48 characters (the slug's length limit).
+SHARED_PREFIX = "Le Service hydrographique et océanographique de la marine : témoignage {}"
+
+
+def _id_collisions(mode: Mode) -> dict[str, Any]:
+    """``IdAllocator.allocate`` on titles that differ only after their 48th slug character:
+    each new id probes ``-2``, ``-3``… up to the first free suffix."""
+    out: dict[str, Any] = {}
+    for size in (250, 500, 1_000) if mode.name != "tiny" else (10, 20):
+        titles = [SHARED_PREFIX.format(n) for n in range(size)]
+
+        def run(titles: list[str] = titles) -> None:
+            allocator = dsfr_accordion.IdAllocator()
+            for title in titles:
+                allocator.allocate(title)
+
+        out[str(size)] = interleaved({"ids": (run, None)}, 3, mode.min_time)["ids"].as_dict()
+    return out
+
+
+# 2. cold command line -----------------------------------------------------------
+
+
+def cli(mode: Mode) -> dict[str, Any]:
+    """``python -m dsfr_accordion render`` the example vs ``python -c pass``, each a new process."""
+    commands = {
+        "render": [sys.executable, "-m", "dsfr_accordion", "render", str(EXAMPLE)],
+        "pass": [sys.executable, "-c", "pass"],
+    }
+
+    def runner(command: list[str]) -> Callable[[], object]:
+        return lambda: subprocess.run(
+            command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True
+        )
+
+    log(f"cold command line: {mode.cli_repetitions} runs each")
+    summaries = interleaved(
+        {name: (runner(command), None) for name, command in commands.items()},
+        mode.cli_repetitions,
+        0.0,
+    )
+    imported = subprocess.run(
+        [sys.executable, "-X", "importtime", *commands["render"][1:]],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stderr
+    modules: list[tuple[int, str]] = []
+    for line in imported.splitlines():
+        if line.startswith("import time:") and "|" in line and "cumulative" not in line:
+            _self, cumulative, name = line.removeprefix("import time:").split("|")
+            modules.append((int(cumulative), name.rstrip()))
+    # Top-level modules and their direct imports (one level of indentation more),
+    # the package itself left out: where the import time goes.
+    top_level = sorted(
+        (
+            (us, name.strip())
+            for us, name in modules
+            if len(name) - len(name.lstrip()) in (1, 3) and name.strip() != "dsfr_accordion"
+        ),
+        reverse=True,
+    )
+    names = {name.strip() for _, name in modules}
+    return {
+        "command": "python -m dsfr_accordion render examples/temoignages-cloud.yaml",
+        "times": {name: summary.as_dict() for name, summary in summaries.items()},
+        "ratio": paired_ratio(summaries["render"], summaries["pass"]).as_dict(),
+        "heavy_imported": sorted(
+            m for m in HEAVY_MODULES if any(n == m or n.startswith(m + ".") for n in names)
+        ),
+        "modules_imported": len(names),
+        "top_imports_us": [[name, us] for us, name in top_level[:10]],
+        "package_import_us": max(
+            (us for us, name in modules if name.strip() == "dsfr_accordion"), default=0
+        ),
+    }
+
+
+# 3. audits ----------------------------------------------------------------------
+
+
+def _page(size: int) -> str:
+    return str(dsfr_accordion.render(corpus.document(size), page=True))
+
+
+def audits(mode: Mode, browser: bool) -> dict[str, Any]:
+    """The static audit vs an html5lib parse of the same page; the browser audit per page."""
+    result: dict[str, Any] = {"static": {}, "browser": {}, "notes": []}
+    try:
+        import html5lib  # noqa: PLC0415 - only the audit scenario parses
+
+        from dsfr_accordion.audit import static  # noqa: PLC0415
+
+        audit_text = static.audit_text
+    except (ImportError, AttributeError) as error:
+        result["notes"].append(f"static audit pending: not usable here ({error})")
+        audit_text = None
+        import html5lib  # noqa: PLC0415
+    for size in mode.audit_sizes:
+        html = _page(size)
+        log(f"static audit: page of {size} items ({len(html) // 1024} KiB)")
+        runs: dict[str, tuple[Callable[[], object], None]] = {
+            "parse": (lambda html=html: html5lib.parse(html), None)
+        }
+        if audit_text is not None:
+            runs["static"] = (lambda html=html: audit_text(html), None)
+            findings = audit_text(html).findings
+            result.setdefault("static_findings", {})[str(size)] = len(findings)
+        # A 10,000-item page takes seconds to parse and audit: two repetitions.
+        repetitions = min(2, mode.repetitions_for(size)) if size >= 10_000 else mode.repetitions
+        summaries = interleaved(runs, repetitions, mode.min_time)
+        entry = {name: s.as_dict() for name, s in summaries.items()}
+        if "static" in summaries:
+            entry["ratio"] = paired_ratio(summaries["static"], summaries["parse"]).as_dict()
+        result["static"][str(size)] = entry
+    if mode.profile and audit_text is not None and 1_000 in mode.audit_sizes:
+        html = _page(1_000)
+        result["profile_static_1000"] = profile(lambda: audit_text(html), None)
+    if browser:
+        result["browser"] = _browser(mode)
+    else:
+        result["notes"].append("browser audit not run (--no-browser)")
+    return result
+
+
+def _browser(mode: Mode) -> dict[str, Any]:
+    """The browser audit per page (axe-core alone, and with the behaviour checks) and
+    its throughput on small pages, in one Chromium session each."""
+    out: dict[str, Any] = {"per_page": {}, "note": None}
+    if not mode.browser_sizes and not mode.throughput_pages:
+        return out
+    try:
+        from dsfr_accordion.audit import browser  # noqa: PLC0415
+    except ImportError as error:
+        out["note"] = f"browser audit pending: not usable here ({error})"
+        return out
+    if not (DSFR_DIST / "dsfr.module.min.js").is_file():
+        out["note"] = f"browser audit not run: no DSFR files in {DSFR_DIST} (make assets)"
+        return out
+    folder = Path(tempfile.mkdtemp(prefix="dsfr-accordion-bench-"))
+    try:
+        sizes = sorted({*mode.browser_sizes, *mode.behaviour_sizes, 10})
+        pages = {size: folder / f"page-{size}.html" for size in sizes}
+        for size, path in pages.items():
+            path.write_text(_page(size), encoding="utf-8")
+        small = [folder / f"small-{n}.html" for n in range(mode.throughput_pages)]
+        for path in small:
+            path.write_text(pages[10].read_text(encoding="utf-8"), encoding="utf-8")
+        try:
+            session = browser.BrowserSession(DSFR_DIST.resolve(), behaviour=False)
+        except browser.BrowserUnavailable as error:
+            out["note"] = f"browser audit not run: {error.problem}"
+            return out
+        with session:
+            session.audit_file(pages[10], "warm-up")
+            for size in mode.browser_sizes:
+                log(f"browser audit (axe-core): page of {size} items")
+                samples = []
+                for _ in range(1 if size >= 1_000 else max(1, mode.repetitions // 2)):
+                    start = time.perf_counter()
+                    session.audit_file(pages[size], pages[size].name)
+                    samples.append(time.perf_counter() - start)
+                out["per_page"].setdefault(str(size), {})["axe"] = Summary(tuple(samples)).as_dict()
+            if small:
+                log(f"browser audit (axe-core): {len(small)} small pages in one session")
+                start = time.perf_counter()
+                for path in small:
+                    session.audit_file(path, path.name)
+                elapsed = time.perf_counter() - start
+                out["throughput_axe"] = {"pages": len(small), "seconds": elapsed,
+                                         "pages_per_second": len(small) / elapsed}  # fmt: skip
+        if mode.behaviour_sizes:
+            with browser.BrowserSession(DSFR_DIST.resolve()) as session:
+                for size in mode.behaviour_sizes:
+                    log(f"browser audit (axe-core and behaviour): page of {size} items")
+                    start = time.perf_counter()
+                    session.audit_file(pages[size], pages[size].name)
+                    elapsed = time.perf_counter() - start
+                    out["per_page"].setdefault(str(size), {})["full"] = Summary(
+                        (elapsed,)
+                    ).as_dict()
+                    out["behaviour_per_button"] = (
+                        elapsed - out["per_page"].get(str(size), {}).get("axe", {}).get("median", 0)
+                    ) / size
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return out
+
+
+# 4. i18n ------------------------------------------------------------------------
+
+
+def _items_for_units(entries: int) -> tuple[int, int]:
+    """The smallest item count whose catalogue has at least ``entries`` entries, and that count.
+
+    Items are drawn in order (the first ``k`` items of any draw are the same), so
+    each item's units are counted once, in a document of its own.
+    """
+    from dsfr_accordion.i18n.units import extract  # noqa: PLC0415
+
+    big = corpus.document(max(1, entries // 3 + 1))
+    total = 1  # the page title
+    for count, testimonial in enumerate(big.testimonials, start=1):
+        single = dsfr_accordion.Document(title=big.title, testimonials=(testimonial,))
+        total += len(extract(single)) - 1
+        if total >= entries:
+            return count, total
+    return len(big.testimonials), total
+
+
+def i18n(mode: Mode) -> dict[str, Any]:
+    """Update and compile a content catalogue of ``mode.i18n_entries`` entries; render en vs fr."""
+    from babel.messages.pofile import read_po, write_po  # noqa: PLC0415
+
+    from dsfr_accordion.i18n import catalogs  # noqa: PLC0415
+
+    count, entries = _items_for_units(mode.i18n_entries)
+    log(f"i18n: catalogue of {entries} entries ({count} items)")
+    document = corpus.document(count)
+    folder = Path(tempfile.mkdtemp(prefix="dsfr-accordion-bench-i18n-"))
+    try:
+        content = folder / "temoignages-bench.yaml"
+        po = catalogs.po_path(content, "en")
+
+        def fresh() -> None:
+            po.unlink(missing_ok=True)
+
+        create = interleaved(
+            {"update_new": (lambda: catalogs.update(document, content, "en"), fresh)},
+            mode.i18n_repetitions,
+            0.0,
+        )["update_new"]
+        catalogs.update(document, content, "en")
+        with po.open("rb") as handle:
+            catalog = read_po(handle, locale="en")
+        for message in catalog:
+            if message.id:
+                message.string = f"[en] {message.id}"
+        buffer = io.BytesIO()
+        write_po(buffer, catalog, width=76)
+        translated = buffer.getvalue()
+
+        def restore() -> None:
+            po.write_bytes(translated)
+
+        timed = interleaved(
+            {
+                "update_translated": (lambda: catalogs.update(document, content, "en"), restore),
+                "compile": (lambda: catalogs.compile_catalog(po, "en"), restore),
+            },
+            mode.i18n_repetitions,
+            0.0,
+        )
+        restore()
+        translations = catalogs.ContentTranslations.read(po, "en")
+        clear = sanitize.clean_inline.cache_clear
+        renders = interleaved(
+            {
+                "render_fr": (lambda: dsfr_accordion.render(document), clear),
+                "render_en": (
+                    lambda: dsfr_accordion.render(document, lang="en", translations=translations),
+                    clear,
+                ),
+            },
+            max(mode.i18n_repetitions, 3 if mode.name != "tiny" else 1),
+            mode.min_time,
+        )
+        result = {
+            "entries": entries,
+            "items": count,
+            "translated": len(translations.strings),
+            "times": {
+                "update_new": create.as_dict(),
+                **{name: s.as_dict() for name, s in timed.items()},
+                **{name: s.as_dict() for name, s in renders.items()},
+            },
+            "ratio_en_fr": paired_ratio(renders["render_en"], renders["render_fr"]).as_dict(),
+        }
+        if mode.profile:
+            result["profile_update"] = profile(
+                lambda: catalogs.update(document, content, "en"), restore, 12
+            )
+        return result
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+# 5. memory ----------------------------------------------------------------------
+
+
+def memory(mode: Mode, peers: bool) -> dict[str, Any]:
+    """Peak memory (tracemalloc) of one render of ``mode.memory_items`` items per contender."""
+    size = mode.memory_items
+    result: dict[str, Any] = {"items": size, "contenders": {}}
+    for contender in contenders.CONTENDERS:
+        if contender.key in ("dsfr-accordion-warm", "flat-filters"):
+            continue
+        if contender.missing or not (peers or contender.package in (None, "jinja2")):
+            continue
+        log(f"memory: {contender.key}, {size} items")
+        prepared = contender.prepare(size)
+        output = prepared.run()  # untimed: templates compiled, data built
+        out_bytes = len(output.encode())
+        del output
+        if prepared.setup is not None:
+            prepared.setup()
+        gc.collect()
+        tracemalloc.start()
+        base = tracemalloc.get_traced_memory()[0]
+        start = time.perf_counter()
+        kept = prepared.run()
+        elapsed = time.perf_counter() - start
+        peak = tracemalloc.get_traced_memory()[1] - base
+        tracemalloc.stop()
+        del kept
+        result["contenders"][contender.key] = {
+            "label": contender.label,
+            "peak_bytes": peak,
+            "output_bytes": out_bytes,
+            "peak_per_output_byte": peak / out_bytes,
+            "seconds_under_tracemalloc": elapsed,
+        }
+    return result
