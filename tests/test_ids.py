@@ -110,3 +110,21 @@ def test_assignment_is_deterministic_and_does_not_change_its_input():
     second = assign_ids(source, IdAllocator())
     assert first == second
     assert [t.id for t in source.testimonials] == [None, None]
+
+
+def test_colliding_titles_allocate_in_linear_time():
+    ids = IdAllocator(reserved=["projet-3"])
+    allocated = [ids.allocate("Projet") for _ in range(5)]
+    assert allocated == ["projet", "projet-2", "projet-4", "projet-5", "projet-6"]
+    probes = []
+    taken = ids._taken
+
+    class Counting(set):
+        def __contains__(self, item):
+            probes.append(item)
+            return set.__contains__(self, item)
+
+    ids._taken = Counting(taken)
+    for _ in range(1000):
+        ids.allocate("Projet")
+    assert len(probes) < 1100

@@ -22,6 +22,7 @@ from dsfr_accordion import (
     Testimonial,
 )
 from dsfr_accordion.assets import CDN_BASE, INTEGRITY
+from dsfr_accordion.sanitize import Sanitized
 from tests.accordion_contract import by_class, classes, contract_problems, text_of
 from tests.conftest import EXAMPLES, FIXTURES, parse_html
 
@@ -418,3 +419,10 @@ def test_ids_do_not_depend_on_translation_or_render_order():
         "fr-collapse",
         "fr-collapse--expanded",
     ]
+
+
+def test_loaded_rich_text_is_marked_clean_and_hand_built_text_is_not():
+    document = dsfr_accordion.load(SAMU)
+    paragraph = document.testimonials[0].intro[0]
+    assert type(paragraph.html) is Sanitized
+    assert type(Paragraph("<b>x</b>").html) is str

@@ -12,7 +12,7 @@ import json
 from markupsafe import Markup
 
 from .model import Block, Document, ListBlock, Paragraph
-from .sanitize import clean_inline, clean_text
+from .sanitize import clean_text, safe_inline
 
 # JSON escapes that keep the text inert inside a <script> element.
 _SCRIPT_SAFE = str.maketrans(
@@ -25,10 +25,10 @@ def _answer_html(blocks: tuple[Block, ...]) -> str:
     parts: list[str] = []
     for block in blocks:
         if isinstance(block, Paragraph):
-            parts.append(f"<p>{clean_inline(block.html)}</p>")
+            parts.append(f"<p>{safe_inline(block.html)}</p>")
         elif isinstance(block, ListBlock):
             tag = "ol" if block.ordered else "ul"
-            items = "".join(f"<li>{clean_inline(item)}</li>" for item in block.items)
+            items = "".join(f"<li>{safe_inline(item)}</li>" for item in block.items)
             parts.append(f"<{tag}>{items}</{tag}>")
         else:
             parts.append(_answer_html(block.blocks))

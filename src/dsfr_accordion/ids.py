@@ -111,6 +111,9 @@ class IdAllocator:
         self.prefix = prefix
         self._reserved = frozenset(reserved)
         self._taken: set[str] = set(self._reserved)
+        # Per base, the suffix to try first: every lower one is already taken, and
+        # ids are never given back, so allocation stays linear when titles collide.
+        self._next_suffix: dict[str, int] = {}
 
     @property
     def taken(self) -> frozenset[str]:
@@ -137,10 +140,12 @@ class IdAllocator:
     def allocate(self, text: str) -> str:
         """A fresh id from ``text``: its slug, suffixed ``-2``, ``-3``… when taken."""
         base = self.prefix + slugify(text)
-        candidate, n = base, 1
+        n = self._next_suffix.get(base, 1)
+        candidate = base if n == 1 else f"{base}-{n}"
         while candidate in self._taken:
             n += 1
             candidate = f"{base}-{n}"
+        self._next_suffix[base] = n + 1
         self._taken.add(candidate)
         return candidate
 

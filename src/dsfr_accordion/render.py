@@ -2,7 +2,7 @@
 
 Stage order: the document's ids are assigned first (from the source-language
 titles), then the templates turn the model into markup. The Jinja environment
-autoescapes everything; rich text goes through :func:`dsfr_accordion.sanitize.clean_inline`.
+autoescapes everything; rich text goes through :func:`dsfr_accordion.sanitize.safe_inline`.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from .errors import ContentError, DsfrAccordionError
 from .faq_schema import faq_script
 from .ids import IdAllocator, allocate_ids, with_ids
 from .model import Document
-from .sanitize import clean_inline, clean_text, source_url
+from .sanitize import clean_text, safe_inline, source_url
 
 if TYPE_CHECKING:
     from .i18n.catalogs import ContentTranslations
@@ -84,7 +84,7 @@ def text_filter(value: object) -> Markup:
 
 def inline_filter(value: object) -> Markup:
     """Rich text, sanitized, marked with its language when it is a fallback."""
-    return _marked(value, clean_inline(str(value)))
+    return _marked(value, safe_inline(value))
 
 
 def _bytecode_cache() -> FileSystemBytecodeCache | None:

@@ -17,7 +17,7 @@ from mdit_py_plugins.attrs import attrs_block_plugin
 
 from .errors import ContentError, Location, suggest
 from .model import Attribution, Block, ListBlock, Paragraph, Quote
-from .sanitize import clean_inline, source_url
+from .sanitize import sanitized, source_url
 from .ui import N_
 
 #: Attributes an attribute line may give a quote (see docs/content-format.md).
@@ -229,7 +229,7 @@ def _inline(token: Token, source: Source) -> str:
                 hint=N_("link to the image instead: [description](https://…)"),
             )
     html = MARKDOWN.renderer.renderInline(token.children or [], MARKDOWN.options, {})
-    return str(clean_inline(html.strip()))
+    return sanitized(html.strip())
 
 
 def _list(opening: Token, inner: Sequence[Token], source: Source) -> ListBlock:

@@ -69,6 +69,27 @@ def clean_inline(html: str) -> Markup:
     return Markup(cleaned)
 
 
+class Sanitized(str):
+    """Inline HTML that :func:`clean_inline` produced: the loaders store rich text as
+    this, so the renderer need not clean it twice. Only this module makes them;
+    any other string, a hand-built or translated one, is cleaned when rendered.
+    """
+
+    __slots__ = ()
+
+
+def sanitized(html: str) -> Sanitized:
+    """``html`` cleaned (:func:`clean_inline`) and marked as such."""
+    return Sanitized(clean_inline(html))
+
+
+def safe_inline(value: str) -> Markup:
+    """``value`` as safe inline markup: as it is when :class:`Sanitized`, else cleaned."""
+    if type(value) is Sanitized:
+        return Markup(value)
+    return clean_inline(str(value))
+
+
 def source_url(url: str | None) -> str | None:
     """Return ``url`` if it is an absolute http(s) URL with a host, else ``None``."""
     if not url:
