@@ -148,8 +148,8 @@ def _flat_environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["inline"] = render_module.inline_filter
-    env.filters["text"] = render_module.text_filter
+    env.filters["inline"] = render_module.inline_html
+    env.filters["text"] = render_module.text_html
     return env
 
 

@@ -139,7 +139,7 @@ def test_jinja_site_faq_ids_give_way_to_the_content(monkeypatch: pytest.MonkeyPa
             ),
         ),
     )
-    html = build.build_page(build.environment(), document, "fr", build.CDN_BASE)
+    html = build.build_page(build.environment(), document, "fr", None)
     assert page_problems(html, "fr") == []
     tree, _ = parse_html(html)
     assert accordion_ids(tree) == ["faq-publier", "faq-publier-2", "faq-traduire"]
@@ -159,7 +159,7 @@ def test_jinja_site_refuses_a_layout_id_in_the_content():
         ),
     )
     with pytest.raises(dsfr_accordion.ContentError):
-        build.build_page(build.environment(), document, "fr", build.CDN_BASE)
+        build.build_page(build.environment(), document, "fr", None)
 
 
 # ---------------------------------------------------------------------------

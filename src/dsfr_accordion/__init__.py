@@ -19,11 +19,13 @@ from ._version import __version__
 
 # Imported now, not lazily: the submodule ``render`` would otherwise shadow the
 # function once anything imports it.
-from .render import jinja_loader, render
+from .render import inline_html, jinja_loader, render, text_html
 
 #: Public name -> module (relative to this package) that defines it.
 _EXPORTS: dict[str, str] = {
     "DSFR_VERSION": ".assets",
+    "PageAssets": ".assets",
+    "page_assets": ".assets",
     "copy_dist": ".assets",
     "dump_yaml": ".dump",
     "ContentError": ".errors",
@@ -66,6 +68,7 @@ __all__ = [
     "Item",
     "ListBlock",
     "Location",
+    "PageAssets",
     "Paragraph",
     "Quote",
     "Testimonial",
@@ -75,11 +78,14 @@ __all__ = [
     "copy_dist",
     "dump_yaml",
     "import_html",
+    "inline_html",
     "jinja_loader",
     "load",
     "load_translations",
+    "page_assets",
     "render",
     "slugify",
+    "text_html",
     "translate",
 ]
 
@@ -98,7 +104,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from .assets import DSFR_VERSION, copy_dist
+    from .assets import DSFR_VERSION, PageAssets, copy_dist, page_assets
     from .dump import dump_yaml
     from .errors import ContentError, DsfrAccordionError, Location
     from .i18n.catalogs import ContentTranslations, Translation, load_translations, translate

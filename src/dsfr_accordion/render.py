@@ -77,13 +77,20 @@ def plain_filter(value: object) -> Markup:
     return escape(clean_text(str(value)))
 
 
-def text_filter(value: object) -> Markup:
-    """Plain text, escaped, marked with its language when it is a fallback."""
+def text_html(value: object) -> Markup:
+    """Plain text as HTML: escaped, and inside ``<span lang>`` when it is a
+    :class:`~dsfr_accordion.model.ForeignText` (an untranslated fallback, RGAA 8.7).
+
+    Register it as a filter of your own Jinja environment to show the titles and
+    questions of a translated document in your templates.
+    """
     return _marked(value, plain_filter(value))
 
 
-def inline_filter(value: object) -> Markup:
-    """Rich text, sanitized, marked with its language when it is a fallback."""
+def inline_html(value: object) -> Markup:
+    """Rich text (the model's inline HTML) as HTML: through the one sanitizer, and
+    inside ``<span lang>`` when it is an untranslated fallback.
+    """
     return _marked(value, safe_inline(value))
 
 
@@ -114,8 +121,8 @@ def environment(lang: str) -> Environment:
     # HTML or crash the page. Here a translation is plain text, escaped like any
     # other (templates pass no variables to _(), docs/security.md).
     env.install_gettext_translations(ui.translations(lang), newstyle=False)  # type: ignore[attr-defined]
-    env.filters["inline"] = inline_filter
-    env.filters["text"] = text_filter
+    env.filters["inline"] = inline_html
+    env.filters["text"] = text_html
     env.filters["plain"] = plain_filter
     env.filters["source_url"] = source_url
     opening, closing = ui.quote_marks(lang)

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import jinja2
 from flask import Flask, abort, redirect, render_template, url_for
-from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 import dsfr_accordion
@@ -35,22 +34,9 @@ LAYOUT_IDS = {
     "menu_button": "bouton-menu",
 }
 
-#: The DSFR release on a public CDN, the one the library's markup is tested with.
-CDN_BASE = f"https://cdn.jsdelivr.net/npm/@gouvfr/dsfr@{dsfr_accordion.DSFR_VERSION}/dist"
 
-
-def language_marked(text: str) -> Markup:
-    """``text`` escaped, inside ``<span lang>`` when it is an untranslated fallback
-    (a ``dsfr_accordion.ForeignText``), so screen readers switch language (RGAA 8.7).
-    """
-    lang = getattr(text, "lang", None)
-    if lang is None:
-        return Markup.escape(text)
-    return Markup('<span lang="{}">{}</span>').format(lang, text)
-
-
-def create_app(content: Path = CONTENT, dsfr_base: str = CDN_BASE) -> Flask:
-    """The app, serving ``content``; DSFR files from ``dsfr_base`` (a URL)."""
+def create_app(content: Path = CONTENT, dsfr_base: str | None = None) -> Flask:
+    """The app, serving ``content``; DSFR files from ``dsfr_base`` (a URL), else the CDN."""
     app = Flask(__name__, root_path=str(HERE))
     # The app's templates (and its blueprints') first, then the library's
     # "dsfr_accordion/…" templates for {% from "dsfr_accordion/accordion.html.j2" … %}.
@@ -98,11 +84,11 @@ def create_app(content: Path = CONTENT, dsfr_base: str = CDN_BASE) -> Flask:
             lang=lang,
             langs=LANGS,
             title=titles[lang],
-            heading=language_marked(titles[lang]),
+            heading=dsfr_accordion.text_html(titles[lang]),
             accordions=accordions,
             ids=ids,
             layout_ids=LAYOUT_IDS,
-            dsfr_base=dsfr_base,
+            assets=dsfr_accordion.page_assets(dsfr_base),
         )
 
     return app

@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
 
 import dsfr_accordion
 
@@ -39,9 +38,6 @@ LAYOUT_IDS = {
     "menu_button": "bouton-menu",
 }
 
-#: The DSFR release on a public CDN, the one the library's markup is tested with.
-CDN_BASE = f"https://cdn.jsdelivr.net/npm/@gouvfr/dsfr@{dsfr_accordion.DSFR_VERSION}/dist"
-
 
 def environment() -> jinja2.Environment:
     """This site's Jinja environment: its own templates first, then the library's."""
@@ -58,21 +54,8 @@ def environment() -> jinja2.Environment:
     )
 
 
-def language_marked(text: str) -> Markup:
-    """``text`` escaped, inside ``<span lang>`` when it is an untranslated fallback.
-
-    A translated document holds the strings its catalogue lacks as
-    ``dsfr_accordion.ForeignText`` (a ``str`` with a ``lang``): marking them lets
-    screen readers pronounce them in their own language (RGAA 8.7).
-    """
-    lang = getattr(text, "lang", None)
-    if lang is None:
-        return Markup.escape(text)
-    return Markup('<span lang="{}">{}</span>').format(lang, text)
-
-
 def build_page(
-    env: jinja2.Environment, document: dsfr_accordion.Document, lang: str, dsfr_base: str
+    env: jinja2.Environment, document: dsfr_accordion.Document, lang: str, dsfr_base: str | None
 ) -> str:
     """One page of the site: ``document`` in ``lang`` inside the layout."""
     translations = None
@@ -93,18 +76,19 @@ def build_page(
         lang=lang,
         langs=LANGS,
         title=title,
-        heading=language_marked(title),
+        heading=dsfr_accordion.text_html(title),
         accordions=accordions,
         ids=ids,
         layout_ids=LAYOUT_IDS,
-        dsfr_base=dsfr_base,
+        # The DSFR files: the pinned CDN release with its SRI hashes, or the local copies.
+        assets=dsfr_accordion.page_assets(dsfr_base),
     )
 
 
 def build(output: Path, dsfr_dist: Path | None = None) -> list[Path]:
     """Write every language's page under ``output``; return their paths."""
     document = dsfr_accordion.load(CONTENT)
-    dsfr_base = CDN_BASE
+    dsfr_base = None
     if dsfr_dist is not None:
         # Offline copies of the few DSFR files a page needs, linked relatively
         # from output/<lang>/ (copy_dist replaces output/dsfr atomically).

@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import dsfr_accordion
-
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 #: The content file to publish (point this at your own).
@@ -19,8 +17,9 @@ DSFR_ACCORDION_CONTENT = BASE_DIR.parent.parent / "temoignages-cloud.yaml"
 #: The languages served: the content's own and those with a catalogue beside it.
 DSFR_ACCORDION_LANGS = ("fr", "en")
 
-#: Where pages load the DSFR files: the release the library is tested with, on a CDN.
-DSFR_BASE = f"https://cdn.jsdelivr.net/npm/@gouvfr/dsfr@{dsfr_accordion.DSFR_VERSION}/dist"
+#: Where pages load the DSFR files: None for the pinned release on a public CDN (with
+#: Subresource Integrity), or the URL of a copy made with dsfr_accordion.copy_dist.
+DSFR_BASE = None
 
 # Never use the fallback key in production: set DJANGO_SECRET_KEY.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "insecure-example-key-for-local-use-only")

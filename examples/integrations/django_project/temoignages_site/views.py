@@ -8,7 +8,6 @@ from typing import NamedTuple
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from markupsafe import Markup
 
 import dsfr_accordion
 
@@ -78,16 +77,6 @@ def content() -> Content:
     return Content(document, translations, titles)
 
 
-def language_marked(text: str) -> Markup:
-    """``text`` escaped, inside ``<span lang>`` when it is an untranslated fallback
-    (a ``dsfr_accordion.ForeignText``), so screen readers switch language (RGAA 8.7).
-    """
-    lang = getattr(text, "lang", None)
-    if lang is None:
-        return Markup.escape(text)
-    return Markup('<span lang="{}">{}</span>').format(lang, text)
-
-
 def temoignages(request: HttpRequest, lang: str) -> HttpResponse:
     """The testimonials page in ``lang``; 404 for a language not served."""
     if lang not in settings.DSFR_ACCORDION_LANGS:
@@ -106,7 +95,7 @@ def temoignages(request: HttpRequest, lang: str) -> HttpResponse:
         {
             "lang": lang,
             "title": title,
-            "heading": language_marked(title),
+            "heading": dsfr_accordion.text_html(title),
             "accordions": accordions,
             "t": TEXTS[lang],
             "others": [
@@ -116,7 +105,7 @@ def temoignages(request: HttpRequest, lang: str) -> HttpResponse:
             ],
             "langs": settings.DSFR_ACCORDION_LANGS,
             "layout_ids": LAYOUT_IDS,
-            "dsfr_base": settings.DSFR_BASE,
+            "assets": dsfr_accordion.page_assets(settings.DSFR_BASE),
         },
     )
     response["Content-Language"] = lang
