@@ -268,6 +268,12 @@ def start_chromium() -> tuple[WebDriver, Path]:
         raise BrowserUnavailable(f"Chromium did not start: {error.msg}") from error
     driver.set_page_load_timeout(PAGE_TIMEOUT)
     driver.set_script_timeout(SCRIPT_TIMEOUT)
+    # A visitor who asks for reduced motion: the DSFR panels then open without
+    # their transition, so behaviour checks wait for the page, not for animations.
+    driver.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia",
+        {"features": [{"name": "prefers-reduced-motion", "value": "reduce"}]},
+    )
     return driver, profile
 
 
