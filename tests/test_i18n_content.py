@@ -112,7 +112,6 @@ def test_units_have_stable_unique_contexts_in_reading_order(content: Path):
     assert units[4].text == (
         'Un <em>espace</em> public, voir <a href="https://cartes.gouv.fr">https://cartes.gouv.fr</a>.'
     )
-    assert units[4].rich and not units[3].rich
     assert units[3].line == 7
 
 

@@ -32,7 +32,7 @@ import json
 import shutil
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -548,17 +548,3 @@ def axe_rgaa(result: dict[str, Any]) -> str:
         if tag.startswith("RGAA-"):
             return ".".join(tag[5:].split(".")[:2])
     return AXE_RGAA.get(result["id"], "")
-
-
-def audit(
-    files: Iterable[tuple[Path, str]],
-    *,
-    dsfr_dist: Path | None = None,
-    lang: str = "fr",
-    axe: bool = True,
-    behaviour: bool = True,
-) -> Iterator[tuple[str, list[Finding]]]:
-    """Audit each ``(path, name)`` in one browser session; yield ``(name, findings)``."""
-    with BrowserSession(dsfr_dist, lang=lang, axe=axe, behaviour=behaviour) as session:
-        for path, name in files:
-            yield name, session.audit_file(path, name)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -518,9 +518,3 @@ def html_files(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
                 "unreadable", Location(str(path)), reason="no such file or folder"
             )
     return files
-
-
-def audit(paths: Iterable[str | Path]) -> Iterator[FileResult]:
-    """The static results of every file :func:`html_files` finds in ``paths``, in that order."""
-    for path, _root in html_files(paths):
-        yield audit_file(path)

@@ -21,14 +21,13 @@ from ..model import Attribution, Block, Document, ListBlock, Paragraph, Testimon
 @dataclass(frozen=True, slots=True)
 class Unit:
     """One translatable string: ``context`` (msgctxt), ``text`` (msgid), a comment for
-    translators, its line in the content file, and whether it is rich text (inline HTML).
+    translators, and its line in the content file.
     """
 
     context: str
     text: str
     comment: str
     line: int | None
-    rich: bool = False
 
 
 Visit = Callable[[Unit], str]
@@ -76,7 +75,6 @@ class _Walker:
                     block.html,
                     f"{where}, paragraph {number}",
                     line,
-                    rich=True,
                 )
                 rebuilt.append(replace(block, html=self.text(unit)))
             elif isinstance(block, ListBlock):
@@ -87,7 +85,6 @@ class _Walker:
                             item,
                             f"{where}, list {number}, item {index}",
                             line,
-                            rich=True,
                         )
                     )
                     for index, item in enumerate(block.items, start=1)
