@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dsfr_accordion import ContentError, Document, IdAllocator, Item, Paragraph, Testimonial
-from dsfr_accordion.ids import SAFE_ID, assign_ids, slugify
+from dsfr_accordion.ids import SAFE_ID, allocate_ids, slugify, with_ids
 
 
 @pytest.mark.parametrize(
@@ -71,13 +71,15 @@ def _doc(*pairs: tuple[str, str | None]) -> Document:
 
 
 def test_explicit_ids_are_claimed_before_generated_ones():
-    document = assign_ids(_doc(("Projet", None), ("Autre", "projet")), IdAllocator())
-    assert [t.id for t in document.testimonials] == ["projet-2", "projet"]
+    assert allocate_ids(_doc(("Projet", None), ("Autre", "projet")), IdAllocator()) == (
+        "projet-2",
+        "projet",
+    )
 
 
 def test_duplicate_explicit_ids_are_refused():
     with pytest.raises(ContentError, match="id 'geo' is already used by another testimonial"):
-        assign_ids(_doc(("A", "geo"), ("B", "geo")), IdAllocator())
+        allocate_ids(_doc(("A", "geo"), ("B", "geo")), IdAllocator())
 
 
 @pytest.mark.parametrize(
@@ -106,9 +108,10 @@ def test_generated_ids_are_always_safe():
 
 def test_assignment_is_deterministic_and_does_not_change_its_input():
     source = _doc(("Projet", None), ("Projet", None))
-    first = assign_ids(source, IdAllocator())
-    second = assign_ids(source, IdAllocator())
+    first = with_ids(source, allocate_ids(source, IdAllocator()))
+    second = with_ids(source, allocate_ids(source, IdAllocator()))
     assert first == second
+    assert [t.id for t in first.testimonials] == ["projet", "projet-2"]
     assert [t.id for t in source.testimonials] == [None, None]
 
 

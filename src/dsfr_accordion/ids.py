@@ -177,11 +177,6 @@ def with_ids(document: Document, panel_ids: tuple[str, ...]) -> Document:
     return replace(document, testimonials=testimonials)
 
 
-def assign_ids(document: Document, ids: IdAllocator) -> Document:
-    """``document`` with each testimonial's ``id`` set to its panel id (:func:`allocate_ids`)."""
-    return with_ids(document, allocate_ids(document, ids))
-
-
 def content_keys(document: Document) -> tuple[str, ...]:
     """Stable keys of the testimonials of a source document: its ids within itself alone.
 

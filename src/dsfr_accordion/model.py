@@ -109,7 +109,7 @@ class Testimonial:
     """One accordion section: a title, an optional intro and its items.
 
     ``id`` is the explicit id from the content, or ``None``; after
-    :func:`dsfr_accordion.ids.assign_ids` it always holds the panel id.
+    :func:`dsfr_accordion.ids.with_ids` it always holds the panel id.
     """
 
     title: str

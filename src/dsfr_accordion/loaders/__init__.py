@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import ContentError, Location
-from ..ids import IdAllocator, assign_ids
+from ..ids import content_keys
 from ..model import Document
 from ..ui import N_
 from .legacy_html import load_legacy_html
@@ -97,5 +97,5 @@ def load(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Documen
     if loader is None:
         raise ContentError.of("unknown-format", Location(name), suffix=Path(name).suffix or name)
     document = loader(read_text(path, max_bytes=max_bytes), name)
-    assign_ids(document, IdAllocator())
+    content_keys(document)  # refuses explicit ids that are invalid or used twice
     return document
