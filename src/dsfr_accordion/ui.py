@@ -51,12 +51,17 @@ def quote_marks(lang: str) -> tuple[str, str]:
     return QUOTE_MARKS.get(_primary(lang), QUOTE_MARKS["en"])
 
 
+def babel_locale(lang: str) -> str:
+    """The Babel (CLDR) locale identifier of the language tag ``lang``: ``fr-CA`` → ``fr_CA``."""
+    return lang.replace("-", "_")
+
+
 def language_name(lang: str, in_lang: str) -> str:
     """The name of the language ``lang`` written in ``in_lang`` ("French", "anglais"), from CLDR."""
     from babel import Locale, UnknownLocaleError  # noqa: PLC0415 - only when a name is shown
 
     try:
-        return Locale.parse(lang.replace("-", "_")).get_display_name(in_lang.replace("-", "_"))
+        return Locale.parse(babel_locale(lang)).get_display_name(babel_locale(in_lang))
     except (UnknownLocaleError, ValueError):
         return lang
 

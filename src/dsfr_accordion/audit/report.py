@@ -89,7 +89,7 @@ def text(results: Sequence[FileResult], lang: str = "en") -> str:
     from babel.numbers import format_decimal  # noqa: PLC0415 - only when a report is shown
 
     numbers = {
-        name: format_decimal(value, locale=lang.replace("-", "_"))
+        name: format_decimal(value, locale=ui.babel_locale(lang))
         for name, value in counts(results).items()
     }
     out.append(gettext(SUMMARY).format(**numbers))

@@ -31,7 +31,7 @@ from babel.messages.pofile import PoFileError, read_po, write_po
 from ..errors import DsfrAccordionError, Location
 from ..model import Document, ForeignText
 from ..output import write_bytes_atomic
-from ..ui import LANGUAGE_TAG
+from ..ui import LANGUAGE_TAG, babel_locale
 from . import markup
 from .units import Unit, extract, rebuild
 
@@ -88,7 +88,7 @@ def po_path(
 
 def _locale(lang: str) -> Locale:
     try:
-        return Locale.parse(lang.replace("-", "_"))
+        return Locale.parse(babel_locale(lang))
     except (UnknownLocaleError, ValueError):
         raise DsfrAccordionError.of("unknown-language", value=lang) from None
 

@@ -318,7 +318,7 @@ class Report:
         gettext = ui.translations(lang).gettext
 
         def number(value: int) -> str:
-            return format_decimal(value, locale=lang.replace("-", "_"))
+            return format_decimal(value, locale=ui.babel_locale(lang))
 
         lines = [finding.render(gettext) for finding in self.findings]
         for loss in self.preservation.losses:
