@@ -140,37 +140,6 @@ def _jinja_template(name: str) -> Callable[[int], Prepared]:
 
 
 @cache
-def _flat_environment() -> jinja2.Environment:
-    render_module = importlib.import_module("dsfr_accordion.render")
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["inline"] = render_module.inline_html
-    env.filters["text"] = render_module.text_html
-    return env
-
-
-def _flat_filters(count: int) -> Prepared:
-    template = _flat_environment().get_template("flat_filters.html.j2")
-    items = [
-        {
-            **item,
-            "paragraphs": [str(p) for p in item["paragraphs"]],
-            "list_items": [str(i) for i in item["list_items"]],
-        }
-        for item in plain_data(count)
-    ]
-    opening, closing = quote_marks()
-    return Prepared(
-        run=lambda: template.render(items=items, quote_open=opening, quote_close=closing),
-        setup=sanitize.clean_inline.cache_clear,
-    )
-
-
-@cache
 def _django_setup() -> None:
     import django  # noqa: PLC0415 - a peer, only when benchmarked
     from django.conf import settings  # noqa: PLC0415
@@ -240,15 +209,6 @@ CONTENDERS: tuple[Contender, ...] = (
         "jinja2",
         _jinja_template("floor.html.j2"),
         "one flat Jinja2 template writing the same markup from prepared data",
-    ),
-    Contender(
-        "flat-filters",
-        "experiment: floor + dsfr-accordion's filters",
-        None,
-        _flat_filters,
-        "not a contender: the floor's flat template with dsfr-accordion's own text and inline "
-        "filters on raw text (sanitizing every paragraph, cache emptied before each call), "
-        "what the library's render would cost without a macro per block",
     ),
     Contender(
         "govuk",

@@ -18,10 +18,9 @@ def test_corpus_is_deterministic_and_prefix_stable():
     assert len({entry.title for entry in corpus.entries(40)}) == 40
 
 
-def test_floor_and_experiment_write_the_same_markup_as_dsfr_accordion():
+def test_floor_writes_the_same_markup_as_dsfr_accordion():
     expected = str(dsfr_accordion.render(corpus.document(12)))
     assert contenders.by_key("floor").prepare(12).run() == expected
-    assert contenders.by_key("flat-filters").prepare(12).run() == expected
 
 
 def test_a_missing_peer_is_skipped_with_a_note():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -185,3 +186,49 @@ def test_nested_links_are_a_reported_loss_not_a_silent_one():
     result = import_html(page, "nested.html")
     (loss,) = result.report.preservation.losses
     assert (loss.location.line, loss.words) == (1, ("un", "deux"))
+
+
+# Text without "<" and "&" skips the HTML parser (sanitize._plain_as_html): it must
+# give what the real nh3 cleaner gives, for any such text.
+PLAIN_TEXT = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(">\"'\r\n\t\x0c\xa0\u2028\ufeff\u200b=/;#é€😀"), st.characters()
+    ),
+    max_size=40,
+).filter(lambda text: "<" not in text and "&" not in text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(PLAIN_TEXT)
+def test_text_without_markup_is_cleaned_as_the_html_cleaner_cleans_it(text):
+    from dsfr_accordion import sanitize  # noqa: PLC0415 - private helpers under test
+
+    assert sanitize._plain_as_html(sanitize.clean_text(text)) == sanitize._CLEANER.clean(
+        sanitize.clean_text(text)
+    )
+
+
+def _slug_by_definition(text: str) -> str:
+    """slugify as its contract states it, one character at a time: the oracle of the
+    faster implementation."""
+    from dsfr_accordion import ids  # noqa: PLC0415 - private table under test
+
+    folded = unicodedata.normalize(
+        "NFKD", text.translate(str.maketrans(ids._TRANSLITERATIONS)).lower()
+    )
+    bare = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    slug = re.sub("[^a-z0-9]+", "-", bare).strip("-")
+    if not slug:
+        return ids.FALLBACK_SLUG
+    if not slug[0].isalpha():
+        slug = f"{ids.FALLBACK_SLUG}-{slug}"
+    if len(slug) > ids.MAX_SLUG_LENGTH:
+        cut = slug[: ids.MAX_SLUG_LENGTH + 1]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut[: ids.MAX_SLUG_LENGTH]
+    return slug
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(TITLES, st.text(alphabet=st.sampled_from("aÉœŒßøǿ\u0301ﬁ½\u0131 İ-9"))))
+def test_slugify_agrees_with_its_character_by_character_definition(title):
+    assert dsfr_accordion.slugify(title) == _slug_by_definition(title)

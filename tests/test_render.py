@@ -14,6 +14,7 @@ from dsfr_accordion import (
     Attribution,
     Document,
     DsfrAccordionError,
+    ForeignText,
     IdAllocator,
     Item,
     ListBlock,
@@ -313,6 +314,15 @@ def test_quote_marks_wrap_the_whole_quote_across_blocks():
     assert '<p class="fr-text--lg">«\u00a0Un</p>' in html
     assert "<li>a</li>" in html
     assert "<li>b\u00a0»</li>" in html
+
+
+def test_quote_marks_around_untranslated_list_items_keep_their_markup():
+    # A fallback list item (ForeignText) is written once, inside its <span lang>,
+    # with the marks outside it: never escaped a second time.
+    items = (ForeignText("<em>un</em>", "fr"), ForeignText("deux & trois", "fr"))
+    html = _quote_html(Quote((ListBlock(items),)), "en")
+    assert '<li>“<span lang="fr"><em>un</em></span></li>' in html
+    assert '<li><span lang="fr">deux &amp; trois</span>”</li>' in html
 
 
 def test_quote_attribution_in_dsfr_caption():

@@ -19,7 +19,8 @@ from ._version import __version__
 
 # Imported now, not lazily: the submodule ``render`` would otherwise shadow the
 # function once anything imports it.
-from .render import inline_html, jinja_loader, render, text_html
+from .markup import inline_html, text_html
+from .render import jinja_loader, render
 
 #: Public name -> module (relative to this package) that defines it.
 _EXPORTS: dict[str, str] = {

@@ -4,8 +4,9 @@ All classes are frozen dataclasses: a stage never changes its input, it returns
 a new value (``dataclasses.replace``). Rich text is a tuple of blocks; the text
 of a block is *inline HTML* restricted to the inline allowlist of
 :mod:`dsfr_accordion.sanitize` (emphasis, strong, code, line breaks, links).
-Loaders produce it already sanitized, and the renderer sanitizes it again, so a
-document built by hand through this API cannot inject markup either.
+Loaders produce it already sanitized (and mark it so), and the renderer
+sanitizes whatever is not marked, so a document built by hand through this API
+cannot inject markup either.
 
 Plain-text fields (titles, questions, attribution) are never interpreted as
 markup: the renderer escapes them.
@@ -108,8 +109,8 @@ class Item:
 class Testimonial:
     """One accordion section: a title, an optional intro and its items.
 
-    ``id`` is the explicit id from the content, or ``None``; after
-    :func:`dsfr_accordion.ids.with_ids` it always holds the panel id.
+    ``id`` is the explicit id from the content, or ``None``: the panel id comes
+    from :func:`dsfr_accordion.ids.allocate_ids`, which claims the explicit ones.
     """
 
     title: str

@@ -1,8 +1,10 @@
 """Rendering a document as DSFR accordions: a fragment or a standalone page.
 
 Stage order: the document's ids are assigned first (from the source-language
-titles), then the templates turn the model into markup. The Jinja environment
-autoescapes everything; rich text goes through :func:`dsfr_accordion.sanitize.safe_inline`.
+titles), then :class:`dsfr_accordion.markup.PanelWriter` writes each panel's
+content and the public accordion macro puts them in their sections. The Jinja
+environment autoescapes everything; rich text goes through
+:func:`dsfr_accordion.sanitize.safe_inline`.
 """
 
 from __future__ import annotations
@@ -25,9 +27,10 @@ from . import ui
 from .assets import page_assets
 from .errors import ContentError, DsfrAccordionError
 from .faq_schema import faq_script
-from .ids import IdAllocator, allocate_ids, with_ids
+from .ids import IdAllocator, allocate_ids
+from .markup import AccordionItem, PanelWriter, plain_filter, text_html
 from .model import Document
-from .sanitize import clean_text, safe_inline, source_url
+from .sanitize import clean_text
 
 if TYPE_CHECKING:
     from .i18n.catalogs import ContentTranslations
@@ -64,36 +67,6 @@ def jinja_loader() -> BaseLoader:
     return PackageLoader("dsfr_accordion", "templates")
 
 
-def _marked(value: object, markup: Markup) -> Markup:
-    """``markup`` inside ``<span lang>`` when ``value`` is text in another language."""
-    lang = getattr(value, "lang", None)
-    if lang is None:
-        return markup
-    return Markup('<span lang="{}">{}</span>').format(lang, markup)
-
-
-def plain_filter(value: object) -> Markup:
-    """Plain text, escaped, without the code points a page may not hold."""
-    return escape(clean_text(str(value)))
-
-
-def text_html(value: object) -> Markup:
-    """Plain text as HTML: escaped, and inside ``<span lang>`` when it is a
-    :class:`~dsfr_accordion.model.ForeignText` (an untranslated fallback, RGAA 8.7).
-
-    Register it as a filter of your own Jinja environment to show the titles and
-    questions of a translated document in your templates.
-    """
-    return _marked(value, plain_filter(value))
-
-
-def inline_html(value: object) -> Markup:
-    """Rich text (the model's inline HTML) as HTML: through the one sanitizer, and
-    inside ``<span lang>`` when it is an untranslated fallback.
-    """
-    return _marked(value, safe_inline(value))
-
-
 def _bytecode_cache() -> FileSystemBytecodeCache | None:
     """Jinja's per-user cache of compiled templates (in the temporary folder, mode 0700):
     a command line run then skips compiling them. ``None`` where no safe folder exists.
@@ -121,12 +94,8 @@ def environment(lang: str) -> Environment:
     # HTML or crash the page. Here a translation is plain text, escaped like any
     # other (templates pass no variables to _(), docs/security.md).
     env.install_gettext_translations(ui.translations(lang), newstyle=False)  # type: ignore[attr-defined]
-    env.filters["inline"] = inline_html
     env.filters["text"] = text_html
     env.filters["plain"] = plain_filter
-    env.filters["source_url"] = source_url
-    opening, closing = ui.quote_marks(lang)
-    env.globals.update(quote_open=opening, quote_close=closing)
     return env
 
 
@@ -149,18 +118,14 @@ def _check_renderable(document: Document) -> None:
                 raise ContentError.of("empty-value", item.location, key="answer")
 
 
-def _open_ids(document: Document, open_state: OpenState | None) -> frozenset[str]:
-    """The ids of the panels rendered open: as ``open_state`` says, else as the content says."""
+def _opened(document: Document, open_state: OpenState | None) -> tuple[bool, ...]:
+    """Whether each panel is rendered open: as ``open_state`` says, else as the content says."""
     panels = document.testimonials
     if open_state is None:
-        chosen = [t for t in panels if t.open]
-    elif open_state == "all":
-        chosen = list(panels)
-    elif open_state == "first":
-        chosen = list(panels[:1])
-    else:
-        chosen = []
-    return frozenset(t.id for t in chosen if t.id is not None)
+        return tuple(t.open for t in panels)
+    if open_state == "first":
+        return tuple(index == 0 for index in range(len(panels)))
+    return (open_state == "all",) * len(panels)
 
 
 def render(
@@ -241,13 +206,21 @@ def render(
         if translations is None:
             translations = load_translations(document, out_lang)
         document = translate(document, translations).document
-    document = with_ids(document, panel_ids)
-    open_ids = _open_ids(document, open)
-    if grouped and len(open_ids) > 1:
-        raise DsfrAccordionError.of("grouped-several-open", count=len(open_ids))
-    env = environment(out_lang)
-    fragment = env.get_template("dsfr_accordion/fragment.html.j2").render(
-        document=document, heading_level=level, grouped=grouped, open_ids=open_ids
+    opened = _opened(document, open)
+    if grouped and sum(opened) > 1:
+        raise DsfrAccordionError.of("grouped-several-open", count=sum(opened))
+    opening, closing = ui.quote_marks(out_lang)
+    writer = PanelWriter(level + 1, escape(opening), escape(closing))
+    sections = [
+        AccordionItem(panel_id, text_html(testimonial.title), writer.panel(testimonial), is_open)
+        for testimonial, panel_id, is_open in zip(
+            document.testimonials, panel_ids, opened, strict=True
+        )
+    ]
+    fragment = (
+        environment(out_lang)
+        .get_template("dsfr_accordion/fragment.html.j2")
+        .render(sections=sections, heading_level=level, grouped=grouped)
     )
     if faq_schema:
         fragment = Markup(fragment) + Markup("\n") + faq_script(document)

@@ -1,0 +1,190 @@
+"""The model's text as HTML: plain text, rich text, and the content of a panel.
+
+Everything here returns :class:`~markupsafe.Markup` built from escaped text and
+sanitized rich text only: plain text goes through :func:`text_html`, rich text
+through :func:`inline_html` (the one sanitizer), URLs through
+:func:`~dsfr_accordion.sanitize.source_url` and :func:`~markupsafe.escape`.
+
+A panel's content (question headings, paragraphs, lists, DSFR quotes) is
+written here in Python rather than in template macros: a macro call per block
+was most of a render's time (docs/benchmarks.md). The accordion around it is
+the public Jinja macro ``accordion.html.j2``, the one place of that markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from .model import Attribution, Block, ListBlock, Paragraph, Quote, Testimonial
+from .sanitize import clean_text, safe_inline, source_url
+
+
+def _in_language(value: object, html: str) -> str:
+    """``html`` inside ``<span lang>`` when ``value`` is text in another language."""
+    lang = getattr(value, "lang", None)
+    if lang is None:
+        return html
+    return f'<span lang="{escape(lang)}">{html}</span>'
+
+
+def _text(value: object) -> str:
+    """:func:`text_html` as a ``str``, for the writer's f-strings (no ``Markup`` per call)."""
+    return _in_language(value, escape(clean_text(str(value))))
+
+
+def _inline(value: object) -> str:
+    """:func:`inline_html` as a ``str``, for the writer's f-strings (no ``Markup`` per call)."""
+    return _in_language(value, safe_inline(value))
+
+
+def plain_filter(value: object) -> Markup:
+    """Plain text, escaped, without the code points a page may not hold."""
+    return escape(clean_text(str(value)))
+
+
+def text_html(value: object) -> Markup:
+    """Plain text as HTML: escaped, and inside ``<span lang>`` when it is a
+    :class:`~dsfr_accordion.model.ForeignText` (an untranslated fallback, RGAA 8.7).
+
+    Register it as a filter of your own Jinja environment to show the titles and
+    questions of a translated document in your templates.
+    """
+    return Markup(_text(value))
+
+
+def inline_html(value: object) -> Markup:
+    """Rich text (the model's inline HTML) as HTML: through the one sanitizer, and
+    inside ``<span lang>`` when it is an untranslated fallback.
+    """
+    return Markup(_inline(value))
+
+
+@dataclass(frozen=True, slots=True)
+class AccordionItem:
+    """One item of the public accordion macro (``params.items``, see
+    ``accordion.html.j2``) as attributes, which Jinja reads faster than a
+    mapping's keys: the panel id, the title and content as safe markup, and
+    whether the panel is open.
+    """
+
+    id: str
+    title: Markup
+    content: Markup
+    open: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PanelWriter:
+    """Writes the content of accordion panels for one render.
+
+    ``question_level`` is the heading level of the questions (above 6: a
+    paragraph with ``role="heading"`` and ``aria-level``); ``quote_open`` and
+    ``quote_close`` are the page language's quotation marks as safe markup
+    (escape them: they come from a translation catalogue).
+
+    The output is byte for byte what tests and earlier releases expect: blocks
+    joined by newlines, a newline after each list item and heading.
+    """
+
+    question_level: int
+    quote_open: Markup
+    quote_close: Markup
+
+    def panel(self, testimonial: Testimonial) -> Markup:
+        """The content of ``testimonial``'s panel: its intro, then each question and answer.
+
+        Quotes without an attribution of their own take the testimonial's.
+        """
+        attribution = testimonial.attribution()
+        parts = [self.blocks(testimonial.intro, attribution)] if testimonial.intro else []
+        parts += [
+            f"{self.heading(item.question)}\n{self.blocks(item.answer, attribution)}"
+            for item in testimonial.items
+        ]
+        return Markup("\n".join(parts))
+
+    def heading(self, question: str) -> str:
+        """A question as a heading one level below the accordion titles."""
+        level = self.question_level
+        if level <= 6:
+            return f'<h{level} class="fr-h6 fr-mt-3w">{_text(question)}</h{level}>'
+        return (
+            f'<p class="fr-h6 fr-mt-3w" role="heading" aria-level="{level}">{_text(question)}</p>'
+        )
+
+    def blocks(self, blocks: tuple[Block, ...], default: Attribution | None) -> str:
+        """Paragraphs, lists and quotes, joined by newlines."""
+        return "\n".join(
+            [
+                self.quote(block, default)
+                if isinstance(block, Quote)
+                else f"<p>{_inline(block.html)}</p>"
+                if isinstance(block, Paragraph)
+                else self.list(block, "", "")
+                for block in blocks
+            ]
+        )
+
+    def list(self, block: ListBlock, before: str, after: str) -> str:
+        """A list; ``before`` opens its first item and ``after`` closes its last (quote marks)."""
+        tag = "ol" if block.ordered else "ul"
+        start = f' start="{escape(block.start)}"' if block.ordered and block.start != 1 else ""
+        items = [_inline(item) for item in block.items]
+        if not items:
+            return f"<{tag}{start}>\n</{tag}>"
+        # f-strings, not "+": adding a str to Markup would escape the str again.
+        items[0] = f"{before}{items[0]}"
+        items[-1] = f"{items[-1]}{after}"
+        return f"<{tag}{start}>\n<li>{'</li>\n<li>'.join(items)}</li>\n</{tag}>"
+
+    def quote(self, quote: Quote, default: Attribution | None) -> str:
+        """A DSFR quote: the quoted blocks inside the language's quotation marks, then
+        who said it (author, role, organisation, source linked when its URL is safe).
+        """
+        who = quote.attribution or default
+        url = source_url(who.url) if who else None
+        last = len(quote.blocks) - 1
+        body = "\n".join(
+            [
+                f'<p class="fr-text--lg">{self.quote_open if index == 0 else ""}'
+                f"{_inline(block.html)}{self.quote_close if index == last else ''}</p>"
+                if isinstance(block, Paragraph)
+                else self.list(
+                    block,
+                    self.quote_open if index == 0 else "",
+                    self.quote_close if index == last else "",
+                )
+                for index, block in enumerate(quote.blocks)
+            ]
+        )
+        cite = f' cite="{escape(url)}"' if url else ""
+        caption = self.caption(who, url) if who else ""
+        return (
+            f'<figure class="fr-quote">\n<blockquote{cite}>\n{body}\n'
+            f"</blockquote>\n{caption}</figure>"
+        )
+
+    @staticmethod
+    def caption(who: Attribution, url: str | None) -> str:
+        """A quote's ``figcaption``: its author (else organisation), then role,
+        organisation and source as a list.
+        """
+        author = who.author or who.organisation
+        details = [
+            detail for detail in (who.role, who.organisation if who.author else None) if detail
+        ]
+        lines = ["<figcaption>\n"]
+        if author:
+            lines.append(f'<p class="fr-quote__author">{_text(author)}</p>\n')
+        if details or who.source:
+            lines.append('<ul class="fr-quote__source">\n')
+            lines += [f"<li>{_text(detail)}</li>\n" for detail in details]
+            if who.source:
+                cited = f"<cite>{_text(who.source)}</cite>"
+                linked = f'<a href="{escape(url)}">{cited}</a>' if url else cited
+                lines.append(f"<li>{linked}</li>\n")
+            lines.append("</ul>\n")
+        lines.append("</figcaption>\n")
+        return "".join(lines)
