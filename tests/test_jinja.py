@@ -7,8 +7,11 @@ import pytest
 from markupsafe import Markup
 
 import dsfr_accordion
+from dsfr_accordion import Document, IdAllocator, Item, Paragraph, Testimonial, ui
+from dsfr_accordion.ids import allocate_ids
+from dsfr_accordion.markup import AccordionWriter
 from tests.accordion_contract import by_class, contract_problems, text_of
-from tests.conftest import parse_html
+from tests.conftest import EXAMPLES, parse_html
 
 HOST_TEMPLATE = """\
 {% from "dsfr_accordion/accordion.html.j2" import accordion %}
@@ -125,3 +128,56 @@ def test_macro_takes_ids_from_the_page_allocator():
     page, errors = parse_html(f"{fragment}{html}", fragment=True)
     assert errors == []
     assert contract_problems(page) == []
+
+
+# The public macro is the reference for the accordion markup; render() writes the
+# same bytes in Python (dsfr_accordion.markup.AccordionWriter). Compare the two on
+# every example, with every heading level and open state, and on hostile titles.
+def _macro_and_render(document: Document, level: int, open_state: str, grouped: bool):
+    rendered = dsfr_accordion.render(
+        document, heading_level=level, open=open_state, grouped=grouped
+    )
+    writer = AccordionWriter(level, *(Markup(mark) for mark in ui.quote_marks(document.lang)))
+    panel_ids = allocate_ids(document, IdAllocator())
+    params = {
+        "items": [
+            {
+                "id": panel_id,
+                "title": dsfr_accordion.text_html(testimonial.title),
+                "content": Markup(writer.panel(testimonial)),
+                "open": open_state == "all" or (open_state == "first" and index == 0),
+            }
+            for index, (testimonial, panel_id) in enumerate(
+                zip(document.testimonials, panel_ids, strict=True)
+            )
+        ],
+        "headingLevel": level,
+        "group": grouped,
+    }
+    # The library's own environment options, which the macro's whitespace assumes.
+    macro = host_environment(trim_blocks=True, lstrip_blocks=True).from_string(
+        '{% from "dsfr_accordion/accordion.html.j2" import accordion %}{{ accordion(params) }}'
+    )
+    return macro.render(params=params), str(rendered)
+
+
+@pytest.mark.parametrize("level", [2, 3, 6])
+@pytest.mark.parametrize(
+    ("open_state", "grouped"), [("none", False), ("first", True), ("all", False)]
+)
+@pytest.mark.parametrize("example", ["temoignages-cloud.yaml", "si-samu.md"])
+def test_render_writes_what_the_public_macro_writes(example, level, open_state, grouped):
+    macro, rendered = _macro_and_render(
+        dsfr_accordion.load(EXAMPLES / example), level, open_state, grouped
+    )
+    assert macro == rendered
+
+
+def test_render_and_macro_agree_on_hostile_titles():
+    titles = ['<b>"x"</b>', "a & b", "l'été", "\u202e", "x" * 300]
+    document = Document(
+        "t", tuple(Testimonial(title, (Item("Q ?", (Paragraph("R"),)),)) for title in titles)
+    )
+    macro, rendered = _macro_and_render(document, 4, "none", False)
+    assert macro == rendered
+    assert "&lt;b&gt;&#34;x&#34;&lt;/b&gt;" in rendered

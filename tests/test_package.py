@@ -38,7 +38,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_wheel_holds_the_package_data(wheel: Path):
     names = set(zipfile.ZipFile(wheel).namelist())
-    for template in ("accordion", "fragment", "page", "switcher", "index"):
+    for template in ("accordion", "page", "switcher", "index"):
         assert f"dsfr_accordion/templates/dsfr_accordion/{template}.html.j2" in names
     assert any(name.endswith("entry_points.txt") for name in names)
     for lang in ("fr", "en"):

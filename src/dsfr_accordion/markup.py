@@ -5,10 +5,11 @@ sanitized rich text only: plain text goes through :func:`text_html`, rich text
 through :func:`inline_html` (the one sanitizer), URLs through
 :func:`~dsfr_accordion.sanitize.source_url` and :func:`~markupsafe.escape`.
 
-A panel's content (question headings, paragraphs, lists, DSFR quotes) is
-written here in Python rather than in template macros: a macro call per block
-was most of a render's time (docs/benchmarks.md). The accordion around it is
-the public Jinja macro ``accordion.html.j2``, the one place of that markup.
+A document's accordions (sections, question headings, paragraphs, lists, DSFR
+quotes) are written here in Python rather than through template macros:
+macro calls were most of a render's time (docs/benchmarks.md). The public
+Jinja macro ``accordion.html.j2`` stays the reference for the accordion
+markup: tests compare the two byte for byte.
 """
 
 from __future__ import annotations
@@ -62,37 +63,49 @@ def inline_html(value: object) -> Markup:
 
 
 @dataclass(frozen=True, slots=True)
-class AccordionItem:
-    """One item of the public accordion macro (``params.items``, see
-    ``accordion.html.j2``) as attributes, which Jinja reads faster than a
-    mapping's keys: the panel id, the title and content as safe markup, and
-    whether the panel is open.
+class AccordionWriter:
+    """Writes a document's accordions for one render.
+
+    ``heading_level`` is the level of the accordion titles (2 to 6); questions
+    are one level below (below h6: a paragraph with ``role="heading"`` and
+    ``aria-level``). ``quote_open`` and ``quote_close`` are the page language's
+    quotation marks as safe markup (escape them: they come from a translation
+    catalogue).
+
+    :meth:`group` writes byte for byte what the public macro ``accordion.html.j2``
+    writes for the same items, the macro being the reference
+    (``tests/test_jinja.py`` compares the two): a render spends no time in
+    template calls, and site builders keep a template.
     """
 
-    id: str
-    title: Markup
-    content: Markup
-    open: bool
-
-
-@dataclass(frozen=True, slots=True)
-class PanelWriter:
-    """Writes the content of accordion panels for one render.
-
-    ``question_level`` is the heading level of the questions (above 6: a
-    paragraph with ``role="heading"`` and ``aria-level``); ``quote_open`` and
-    ``quote_close`` are the page language's quotation marks as safe markup
-    (escape them: they come from a translation catalogue).
-
-    The output is byte for byte what tests and earlier releases expect: blocks
-    joined by newlines, a newline after each list item and heading.
-    """
-
-    question_level: int
+    heading_level: int
     quote_open: Markup
     quote_close: Markup
 
-    def panel(self, testimonial: Testimonial) -> Markup:
+    def group(self, sections: list[str], grouped: bool) -> Markup:
+        """An accordions group holding ``sections`` (from :meth:`section`)."""
+        return Markup(
+            f'<div class="fr-accordions-group" data-fr-group="{"true" if grouped else "false"}">\n'
+            f"{''.join(sections)}</div>"
+        )
+
+    def section(self, panel_id: str, testimonial: Testimonial, opened: bool) -> str:
+        """One accordion: ``testimonial``'s title on its button, its content in panel ``panel_id``.
+
+        ``panel_id`` comes from the id allocator (safe, unique); it is escaped anyway.
+        """
+        level = self.heading_level
+        panel = escape(panel_id)
+        expanded, collapse = ("true", " fr-collapse--expanded") if opened else ("false", "")
+        return (
+            f'<section class="fr-accordion">\n<h{level} class="fr-accordion__title">'
+            f'<button type="button" class="fr-accordion__btn" aria-expanded="{expanded}"'
+            f' aria-controls="{panel}">{_text(testimonial.title)}</button></h{level}>\n'
+            f'<div class="fr-collapse{collapse}" id="{panel}">\n{self.panel(testimonial)}\n'
+            "</div>\n</section>\n"
+        )
+
+    def panel(self, testimonial: Testimonial) -> str:
         """The content of ``testimonial``'s panel: its intro, then each question and answer.
 
         Quotes without an attribution of their own take the testimonial's.
@@ -103,11 +116,11 @@ class PanelWriter:
             f"{self.heading(item.question)}\n{self.blocks(item.answer, attribution)}"
             for item in testimonial.items
         ]
-        return Markup("\n".join(parts))
+        return "\n".join(parts)
 
     def heading(self, question: str) -> str:
         """A question as a heading one level below the accordion titles."""
-        level = self.question_level
+        level = self.heading_level + 1
         if level <= 6:
             return f'<h{level} class="fr-h6 fr-mt-3w">{_text(question)}</h{level}>'
         return (

@@ -1,10 +1,10 @@
 """Rendering a document as DSFR accordions: a fragment or a standalone page.
 
 Stage order: the document's ids are assigned first (from the source-language
-titles), then :class:`dsfr_accordion.markup.PanelWriter` writes each panel's
-content and the public accordion macro puts them in their sections. The Jinja
-environment autoescapes everything; rich text goes through
-:func:`dsfr_accordion.sanitize.safe_inline`.
+titles), then :class:`dsfr_accordion.markup.AccordionWriter` writes the
+accordions (byte for byte what the public macro writes) and, for a page, the
+page template puts them in place. Everything is escaped; rich text goes
+through :func:`dsfr_accordion.sanitize.safe_inline`.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from .assets import page_assets
 from .errors import ContentError, DsfrAccordionError
 from .faq_schema import faq_script
 from .ids import IdAllocator, allocate_ids
-from .markup import AccordionItem, PanelWriter, plain_filter, text_html
+from .markup import AccordionWriter, plain_filter, text_html
 from .model import Document
 from .sanitize import clean_text
 
@@ -87,7 +87,7 @@ def environment(lang: str) -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        extensions=["jinja2.ext.i18n", "jinja2.ext.do"],
+        extensions=["jinja2.ext.i18n"],
     )
     # Old-style gettext on purpose: newstyle trusts a translation as markup under
     # autoescape and %-formats it, so a hostile or careless catalogue could inject
@@ -210,26 +210,24 @@ def render(
     if grouped and sum(opened) > 1:
         raise DsfrAccordionError.of("grouped-several-open", count=sum(opened))
     opening, closing = ui.quote_marks(out_lang)
-    writer = PanelWriter(level + 1, escape(opening), escape(closing))
-    sections = [
-        AccordionItem(panel_id, text_html(testimonial.title), writer.panel(testimonial), is_open)
-        for testimonial, panel_id, is_open in zip(
-            document.testimonials, panel_ids, opened, strict=True
-        )
-    ]
-    fragment = (
-        environment(out_lang)
-        .get_template("dsfr_accordion/fragment.html.j2")
-        .render(sections=sections, heading_level=level, grouped=grouped)
+    writer = AccordionWriter(level, escape(opening), escape(closing))
+    fragment = writer.group(
+        [
+            writer.section(panel_id, testimonial, is_open)
+            for testimonial, panel_id, is_open in zip(
+                document.testimonials, panel_ids, opened, strict=True
+            )
+        ],
+        grouped,
     )
     if faq_schema:
-        fragment = Markup(fragment) + Markup("\n") + faq_script(document)
+        fragment += Markup("\n") + faq_script(document)
     if not page:
-        return Markup(fragment)
+        return fragment
     return page_html(
         document.title,
         out_lang,
-        Markup(fragment),
+        fragment,
         dsfr_base=dsfr_base,
         alternates=alternates,
         default_lang=document_lang,
