@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from dsfr_accordion import Document, Item, ListBlock, Paragraph, Quote, Testimonial, load
+from dsfr_accordion.sanitize import sanitized
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "temoignages-cloud.yaml"
@@ -115,13 +117,21 @@ def entries(count: int) -> tuple[Entry, ...]:
     return tuple(result)
 
 
-def document(count: int) -> Document:
-    """The ``count`` items as the library's model: one testimonial per accordion item."""
+def document(count: int, *, loaded: bool = False) -> Document:
+    """The ``count`` items as the library's model: one testimonial per accordion item.
+
+    ``loaded``: rich text as the loaders leave it, sanitized and marked so
+    (:func:`dsfr_accordion.sanitize.sanitized`); otherwise plain strings, as a
+    document built by hand, which the renderer sanitizes.
+    """
+    rich: Callable[[str], str] = sanitized if loaded else str
     testimonials = []
     for entry in entries(count):
-        blocks: tuple[Paragraph | ListBlock, ...] = tuple(Paragraph(p) for p in entry.paragraphs)
+        blocks: tuple[Paragraph | ListBlock, ...] = tuple(
+            Paragraph(rich(p)) for p in entry.paragraphs
+        )
         if entry.list_items:
-            blocks += (ListBlock(entry.list_items),)
+            blocks += (ListBlock(tuple(rich(i) for i in entry.list_items)),)
         testimonials.append(
             Testimonial(
                 title=entry.title,

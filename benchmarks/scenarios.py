@@ -509,7 +509,7 @@ def memory(mode: Mode, peers: bool) -> dict[str, Any]:
     size = mode.memory_items
     result: dict[str, Any] = {"items": size, "contenders": {}}
     for contender in contenders.CONTENDERS:
-        if contender.key == "dsfr-accordion-warm":
+        if contender.key == "dsfr-accordion-hand-built":
             continue
         if contender.missing or not (peers or contender.package in (None, "jinja2")):
             continue

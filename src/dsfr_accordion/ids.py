@@ -45,6 +45,10 @@ _TRANSLITERATIONS: dict[str, str] = {
 _TRANSLITERATED = re.compile("[" + "".join(_TRANSLITERATIONS) + "]")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# The combining marks of Latin accents (U+0300-U+036F but U+034F, the grapheme
+# joiner, which has no combining class): removed in one pass, so
+# that a French title seldom needs a look at each of its non-ASCII characters.
+_LATIN_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]")
 
 
 def _transliterate(match: re.Match[str]) -> str:
@@ -74,7 +78,9 @@ def slugify(text: str) -> str:
     else:
         transliterated = _TRANSLITERATED.sub(_transliterate, text)
         folded = unicodedata.normalize("NFKD", transliterated.lower())
-        bare = _NON_ASCII.sub(_fold, folded)
+        bare = _LATIN_MARKS.sub("", folded)
+        if not bare.isascii():
+            bare = _NON_ASCII.sub(_fold, bare)
     slug = _NOT_SLUG.sub("-", bare).strip("-")
     if not slug:
         return FALLBACK_SLUG

@@ -45,6 +45,10 @@ _INVALID_CHARS = re.compile(
 
 def clean_text(text: str) -> str:
     """``text`` without the code points an HTML page may not hold (see :data:`_INVALID_CHARS`)."""
+    # Every code point of _INVALID_CHARS is unprintable for Python (categories Cc,
+    # Cs, Cn), and isprintable() is several times faster than the expression.
+    if text.isprintable():
+        return text
     return _INVALID_CHARS.sub("", text)
 
 
