@@ -105,7 +105,7 @@ def _library(loaded: bool) -> Callable[[int], Prepared]:
     def prepare(count: int) -> Prepared:
         document = corpus.document(count, loaded=loaded)
         return Prepared(
-            run=lambda: str(dsfr_accordion.render(document)),
+            run=lambda: dsfr_accordion.render(document),
             setup=sanitize.clean_inline.cache_clear,
         )
 
