@@ -377,3 +377,20 @@ def test_pybabel_extracts_content_files_through_the_entry_point(content: Path, t
         extracted = {(m.context, m.id) for m in read_po(stream) if m.id}
     ours = {(u.context, u.text) for u in extract(dsfr_accordion.load(content))}
     assert extracted == ours
+
+
+def test_render_takes_the_translation_already_made_and_refuses_another_one(content: Path):
+    po = update(content)
+    set_translations(po, {"title": "Testimonials", "geo/title": "The Géoplateforme"})
+    document = dsfr_accordion.load(content)
+    catalogue = catalogs.load_translations(document, "en")
+    translation = catalogs.translate(document, catalogue)
+    from_translation = dsfr_accordion.render(document, lang="en", translations=translation)
+    assert from_translation == dsfr_accordion.render(document, lang="en", translations=catalogue)
+    assert "The Géoplateforme" in from_translation
+    other = catalogs.translate(dsfr_accordion.load(EXAMPLES / "si-samu.md"), catalogue)
+    with pytest.raises(DsfrAccordionError) as caught:
+        dsfr_accordion.render(document, lang="en", translations=other)
+    assert caught.value.code == "translation-of-another-document"
+    with pytest.raises(DsfrAccordionError):
+        dsfr_accordion.render(document, lang="de", translations=translation)

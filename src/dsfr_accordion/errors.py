@@ -175,6 +175,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("unknown language {value!r}"),
         N_("use a language code such as fr or en"),
     ),
+    "translation-of-another-document": (
+        N_("the translation passed is not a {lang!r} translation of this document"),
+        N_("pass translate(document, translations) of the same document, or the catalogue"),
+    ),
     "catalogue-of-built-document": (
         N_("cannot find the {lang!r} catalogue of a document built in Python"),
         N_("pass translations=ContentTranslations.read(path, lang)"),

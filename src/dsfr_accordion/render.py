@@ -33,7 +33,7 @@ from .model import Document
 from .sanitize import clean_text
 
 if TYPE_CHECKING:
-    from .i18n.catalogs import ContentTranslations
+    from .i18n.catalogs import ContentTranslations, Translation
 
 OpenState = Literal["none", "first", "all"]
 
@@ -132,7 +132,7 @@ def render(
     document: Document,
     *,
     lang: str | None = None,
-    translations: ContentTranslations | None = None,
+    translations: ContentTranslations | Translation | None = None,
     page: bool = False,
     heading_level: int | None = None,
     open: OpenState | None = None,
@@ -153,7 +153,10 @@ def render(
       ``lang``. Ids come from the source document, so they are the same in
       every language.
     - ``translations``: the content catalogue to use (see
-      :class:`~dsfr_accordion.i18n.catalogs.ContentTranslations`).
+      :class:`~dsfr_accordion.i18n.catalogs.ContentTranslations`), or the
+      :class:`~dsfr_accordion.i18n.catalogs.Translation` that
+      ``translate(document, catalogue)`` already made (to report its fallbacks
+      without translating twice).
     - ``page``: a standalone page (doctype, ``<html lang>``, title, skip link,
       ``<main>``, DSFR CSS and JS) instead of a fragment.
     - ``heading_level``: level of the accordion titles, 2 to 6; questions are
@@ -201,11 +204,17 @@ def render(
     panel_ids = allocate_ids(document, ids)
     if out_lang != document.lang:
         # Babel's catalogue code loads only when a page is translated.
-        from .i18n.catalogs import load_translations, translate  # noqa: PLC0415
+        from .i18n.catalogs import Translation, load_translations, translate  # noqa: PLC0415
 
-        if translations is None:
-            translations = load_translations(document, out_lang)
-        document = translate(document, translations).document
+        if isinstance(translations, Translation):
+            translated = translations.document
+            if translated.lang != out_lang or len(translated.testimonials) != len(panel_ids):
+                raise DsfrAccordionError.of("translation-of-another-document", lang=out_lang)
+        else:
+            if translations is None:
+                translations = load_translations(document, out_lang)
+            translated = translate(document, translations).document
+        document = translated
     opened = _opened(document, open)
     if grouped and sum(opened) > 1:
         raise DsfrAccordionError.of("grouped-several-open", count=sum(opened))

@@ -102,14 +102,12 @@ def build_site(
                     done = lang_index * len(documents) + doc_index
                     progress(done, len(langs) * len(documents), f"{lang}/{name}")
                 translation = None
-                translations = None
                 if lang != document.lang:
-                    translations = load_translations(document, lang, locales)
-                    translation = translate(document, translations)
+                    translation = translate(document, load_translations(document, lang, locales))
                 html = render(
                     document,
                     lang=lang,
-                    translations=translations,
+                    translations=translation,
                     page=True,
                     dsfr_base=base,
                     alternates={code: f"../{code}/{name}" for code in langs},

@@ -157,8 +157,8 @@ def run(args: argparse.Namespace) -> None:
     if args.lang and args.lang != document.lang:
         from ..i18n.catalogs import load_translations, translate  # noqa: PLC0415 - Babel
 
-        translations = load_translations(document, args.lang, args.locales)
-        report_fallbacks(translate(document, translations), args.console)
+        translations = translate(document, load_translations(document, args.lang, args.locales))
+        report_fallbacks(translations, args.console)
     html = render(
         document,
         lang=args.lang,
