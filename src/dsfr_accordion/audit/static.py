@@ -54,11 +54,11 @@ HEADING_TAGS = {f"h{n}": n for n in range(1, 7)}
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _PAGE_START = re.compile(r"\A(?:\s|<!--.*?-->)*<(?:!doctype|html[\s>])", re.IGNORECASE | re.DOTALL)
-_SPACES = re.compile(r"\s+")
 
 
-def _text(element: Element) -> str:
-    return _SPACES.sub(" ", "".join(element.itertext())).strip()
+def _has_text(element: Element) -> bool:
+    """Whether ``element`` holds any text but white space (stops at the first)."""
+    return any(not text.isspace() for text in element.itertext() if text)
 
 
 def _local_name(element: Element) -> str:
@@ -130,8 +130,9 @@ class Parsed:
     root: Element
     page: bool
     errors: list[tuple[tuple[int, int], str, dict[str, object] | None]]
-    #: id(element) -> (line, column) of its start tag, from 1.
-    places: dict[int, tuple[int, int]] = field(default_factory=dict)
+    #: id(element) -> offset of its start tag in the text; line and column are
+    #: computed only for the elements a finding names.
+    offsets: dict[int, int] = field(default_factory=dict)
     #: ids of elements with no start tag of their own (implied or reconstructed).
     synthetic: set[int] = field(default_factory=set)
     #: the start and end offsets of each element's start tag, for attribute places.
@@ -193,10 +194,10 @@ def parse(text: str) -> tuple[Parsed, _Text]:
             parsed.elements.append(self._element)
             if start is None or start in claimed:
                 parsed.synthetic.add(key)
-                parsed.places[key] = source.place(max(end - 1, 0))
+                parsed.offsets[key] = max(end - 1, 0)
             else:
                 claimed.add(start)
-                parsed.places[key] = source.place(start)
+                parsed.offsets[key] = start
                 parsed.spans[key] = (start, end)
 
     class Builder(base):  # type: ignore[valid-type,misc]
@@ -230,14 +231,16 @@ class _Walk:
         self.source = source
         self.path = path
         self.findings: list[Finding] = []
-        self.ids: dict[str, tuple[int, int]] = {}
+        self.ids: dict[str, Element] = {}
         self.references: list[tuple[Element, str, str]] = []
         self.fragment_links: list[tuple[Element, str]] = []
-        self.headings: list[tuple[int, tuple[int, int], bool]] = []
+        self.headings: list[tuple[int, Element, bool]] = []
         self.accordions: list[Element] = []
 
     def place(self, element: Element) -> tuple[int, int]:
-        return self.parsed.places.get(id(element), (1, 1))
+        """(line, column), from 1, of ``element``'s start tag."""
+        offset = self.parsed.offsets.get(id(element))
+        return (1, 1) if offset is None else self.source.place(offset)
 
     def attribute_place(self, element: Element, name: str) -> tuple[int, int]:
         """Where attribute ``name`` is written in ``element``'s start tag (else the tag)."""
@@ -266,9 +269,12 @@ class _Walk:
             own_lang = element.get("lang")
             if own_lang is not None and own_lang.strip():
                 lang = own_lang.strip()
-            in_accordion = in_accordion or "fr-accordion" in _classes(element)
+            is_accordion = "fr-accordion" in _classes(element)
+            in_accordion = in_accordion or is_accordion
             if id(element) not in self.parsed.synthetic:
                 self.element(element, lang, in_accordion)
+                if is_accordion:
+                    self.accordions.append(element)
             stack.extend((child, lang, in_accordion) for child in reversed(element))
         self.resolve()
         self.heading_order()
@@ -299,13 +305,13 @@ class _Walk:
         if element_id is not None:
             first = self.ids.get(element_id)
             if first is None:
-                self.ids[element_id] = self.place(element)
+                self.ids[element_id] = element
             else:
                 self.add(
                     "duplicate-id",
                     self.attribute_place(element, "id"),
                     id=element_id,
-                    first=first[0],
+                    first=self.place(first)[0],
                 )
         for name, value in attributes.items():
             if name.startswith("on"):
@@ -325,22 +331,19 @@ class _Walk:
             self.add("image-alt", self.place(element))
         level = _heading_level(element)
         if level is not None:
-            self.headings.append((level, self.place(element), in_accordion))
-        if "fr-accordion" in _classes(element):
-            self.accordions.append(element)
+            self.headings.append((level, element, in_accordion))
         if lang is not None:
             self.language_markers(element, lang)
 
     def language_markers(self, element: Element, lang: str) -> None:
         """Text of the library's own UI in another language than its context's."""
         markers = language_markers()
-        texts = [element.get("aria-label"), element.get("title")]
-        if len(element) == 0:
-            texts.append(element.text)
-        for text in texts:
+        texts = (element.get("aria-label"), element.get("title"), element.text)
+        for text in texts if len(element) == 0 else texts[:2]:
             if not text:
                 continue
-            text_lang = markers.get(_SPACES.sub(" ", text).strip())
+            # split() and \s+ agree on what white space is (Py_UNICODE_ISSPACE).
+            text_lang = markers.get(" ".join(text.split()))
             if text_lang is not None and text_lang != _primary(lang):
                 self.add(
                     "lang-change-unmarked",
@@ -368,15 +371,15 @@ class _Walk:
 
     def heading_order(self) -> None:
         """A heading more than one level below the previous one, in or after an accordion."""
-        previous: tuple[int, tuple[int, int], bool] | None = None
+        previous: tuple[int, Element, bool] | None = None
         for heading in self.headings:
-            level, position, in_accordion = heading
+            level, element, in_accordion = heading
             if previous is not None:
                 previous_level, _, previous_in_accordion = previous
                 if level > previous_level + 1 and (in_accordion or previous_in_accordion):
                     self.add(
                         "heading-skip",
-                        position,
+                        self.place(element),
                         level=level,
                         previous=previous_level,
                         expected=previous_level + 1,
@@ -435,7 +438,7 @@ class _Walk:
                 self.attribute_place(button, "aria-expanded"),
                 value=expanded,
             )
-        if not _text(panel) and not any(_local_name(e) in EMBEDDED for e in panel.iter()):
+        if not _has_text(panel) and not any(_local_name(e) in EMBEDDED for e in panel.iter()):
             self.add("accordion-empty-panel", self.place(panel), id=panel_id)
 
 
@@ -449,7 +452,7 @@ def _has_name(element: Element) -> bool:
     """Whether a link or button has an accessible name: its text (an SVG's <title>
     included), a label on it or on an element inside, its title, or an image's alt.
     """
-    if element.get("title", "").strip() or _text(element):
+    if element.get("title", "").strip() or _has_text(element):
         return True
     return any(
         (e.get("aria-label") or "").strip()
