@@ -234,7 +234,8 @@ def markdown(results: dict[str, Any], images_link: str, drawn: dict[str, str]) -
         "ratios are the "
         "median of the per-repetition ratios.",
         "- **Cold command line**: a new `python` process each time, output to /dev/null, "
-        "`-X importtime` for what it imports.",
+        "after one untimed run allowed to write bytecode (as pip compiles a package it "
+        "installs), `-X importtime` for what it imports.",
         "- **Audits**: `dsfr_accordion.audit.static.audit_text` against `html5lib.parse` of "
         "the same standalone page; the browser audit (`dsfr_accordion.audit.browser."
         "BrowserSession`, headless Chromium, DSFR files from `node_modules`) per page, with "

@@ -118,7 +118,7 @@ def test_cli_reference_lists_every_option_of_every_command():
 
 
 def test_lazy_exports_and_all_agree():
-    eager = {"__version__", "render", "jinja_loader", "text_html", "inline_html"}
+    eager = {"__version__", "render", "text_html", "inline_html"}
     assert set(dsfr_accordion.__all__) == {*dsfr_accordion._EXPORTS, *eager}
     for name in dsfr_accordion.__all__:
         assert getattr(dsfr_accordion, name) is not None

@@ -20,7 +20,7 @@ from ._version import __version__
 # Imported now, not lazily: the submodule ``render`` would otherwise shadow the
 # function once anything imports it.
 from .markup import inline_html, text_html
-from .render import jinja_loader, render
+from .render import render
 
 #: Public name -> module (relative to this package) that defines it.
 _EXPORTS: dict[str, str] = {
@@ -36,6 +36,7 @@ _EXPORTS: dict[str, str] = {
     "Translation": ".i18n.catalogs",
     "load_translations": ".i18n.catalogs",
     "translate": ".i18n.catalogs",
+    "jinja_loader": ".environments",
     "IdAllocator": ".ids",
     "slugify": ".ids",
     "load": ".loaders",

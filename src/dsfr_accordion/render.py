@@ -3,7 +3,8 @@
 Stage order: the document's ids are assigned first (from the source-language
 titles), then :class:`dsfr_accordion.markup.AccordionWriter` writes the
 accordions (byte for byte what the public macro writes) and, for a page, the
-page template puts them in place. Everything is escaped; rich text goes
+page template puts them in place (:mod:`dsfr_accordion.environments`, the
+only place that imports Jinja). Everything is escaped; rich text goes
 through :func:`dsfr_accordion.sanitize.safe_inline`.
 """
 
@@ -11,16 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING, Literal
 
-from jinja2 import (
-    BaseLoader,
-    Environment,
-    FileSystemBytecodeCache,
-    PackageLoader,
-    StrictUndefined,
-)
 from markupsafe import Markup, escape
 
 from . import ui
@@ -28,7 +21,7 @@ from .assets import page_assets
 from .errors import ContentError, DsfrAccordionError
 from .faq_schema import faq_script
 from .ids import IdAllocator, allocate_ids
-from .markup import AccordionWriter, plain_filter, text_html
+from .markup import AccordionWriter
 from .model import Document
 from .sanitize import clean_text
 
@@ -56,47 +49,6 @@ class Alternate:
     href: str
     name: str
     current: bool
-
-
-def jinja_loader() -> BaseLoader:
-    """A Jinja loader for this library's templates, named ``dsfr_accordion/…``.
-
-    Add it to your environment (for example in a ``ChoiceLoader``) to
-    ``{% from "dsfr_accordion/accordion.html.j2" import accordion %}``.
-    """
-    return PackageLoader("dsfr_accordion", "templates")
-
-
-def _bytecode_cache() -> FileSystemBytecodeCache | None:
-    """Jinja's per-user cache of compiled templates (in the temporary folder, mode 0700):
-    a command line run then skips compiling them. ``None`` where no safe folder exists.
-    """
-    try:
-        return FileSystemBytecodeCache()
-    except (OSError, RuntimeError):
-        return None
-
-
-@cache
-def environment(lang: str) -> Environment:
-    """The Jinja environment rendering in ``lang`` (cached: one per language)."""
-    env = Environment(
-        loader=jinja_loader(),
-        bytecode_cache=_bytecode_cache(),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        extensions=["jinja2.ext.i18n"],
-    )
-    # Old-style gettext on purpose: newstyle trusts a translation as markup under
-    # autoescape and %-formats it, so a hostile or careless catalogue could inject
-    # HTML or crash the page. Here a translation is plain text, escaped like any
-    # other (templates pass no variables to _(), docs/security.md).
-    env.install_gettext_translations(ui.translations(lang), newstyle=False)  # type: ignore[attr-defined]
-    env.filters["text"] = text_html
-    env.filters["plain"] = plain_filter
-    return env
 
 
 def _check_renderable(document: Document) -> None:
@@ -261,6 +213,9 @@ def page_html(
         for code, href in (alternates or {}).items()
     ]
     default = (alternates or {}).get(default_lang or lang)
+    # Jinja is imported for pages only: a fragment needs no template.
+    from .environments import environment  # noqa: PLC0415
+
     return Markup(
         environment(lang)
         .get_template("dsfr_accordion/page.html.j2")

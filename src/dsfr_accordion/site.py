@@ -25,11 +25,12 @@ from markupsafe import Markup
 
 from . import ui
 from .assets import copy_needed, needed_files
+from .environments import environment
 from .errors import DsfrAccordionError
 from .i18n.catalogs import Translation, load_translations, translate
 from .loaders import load
 from .output import staged_dir
-from .render import environment, page_html, render
+from .render import page_html, render
 
 #: Folder of the site receiving the DSFR files when they are copied.
 ASSETS_FOLDER = "dsfr"

@@ -18,7 +18,6 @@ import io
 import os
 import re
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 #: The gettext domain of the library's own words.
@@ -26,6 +25,10 @@ DOMAIN = "dsfr_accordion"
 
 # The source tree's catalogues, used when the package is not installed from a wheel.
 _SOURCE_LOCALES = Path(__file__).resolve().parent.parent.parent / "locales"
+# The compiled catalogues inside the installed package. A path beside this file
+# rather than importlib.resources, whose import costs a command line run more
+# than reading the catalogue (docs/benchmarks.md); the package is never zipped.
+_PACKAGE_LOCALES = Path(__file__).resolve().parent / "locales"
 
 #: A BCP 47 language tag as this library accepts it: ``fr``, ``en``, ``fr-CA``…
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")
@@ -95,12 +98,12 @@ def translations(lang: str) -> _gettext.NullTranslations:
     """The UI translations for ``lang`` (its primary subtag); no catalogue: the English ids."""
     primary = _primary(lang)
     relative = Path(primary, "LC_MESSAGES", f"{DOMAIN}")
-    compiled = resources.files("dsfr_accordion").joinpath("locales", str(relative) + ".mo")
+    compiled = _PACKAGE_LOCALES / f"{relative}.mo"
     source = _SOURCE_LOCALES / f"{relative}.po"
     # In a source checkout a .po edited after the last compile wins, so that
     # translators see their work at once.
     if source.is_file() and (
-        not compiled.is_file() or source.stat().st_mtime > Path(str(compiled)).stat().st_mtime
+        not compiled.is_file() or source.stat().st_mtime > compiled.stat().st_mtime
     ):
         return _from_po(source)
     if compiled.is_file():
