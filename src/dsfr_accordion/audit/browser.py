@@ -124,17 +124,13 @@ const check = () => {
 requestAnimationFrame(check);
 """
 
-# The state of every accordion button of the page: [panel id, aria-expanded,
-# panel has fr-collapse--expanded, panel displayed, group index or null], or
-# of the one button whose index is given (a poll must stay cheap on a page of
-# hundreds of accordions). The panel is the fr-collapse of the button's own
-# section, not the element its aria-controls names: with a duplicate id, the
-# button may open another one.
-_STATES = """
-const only = arguments[0];
-const groups = [...document.querySelectorAll('.fr-accordions-group')];
-const buttons = [...document.querySelectorAll('.fr-accordion__btn')];
-return (only === null ? buttons : [buttons[only]]).map((b) => {
+# The state of an accordion button: [panel id, aria-expanded, panel has
+# fr-collapse--expanded, panel displayed, group index or null]. The panel is the
+# fr-collapse of the button's own section, not the element its aria-controls
+# names: with a duplicate id, the button may open another one.
+_STATE_OF = """
+const stateOf = (b) => {
+  const groups = [...document.querySelectorAll('.fr-accordions-group')];
   const section = b.closest('.fr-accordion');
   const panel = (section && section.querySelector(':scope > .fr-collapse')) ||
     document.getElementById(b.getAttribute('aria-controls'));
@@ -144,8 +140,50 @@ return (only === null ? buttons : [buttons[only]]).map((b) => {
           !!panel && panel.classList.contains('fr-collapse--expanded'),
           !!panel && panel.offsetHeight > 0 && getComputedStyle(panel).visibility !== 'hidden',
           grouped ? groups.indexOf(group) : null];
-});
+};
+const allButtons = () => [...document.querySelectorAll('.fr-accordion__btn')];
 """
+
+# The state of every accordion button of the page, or of the one whose index is given.
+_STATES = (
+    _STATE_OF
+    + """
+const only = arguments[0];
+const buttons = allButtons();
+return (only === null ? buttons : [buttons[only]]).map(stateOf);
+"""
+)
+
+# After an activation of button ``index``: resolves, at the first animation frame
+# where the button is ``want`` (open or closed: aria-expanded, the panel's class
+# and its display agree) and has not moved since the previous frame, with every
+# button's state and whether the button has the focus; with null after
+# ``limit`` milliseconds. One round trip per activation instead of polling: a
+# page's behaviour checks take a second, not a quarter of a minute.
+_SETTLED = (
+    _STATE_OF
+    + """
+const [index, want, limit, done] = arguments;
+const button = allButtons()[index];
+const deadline = performance.now() + limit;
+let last = null;
+const check = () => {
+  const state = stateOf(button);
+  if ((state[1] === 'true') === want && state[2] === want && state[3] === want) {
+    const top = button.getBoundingClientRect().top;
+    if (top === last) {
+      done([allButtons().map(stateOf), document.activeElement === button]);
+      return;
+    }
+    last = top;
+  } else {
+    last = null;
+  }
+  if (performance.now() > deadline) { done(null); } else { requestAnimationFrame(check); }
+};
+check();
+"""
+)
 
 
 class BrowserUnavailable(DsfrAccordionError):
@@ -487,29 +525,18 @@ class BrowserSession:
         return findings
 
     def _press(self, button: WebElement, key: str | None) -> None:
-        self.driver.execute_async_script(SETTLE, button)
         if key is None:
             button.click()
         else:
             button.send_keys(key)
 
-    def _wait(self, index: int, want_open: bool) -> _State | None:
-        """Wait until button ``index`` settles open or closed, panel included; its state."""
-        from selenium.common.exceptions import TimeoutException  # noqa: PLC0415
-        from selenium.webdriver.support.ui import WebDriverWait  # noqa: PLC0415
-
-        def settled(_: object) -> _State | None:
-            state = self.state(index)
-            seen = (state.is_open, state.collapse_expanded, state.displayed)
-            return state if seen == (want_open,) * 3 else None
-
-        try:
-            return WebDriverWait(self.driver, STATE_TIMEOUT, poll_frequency=0.05).until(settled)
-        except TimeoutException:
-            return None
-
     def _toggle_twice(self, index: int, button: WebElement, key: str | None) -> Msg | None:
-        """Activate button ``index`` twice; ``None`` when it behaves, else what went wrong."""
+        """Activate button ``index`` twice; ``None`` when it behaves, else what went wrong.
+
+        Real input each time (a pointer click, keys sent through the browser), each
+        followed by one script that waits for the panel to settle (:data:`_SETTLED`).
+        """
+        self.driver.execute_async_script(SETTLE, button)
         before = self.states()
         start = before[index]
         for want_open, failure in (
@@ -517,12 +544,16 @@ class BrowserSession:
             (start.is_open, "the second activation did not toggle the panel back"),
         ):
             self._press(button, key)
-            if self._wait(index, want_open) is None:
+            settled = self.driver.execute_async_script(
+                _SETTLED, index, want_open, STATE_TIMEOUT * 1000
+            )
+            if settled is None:
                 return Msg(failure)
-            if self.driver.switch_to.active_element != button:
+            rows, focused = settled
+            if not focused:
                 return Msg("focus left the button")
             if want_open:
-                problem = _others_problem(before, self.states(), index)
+                problem = _others_problem(before, [_State(*row) for row in rows], index)
                 if problem:
                     return problem
         return None
