@@ -186,6 +186,25 @@ check();
 )
 
 
+# The centre of an element, brought into the viewport first (a panel closing
+# above it may have moved it out), where a click lands.
+_CENTRE = """
+arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});
+const r = arguments[0].getBoundingClientRect();
+return [r.left + r.width / 2, r.top + r.height / 2];
+"""
+
+# The DevTools key events of a key press: keyDown with its text (which types the
+# character: Enter activates a button there), then keyUp (Space activates there).
+_KEY_EVENTS: dict[str, tuple[dict[str, object], ...]] = {
+    name: (
+        {"type": "keyDown", "key": key, "code": name, "windowsVirtualKeyCode": code, "text": text},
+        {"type": "keyUp", "key": key, "code": name, "windowsVirtualKeyCode": code},
+    )
+    for name, key, code, text in (("Enter", "Enter", 13, "\r"), ("Space", " ", 32, " "))
+}
+
+
 class BrowserUnavailable(DsfrAccordionError):
     """Chromium, chromedriver, Selenium or axe-selenium-python is missing."""
 
@@ -501,14 +520,16 @@ class BrowserSession:
         """Drive every accordion with click, Enter and Space; each failure is a finding."""
         from selenium.common.exceptions import UnexpectedAlertPresentException  # noqa: PLC0415
         from selenium.webdriver.common.by import By  # noqa: PLC0415
-        from selenium.webdriver.common.keys import Keys  # noqa: PLC0415
 
         findings: list[Finding] = []
         buttons = self.driver.find_elements(By.CSS_SELECTOR, ".fr-accordion__btn")
         for index, button in enumerate(buttons):
-            for action, key in (("click", None), ("Enter", Keys.ENTER), ("Space", Keys.SPACE)):
+            # Once per button: each activation below ends when the page is still.
+            self.driver.execute_async_script(SETTLE, button)
+            states = self.states()
+            for action, key in (("click", None), ("Enter", "Enter"), ("Space", "Space")):
                 try:
-                    problem = self._toggle_twice(index, button, key)
+                    problem, states = self._toggle_twice(index, button, key, states)
                 except UnexpectedAlertPresentException:
                     # A script of the page answered the activation with an alert.
                     texts = self.dismiss_alerts()
@@ -525,20 +546,35 @@ class BrowserSession:
         return findings
 
     def _press(self, button: WebElement, key: str | None) -> None:
+        """Real input on ``button``, through the browser's input pipeline (trusted
+        events, as a person's): a left click at its centre, or the key ``key``
+        ("Enter", "Space") with the focus on it, as WebDriver's send keys does.
+        Straight through the DevTools protocol: a WebDriver click costs several
+        round trips more (docs/benchmarks.md).
+        """
         if key is None:
-            button.click()
-        else:
-            button.send_keys(key)
+            x, y = self.driver.execute_script(_CENTRE, button)
+            for kind in ("mousePressed", "mouseReleased"):
+                self.driver.execute_cdp_cmd(
+                    "Input.dispatchMouseEvent",
+                    {"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1},
+                )
+            return
+        self.driver.execute_script("arguments[0].focus();", button)
+        for event in _KEY_EVENTS[key]:
+            self.driver.execute_cdp_cmd("Input.dispatchKeyEvent", event)
 
-    def _toggle_twice(self, index: int, button: WebElement, key: str | None) -> Msg | None:
-        """Activate button ``index`` twice; ``None`` when it behaves, else what went wrong.
+    def _toggle_twice(
+        self, index: int, button: WebElement, key: str | None, before: list[_State]
+    ) -> tuple[Msg | None, list[_State]]:
+        """Activate button ``index`` twice from the states ``before``: ``None`` when it
+        behaves, else what went wrong; and the states after the last activation.
 
         Real input each time (a pointer click, keys sent through the browser), each
         followed by one script that waits for the panel to settle (:data:`_SETTLED`).
         """
-        self.driver.execute_async_script(SETTLE, button)
-        before = self.states()
         start = before[index]
+        states = before
         for want_open, failure in (
             (not start.is_open, "the first activation did not toggle the panel"),
             (start.is_open, "the second activation did not toggle the panel back"),
@@ -548,15 +584,16 @@ class BrowserSession:
                 _SETTLED, index, want_open, STATE_TIMEOUT * 1000
             )
             if settled is None:
-                return Msg(failure)
+                return Msg(failure), states
             rows, focused = settled
+            states = [_State(*row) for row in rows]
             if not focused:
-                return Msg("focus left the button")
+                return Msg("focus left the button"), states
             if want_open:
-                problem = _others_problem(before, [_State(*row) for row in rows], index)
+                problem = _others_problem(before, states, index)
                 if problem:
-                    return problem
-        return None
+                    return problem, states
+        return None, states
 
 
 def _others_problem(before: Sequence[_State], after: Sequence[_State], index: int) -> Msg | None:
