@@ -14,6 +14,7 @@ markup: tests compare the two byte for byte.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -72,7 +73,7 @@ class AccordionWriter:
     quotation marks as safe markup (escape them: they come from a translation
     catalogue).
 
-    :meth:`group` writes byte for byte what the public macro ``accordion.html.j2``
+    :meth:`accordions` writes byte for byte what the public macro ``accordion.html.j2``
     writes for the same items, the macro being the reference
     (``tests/test_jinja.py`` compares the two): a render spends no time in
     template calls, and site builders keep a template.
@@ -82,14 +83,25 @@ class AccordionWriter:
     quote_open: Markup
     quote_close: Markup
 
-    def group(self, sections: list[str], grouped: bool) -> Markup:
-        """An accordions group holding ``sections`` (from :meth:`section`)."""
-        group = "true" if grouped else "false"
-        opening = f'<div class="fr-accordions-group" data-fr-group="{group}">\n'
-        # One join of the whole output: each copy of a large page costs (docs/benchmarks.md).
-        return Markup("".join([opening, *sections, "</div>"]))
+    def accordions(
+        self, sections: Iterable[tuple[str, Testimonial, bool]], grouped: bool
+    ) -> Markup:
+        """An accordions group: for each (panel id, testimonial, open) one accordion.
 
-    def section(self, panel_id: str, testimonial: Testimonial, opened: bool) -> str:
+        Every method below appends pieces to one list, joined once at the end:
+        each intermediate string would be one more copy of a page that can weigh
+        megabytes (docs/benchmarks.md).
+        """
+        group = "true" if grouped else "false"
+        out = [f'<div class="fr-accordions-group" data-fr-group="{group}">\n']
+        for panel_id, testimonial, opened in sections:
+            self.section(out, panel_id, testimonial, opened)
+        out.append("</div>")
+        return Markup("".join(out))
+
+    def section(
+        self, out: list[str], panel_id: str, testimonial: Testimonial, opened: bool
+    ) -> None:
         """One accordion: ``testimonial``'s title on its button, its content in panel ``panel_id``.
 
         ``panel_id`` comes from the id allocator (safe, unique); it is escaped anyway.
@@ -97,26 +109,29 @@ class AccordionWriter:
         level = self.heading_level
         panel = escape(panel_id)
         expanded, collapse = ("true", " fr-collapse--expanded") if opened else ("false", "")
-        return (
+        out += (
             f'<section class="fr-accordion">\n<h{level} class="fr-accordion__title">'
             f'<button type="button" class="fr-accordion__btn" aria-expanded="{expanded}"'
-            f' aria-controls="{panel}">{_text(testimonial.title)}</button></h{level}>\n'
-            f'<div class="fr-collapse{collapse}" id="{panel}">\n{self.panel(testimonial)}\n'
-            "</div>\n</section>\n"
+            f' aria-controls="{panel}">',
+            _text(testimonial.title),
+            f'</button></h{level}>\n<div class="fr-collapse{collapse}" id="{panel}">\n',
         )
+        self.panel(out, testimonial)
+        out.append("\n</div>\n</section>\n")
 
-    def panel(self, testimonial: Testimonial) -> str:
+    def panel(self, out: list[str], testimonial: Testimonial) -> None:
         """The content of ``testimonial``'s panel: its intro, then each question and answer.
 
         Quotes without an attribution of their own take the testimonial's.
         """
         attribution = testimonial.attribution()
-        parts = [self.blocks(testimonial.intro, attribution)] if testimonial.intro else []
-        parts += [
-            f"{self.heading(item.question)}\n{self.blocks(item.answer, attribution)}"
-            for item in testimonial.items
-        ]
-        return "\n".join(parts)
+        if testimonial.intro:
+            self.blocks(out, testimonial.intro, attribution)
+        for index, item in enumerate(testimonial.items):
+            if index or testimonial.intro:
+                out.append("\n")
+            out += (self.heading(item.question), "\n")
+            self.blocks(out, item.answer, attribution)
 
     def heading(self, question: str) -> str:
         """A question as a heading one level below the accordion titles."""
@@ -127,60 +142,61 @@ class AccordionWriter:
             f'<p class="fr-h6 fr-mt-3w" role="heading" aria-level="{level}">{_text(question)}</p>'
         )
 
-    def blocks(self, blocks: tuple[Block, ...], default: Attribution | None) -> str:
-        """Paragraphs, lists and quotes, joined by newlines."""
-        return "\n".join(
-            [
-                self.quote(block, default)
-                if isinstance(block, Quote)
-                else f"<p>{_inline(block.html)}</p>"
-                if isinstance(block, Paragraph)
-                else self.list(block, "", "")
-                for block in blocks
-            ]
-        )
+    def blocks(
+        self, out: list[str], blocks: tuple[Block, ...], default: Attribution | None
+    ) -> None:
+        """Paragraphs, lists and quotes, separated by newlines."""
+        for index, block in enumerate(blocks):
+            if index:
+                out.append("\n")
+            if isinstance(block, Quote):
+                self.quote(out, block, default)
+            elif isinstance(block, Paragraph):
+                out += ("<p>", _inline(block.html), "</p>")
+            else:
+                self.list(out, block, "", "")
 
-    def list(self, block: ListBlock, before: str, after: str) -> str:
+    def list(self, out: list[str], block: ListBlock, before: str, after: str) -> None:
         """A list; ``before`` opens its first item and ``after`` closes its last (quote marks)."""
         tag = "ol" if block.ordered else "ul"
         start = f' start="{escape(block.start)}"' if block.ordered and block.start != 1 else ""
-        items = [_inline(item) for item in block.items]
-        if not items:
-            return f"<{tag}{start}>\n</{tag}>"
-        # f-strings, not "+": adding a str to Markup would escape the str again.
-        items[0] = f"{before}{items[0]}"
-        items[-1] = f"{items[-1]}{after}"
-        return f"<{tag}{start}>\n<li>{'</li>\n<li>'.join(items)}</li>\n</{tag}>"
+        out.append(f"<{tag}{start}>\n")
+        last = len(block.items) - 1
+        for index, item in enumerate(block.items):
+            out += (
+                "<li>",
+                before if index == 0 else "",
+                _inline(item),
+                after if index == last else "",
+                "</li>\n",
+            )
+        out.append(f"</{tag}>")
 
-    def quote(self, quote: Quote, default: Attribution | None) -> str:
+    def quote(self, out: list[str], quote: Quote, default: Attribution | None) -> None:
         """A DSFR quote: the quoted blocks inside the language's quotation marks, then
         who said it (author, role, organisation, source linked when its URL is safe).
         """
         who = quote.attribution or default
         url = source_url(who.url) if who else None
-        last = len(quote.blocks) - 1
-        body = "\n".join(
-            [
-                f'<p class="fr-text--lg">{self.quote_open if index == 0 else ""}'
-                f"{_inline(block.html)}{self.quote_close if index == last else ''}</p>"
-                if isinstance(block, Paragraph)
-                else self.list(
-                    block,
-                    self.quote_open if index == 0 else "",
-                    self.quote_close if index == last else "",
-                )
-                for index, block in enumerate(quote.blocks)
-            ]
-        )
         cite = f' cite="{escape(url)}"' if url else ""
-        caption = self.caption(who, url) if who else ""
-        return (
-            f'<figure class="fr-quote">\n<blockquote{cite}>\n{body}\n'
-            f"</blockquote>\n{caption}</figure>"
-        )
+        out.append(f'<figure class="fr-quote">\n<blockquote{cite}>\n')
+        last = len(quote.blocks) - 1
+        for index, block in enumerate(quote.blocks):
+            if index:
+                out.append("\n")
+            before = self.quote_open if index == 0 else ""
+            after = self.quote_close if index == last else ""
+            if isinstance(block, Paragraph):
+                out += ('<p class="fr-text--lg">', before, _inline(block.html), after, "</p>")
+            else:
+                self.list(out, block, before, after)
+        out.append("\n</blockquote>\n")
+        if who:
+            self.caption(out, who, url)
+        out.append("</figure>")
 
     @staticmethod
-    def caption(who: Attribution, url: str | None) -> str:
+    def caption(out: list[str], who: Attribution, url: str | None) -> None:
         """A quote's ``figcaption``: its author (else organisation), then role,
         organisation and source as a list.
         """
@@ -188,16 +204,15 @@ class AccordionWriter:
         details = [
             detail for detail in (who.role, who.organisation if who.author else None) if detail
         ]
-        lines = ["<figcaption>\n"]
+        out.append("<figcaption>\n")
         if author:
-            lines.append(f'<p class="fr-quote__author">{_text(author)}</p>\n')
+            out.append(f'<p class="fr-quote__author">{_text(author)}</p>\n')
         if details or who.source:
-            lines.append('<ul class="fr-quote__source">\n')
-            lines += [f"<li>{_text(detail)}</li>\n" for detail in details]
+            out.append('<ul class="fr-quote__source">\n')
+            out += [f"<li>{_text(detail)}</li>\n" for detail in details]
             if who.source:
                 cited = f"<cite>{_text(who.source)}</cite>"
                 linked = f'<a href="{escape(url)}">{cited}</a>' if url else cited
-                lines.append(f"<li>{linked}</li>\n")
-            lines.append("</ul>\n")
-        lines.append("</figcaption>\n")
-        return "".join(lines)
+                out.append(f"<li>{linked}</li>\n")
+            out.append("</ul>\n")
+        out.append("</figcaption>\n")

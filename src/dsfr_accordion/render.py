@@ -172,14 +172,8 @@ def render(
         raise DsfrAccordionError.of("grouped-several-open", count=sum(opened))
     opening, closing = ui.quote_marks(out_lang)
     writer = AccordionWriter(level, escape(opening), escape(closing))
-    fragment = writer.group(
-        [
-            writer.section(panel_id, testimonial, is_open)
-            for testimonial, panel_id, is_open in zip(
-                document.testimonials, panel_ids, opened, strict=True
-            )
-        ],
-        grouped,
+    fragment = writer.accordions(
+        zip(panel_ids, document.testimonials, opened, strict=True), grouped
     )
     if faq_schema:
         fragment += Markup("\n") + faq_script(document)
