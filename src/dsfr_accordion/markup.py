@@ -32,12 +32,14 @@ def _in_language(value: object, html: str) -> str:
 
 
 def _text(value: object) -> str:
-    """:func:`text_html` as a ``str``, for the writer's f-strings (no ``Markup`` per call)."""
+    """:func:`text_html` as a ``str``, for the writer."""
     return _in_language(value, escape(clean_text(str(value))))
 
 
 def _inline(value: object) -> str:
-    """:func:`inline_html` as a ``str``, for the writer's f-strings (no ``Markup`` per call)."""
+    """:func:`inline_html` as a ``str`` for the writer: text the loaders sanitized is
+    used as it is, not copied into a ``Markup`` (a page holds thousands of them).
+    """
     return _in_language(value, safe_inline(value))
 
 

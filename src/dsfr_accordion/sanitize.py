@@ -107,10 +107,14 @@ def sanitized(html: str) -> Sanitized:
     return Sanitized(clean_inline(html))
 
 
-def safe_inline(value: str) -> Markup:
-    """``value`` as safe inline markup: as it is when :class:`Sanitized`, else cleaned."""
+def safe_inline(value: str) -> str:
+    """``value`` as safe inline HTML: as it is when :class:`Sanitized`, else cleaned.
+
+    A plain ``str`` (wrap it in ``Markup`` to give it to a template): a page holds
+    thousands of these, and a ``Markup`` would copy each of them.
+    """
     if type(value) is Sanitized:
-        return Markup(value)
+        return value
     return clean_inline(str(value))
 
 
