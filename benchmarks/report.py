@@ -243,12 +243,12 @@ def markdown(results: dict[str, Any], images_link: str, drawn: dict[str, str]) -
         "accordion button), and its throughput on 10-item pages in one session. Fewer "
         "repetitions where one call takes seconds: the static audit twice at 10,000 items, "
         "the browser audit three times at 10 and 100 items, once at 1,000 items, and the "
-        "behaviour checks once (they take a quarter of a minute per 10-item page).",
+        "behaviour checks once (seconds per 10-item page).",
         "- **i18n**: `dsfr_accordion.i18n.catalogs.update()` creating the English catalogue, "
         "then updating a fully translated one, `compile_catalog()`, and rendering the same "
         "document in English (full catalogue) and in French.",
         "- **Memory**: `tracemalloc` peak of one render, after an untimed one, data built "
-        "beforehand (dsfr-accordion with the sanitizer's cache emptied).",
+        "beforehand (dsfr-accordion: the document as the loaders leave it).",
         "",
     ]
     lines += _render_section(results, images_link, drawn)
