@@ -1,8 +1,8 @@
 """The model's text as HTML: plain text, rich text, and the content of a panel.
 
-Everything here returns :class:`~markupsafe.Markup` built from escaped text and
-sanitized rich text only: plain text goes through :func:`text_html`, rich text
-through :func:`inline_html` (the one sanitizer), URLs through
+Everything here writes markup from escaped text and sanitized rich text only:
+plain text goes through :func:`text_html`, rich text through
+:func:`inline_html` (the one sanitizer), URLs through
 :func:`~dsfr_accordion.sanitize.source_url` and :func:`~markupsafe.escape`.
 
 A document's accordions (sections, question headings, paragraphs, lists, DSFR
@@ -156,9 +156,9 @@ class AccordionWriter:
             elif isinstance(block, Paragraph):
                 out += ("<p>", _inline(block.html), "</p>")
             else:
-                self.list(out, block, "", "")
+                self.list_block(out, block, "", "")
 
-    def list(self, out: list[str], block: ListBlock, before: str, after: str) -> None:
+    def list_block(self, out: list[str], block: ListBlock, before: str, after: str) -> None:
         """A list; ``before`` opens its first item and ``after`` closes its last (quote marks)."""
         tag = "ol" if block.ordered else "ul"
         start = f' start="{escape(block.start)}"' if block.ordered and block.start != 1 else ""
@@ -191,7 +191,7 @@ class AccordionWriter:
             if isinstance(block, Paragraph):
                 out += ('<p class="fr-text--lg">', before, _inline(block.html), after, "</p>")
             else:
-                self.list(out, block, before, after)
+                self.list_block(out, block, before, after)
         out.append("\n</blockquote>\n")
         if who:
             self.caption(out, who, url)

@@ -160,7 +160,11 @@ def render(
 
         if isinstance(translations, Translation):
             translated = translations.document
-            if translated.lang != out_lang or len(translated.testimonials) != len(panel_ids):
+            if (
+                translations.source_lang != document.lang
+                or translated.lang != out_lang
+                or len(translated.testimonials) != len(panel_ids)
+            ):
                 raise DsfrAccordionError.of("translation-of-another-document", lang=out_lang)
         else:
             if translations is None:
