@@ -153,16 +153,16 @@ def run(args: argparse.Namespace) -> None:
     if args.output is not None and Path(args.output).resolve() == Path(args.input).resolve():
         raise DsfrAccordionError.of("output-is-input", output=args.output, input=args.input)
     document = load(args.input, max_bytes=args.max_size * MEBIBYTE)
-    translations = None
+    translation = None
     if args.lang and args.lang != document.lang:
         from ..i18n.catalogs import load_translations, translate  # noqa: PLC0415 - Babel
 
-        translations = translate(document, load_translations(document, args.lang, args.locales))
-        report_fallbacks(translations, args.console)
+        translation = translate(document, load_translations(document, args.lang, args.locales))
+        report_fallbacks(translation, args.console)
     html = render(
         document,
         lang=args.lang,
-        translations=translations,
+        translations=translation,
         page=args.page,
         heading_level=args.heading_level,
         open=args.open,
