@@ -41,6 +41,7 @@ def test_wheel_holds_the_package_data(wheel: Path):
     for template in ("accordion", "page", "switcher", "index"):
         assert f"dsfr_accordion/templates/dsfr_accordion/{template}.html.j2" in names
     assert any(name.endswith("entry_points.txt") for name in names)
+    assert "dsfr_accordion/py.typed" in names
     for lang in ("fr", "en"):
         assert f"dsfr_accordion/locales/{lang}/LC_MESSAGES/dsfr_accordion.mo" in names
     assert not any(name.startswith(("tests/", "examples/")) for name in names)

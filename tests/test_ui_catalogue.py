@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.util
+import io
 import os
 import subprocess
 import sys
+from types import ModuleType
 
 import pytest
-from babel.messages.pofile import read_po
+from babel.messages.pofile import read_po, write_po
 
 from dsfr_accordion import ui
 from dsfr_accordion.errors import MESSAGES, DsfrAccordionError, Location
@@ -30,6 +33,46 @@ def test_catalogues_are_up_to_date_with_the_code():
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def ui_catalogue_tool() -> ModuleType:
+    path = ROOT / "tools" / "ui_catalogue.py"
+    spec = importlib.util.spec_from_file_location("ui_catalogue", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_writer_s_stamps_dates_and_wrapping_are_not_content():
+    """A new Babel writes another Generated-By and may wrap otherwise: not stale."""
+    tool = ui_catalogue_tool()
+    data = (LOCALES / "fr" / "LC_MESSAGES" / "dsfr_accordion.po").read_bytes()
+    catalog = read_po(io.BytesIO(data), locale="fr")
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=200, include_previous=True, sort_by_file=True)
+    rewritten = buffer.getvalue()
+    assert rewritten.count(b"2000-01-01 00:00") == 2  # creation and revision dates
+    rewritten = rewritten.replace(b"2000-01-01 00:00", b"2031-05-06 07:08").replace(
+        b"Generated-By: Babel ", b"Generated-By: Babel 99.0, not "
+    )
+    assert rewritten != data
+    assert tool.content(rewritten) == tool.content(data)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (b'msgstr "Acc\xc3\xa8s rapide"', b'msgstr "Acc\xc3\xa8s direct"'),  # a translation
+        (b'"Language-Team: ', b'"Language-Team: X '),  # a header that is content
+        (b"#: src/", b"#: src/x/"),  # a place
+    ],
+)
+def test_a_change_of_content_is_stale(old: bytes, new: bytes):
+    tool = ui_catalogue_tool()
+    data = (LOCALES / "fr" / "LC_MESSAGES" / "dsfr_accordion.po").read_bytes()
+    assert old in data
+    assert tool.content(data.replace(old, new, 1)) != tool.content(data)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

@@ -7,7 +7,12 @@
 
 Strings are marked in Python with ``N_``/``_``/``gettext``/``ngettext`` and in
 templates with ``{{ _("…") }}``. Extraction is deterministic (a fixed creation
-date, sorted by file), so a stale catalogue shows as a difference.
+date, sorted by file), so a stale catalogue shows as a difference. What is
+compared is the catalogue's content, never how or when it was written: the
+header fields that stamp the writing tool and dates, and the line wrapping, may
+differ from one Babel release to the next without the catalogue being stale
+(a new Babel alone never fails ``make test``), and a file that differs only so
+is not rewritten.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from __future__ import annotations
 import copy
 import io
 import sys
+from collections.abc import Hashable
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -67,6 +73,33 @@ def dump(catalog: Catalog) -> bytes:
     return buffer.getvalue()
 
 
+#: Header fields that say when and with what a catalogue was written, not what it says.
+STAMPS = frozenset({"Generated-By", "POT-Creation-Date", "PO-Revision-Date"})
+
+
+def content(data: bytes) -> Hashable:
+    """What the catalogue file ``data`` says: every message with its comments,
+    flags and places, and the header but for :data:`STAMPS`.
+    """
+    catalog = read_po(io.BytesIO(data))
+    header = tuple((key, value) for key, value in catalog.mime_headers if key not in STAMPS)
+    messages = tuple(
+        (
+            message.context,
+            message.id,
+            message.string,
+            tuple(sorted(message.flags)),
+            tuple(message.auto_comments),
+            tuple(message.user_comments),
+            tuple(message.locations),
+            message.previous_id,
+        )
+        for message in (*catalog, *catalog.obsolete.values())
+        if message.id  # the header, compared above
+    )
+    return header, messages
+
+
 def updated(lang: str, fresh: Catalog) -> bytes:
     """The ``lang`` catalogue updated to ``fresh``; English, the source language,
     translates each message to its own id.
@@ -108,7 +141,9 @@ def main(check: bool) -> int:
     for lang in LANGS:
         wanted[LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"] = updated(lang, fresh)
     stale = [
-        path for path, data in wanted.items() if not path.exists() or path.read_bytes() != data
+        path
+        for path, data in wanted.items()
+        if not path.exists() or content(path.read_bytes()) != content(data)
     ]
     if check:
         for path in stale:

@@ -64,11 +64,13 @@ _CLEANER = nh3.Cleaner(
 
 def _plain_as_html(text: str) -> str:
     """What :data:`_CLEANER` makes of ``text`` when it holds no ``<`` and no ``&``:
-    line breaks normalised as an HTML parser does, ``>`` and the no-break space
-    escaped as its serializer does. ``tests/test_sanitize.py`` checks the two agree.
+    a byte order mark at the start dropped and line breaks normalised as an HTML
+    parser does, ``>`` and the no-break space escaped as its serializer does.
+    ``tests/test_properties.py`` checks the two agree.
     """
     return (
-        text.replace("\r\n", "\n")
+        text.removeprefix("\ufeff")
+        .replace("\r\n", "\n")
         .replace("\r", "\n")
         .replace(">", "&gt;")
         .replace("\xa0", "&nbsp;")
