@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dsfr_accordion import ContentError, Document, IdAllocator, Item, Paragraph, Testimonial
-from dsfr_accordion.ids import SAFE_ID, allocate_ids, slugify
+from dsfr_accordion.ids import allocate_ids, slugify
+from dsfr_accordion.syntax import SAFE_ID
 
 
 @pytest.mark.parametrize(

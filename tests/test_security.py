@@ -20,7 +20,7 @@ import dsfr_accordion
 from dsfr_accordion import ContentError, DsfrAccordionError, render, ui
 from dsfr_accordion.environments import environment
 from dsfr_accordion.i18n import catalogs
-from dsfr_accordion.ids import SAFE_ID
+from dsfr_accordion.syntax import SAFE_ID
 from tests.accordion_contract import contract_problems
 from tests.conftest import ROOT, parse_html, run_cli
 from tests.test_i18n_content import set_translations

@@ -5,16 +5,18 @@ Every problem a person can fix (content, command line, options) is a
 the wording lives in one table and the command line prints it uniformly as
 ``file:line:column: error: message`` followed by a hint saying what to do.
 Messages are English gettext ids, translated when shown (:meth:`DsfrAccordionError.render`);
-so are the phrases given as fields (``where="a testimonial"``) and :class:`Phrase` fields.
+so are the fields marked as the library's words (``where=N_("a testimonial")``, a
+:class:`~dsfr_accordion.ui.Phrase`); any other field is the user's data and is
+shown as it is (:func:`~dsfr_accordion.ui.localized`).
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .ui import N_, translations
+from .ui import N_, Phrase, localized, translations
 
 #: code -> (message, hint). Both are ``str.format`` templates over the
 #: keyword arguments given to :meth:`DsfrAccordionError.of`.
@@ -262,30 +264,6 @@ class Location:
         return ":".join(parts)
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
-    """A translatable phrase with its own fields, used as a field of a message."""
-
-    msgid: str
-    fields: dict[str, object] = field(default_factory=dict)
-
-    def translate(self, gettext: Callable[[str], str]) -> str:
-        """The phrase in the language of ``gettext``."""
-        return gettext(self.msgid).format(**_translated(self.fields, gettext))
-
-
-def _translated(fields: dict[str, object], gettext: Callable[[str], str]) -> dict[str, object]:
-    """Fields ready to format: phrases translated, marked strings (``N_``) too."""
-    return {
-        name: value.translate(gettext)
-        if isinstance(value, Phrase)
-        else gettext(value)
-        if isinstance(value, str) and value
-        else value
-        for name, value in fields.items()
-    }
-
-
 class DsfrAccordionError(Exception):
     """A problem the user can fix, with where it is and what to do.
 
@@ -313,7 +291,7 @@ class DsfrAccordionError(Exception):
         return cls(code, fields, location)
 
     def _part(self, index: int, gettext: Callable[[str], str]) -> str:
-        return gettext(MESSAGES[self.code][index]).format(**_translated(self.fields, gettext))
+        return gettext(MESSAGES[self.code][index]).format(**localized(self.fields, gettext))
 
     @property
     def message(self) -> str:

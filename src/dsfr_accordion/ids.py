@@ -14,10 +14,10 @@ from collections.abc import Iterable
 
 from .errors import ContentError, DsfrAccordionError, Location
 from .model import Document
+from .syntax import is_safe_id
 from .ui import N_
 
 #: What an explicit id, a reserved id or a prefix may be: safe for the DSFR JS.
-SAFE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
 
 #: Longest slug generated from a title, before any ``-N`` suffix.
 MAX_SLUG_LENGTH = 48
@@ -104,7 +104,7 @@ def id_problem(value: str) -> str | None:
         return N_("it holds a quote or a backslash")
     if not value[0].isalpha():
         return N_("it does not start with a letter")
-    if not SAFE_ID.match(value):
+    if not is_safe_id(value):
         return N_("it holds characters other than letters, digits, '-' and '_'")
     return None
 
@@ -130,7 +130,7 @@ class IdAllocator:
     """
 
     def __init__(self, reserved: Iterable[str] = (), prefix: str = "") -> None:
-        if prefix and not SAFE_ID.match(prefix):
+        if prefix and not is_safe_id(prefix):
             raise DsfrAccordionError.of("invalid-prefix", value=prefix)
         self.prefix = prefix
         self._reserved = frozenset(reserved)

@@ -24,6 +24,7 @@ from .ids import IdAllocator, allocate_ids
 from .markup import AccordionWriter
 from .model import Document
 from .sanitize import clean_text
+from .syntax import is_language_tag
 
 if TYPE_CHECKING:
     from .i18n.catalogs import ContentTranslations, Translation
@@ -137,7 +138,7 @@ def render(
     """
     _check_renderable(document)
     out_lang = lang or document.lang
-    if not ui.LANGUAGE_TAG.match(out_lang):
+    if not is_language_tag(out_lang):
         raise DsfrAccordionError.of("unknown-language", value=out_lang)
     document_lang = document.lang
     level = heading_level if heading_level is not None else (2 if page else 3)

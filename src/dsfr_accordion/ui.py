@@ -6,6 +6,12 @@ translate it where it is shown with ``translations(lang).gettext(message)``
 (``ngettext`` for counts). Templates use ``{{ _("…") }}`` through
 ``jinja2.ext.i18n``.
 
+Errors, import findings and audit findings fill their templates with fields.
+Which fields are translated is said by their type, never guessed: a
+:class:`Msgid` (what :func:`N_` returns) or a :class:`Phrase` is the library's
+own words and is translated when shown; any other value is data (a key a user
+wrote, a file name, a quoted text) and is shown as it is (:func:`localized`).
+
 The catalogues are ``locales/<lang>/LC_MESSAGES/dsfr_accordion.po`` in the
 source tree (``tools/ui_catalogue.py`` extracts and updates them); wheels ship
 them compiled as ``dsfr_accordion/locales/…/dsfr_accordion.mo``.
@@ -16,9 +22,12 @@ from __future__ import annotations
 import gettext as _gettext
 import io
 import os
-import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+
+from .syntax import primary_language
 
 #: The gettext domain of the library's own words.
 DOMAIN = "dsfr_accordion"
@@ -30,9 +39,6 @@ _SOURCE_LOCALES = Path(__file__).resolve().parent.parent.parent / "locales"
 # than reading the catalogue (docs/benchmarks.md); the package is never zipped.
 _PACKAGE_LOCALES = Path(__file__).resolve().parent / "locales"
 
-#: A BCP 47 language tag as this library accepts it: ``fr``, ``en``, ``fr-CA``…
-LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")
-
 #: Opening and closing quotation marks, spacing included, by primary language.
 QUOTE_MARKS: dict[str, tuple[str, str]] = {
     "fr": ("«\u00a0", "\u00a0»"),
@@ -40,18 +46,52 @@ QUOTE_MARKS: dict[str, tuple[str, str]] = {
 }
 
 
-def N_(message: str) -> str:
+class Msgid(str):
+    """A message id of the UI catalogue: a field of this type is translated when shown."""
+
+    __slots__ = ()
+
+
+def N_(message: str) -> Msgid:
     """Mark ``message`` for the UI catalogue without translating it (translate when shown)."""
-    return message
+    return Msgid(message)
 
 
-def _primary(lang: str) -> str:
-    return lang.split("-", maxsplit=1)[0].lower()
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A message id with fields of its own, for a field of another message.
+
+    ``str()`` gives it in English.
+    """
+
+    msgid: str
+    fields: Mapping[str, object] = field(default_factory=dict)
+
+    def translate(self, gettext: Callable[[str], str]) -> str:
+        """The phrase in the language of ``gettext``."""
+        return gettext(self.msgid).format(**localized(self.fields, gettext))
+
+    def __str__(self) -> str:
+        return self.translate(str)
+
+
+def localized(fields: Mapping[str, object], gettext: Callable[[str], str]) -> dict[str, object]:
+    """``fields`` ready to fill a template in the language of ``gettext``: each
+    :class:`Msgid` and :class:`Phrase` translated, every other value as it is.
+    """
+    return {
+        name: value.translate(gettext)
+        if isinstance(value, Phrase)
+        else gettext(value)
+        if isinstance(value, Msgid)
+        else value
+        for name, value in fields.items()
+    }
 
 
 def quote_marks(lang: str) -> tuple[str, str]:
     """The quotation marks of ``lang``: « » with no-break spaces in French, “ ” otherwise."""
-    return QUOTE_MARKS.get(_primary(lang), QUOTE_MARKS["en"])
+    return QUOTE_MARKS.get(primary_language(lang), QUOTE_MARKS["en"])
 
 
 def babel_locale(lang: str) -> str:
@@ -76,7 +116,7 @@ def cli_language() -> str:
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name, "")
         if value and value not in ("C", "POSIX") and not value.startswith("C."):
-            return "fr" if _primary(value.split(":")[0].replace("_", "-")) == "fr" else "en"
+            return "fr" if primary_language(value.split(":")[0].replace("_", "-")) == "fr" else "en"
     return "en"
 
 
@@ -96,7 +136,7 @@ def _from_po(path: Path) -> _gettext.GNUTranslations:
 @cache
 def translations(lang: str) -> _gettext.NullTranslations:
     """The UI translations for ``lang`` (its primary subtag); no catalogue: the English ids."""
-    primary = _primary(lang)
+    primary = primary_language(lang)
     relative = Path(primary, "LC_MESSAGES", f"{DOMAIN}")
     compiled = _PACKAGE_LOCALES / f"{relative}.mo"
     source = _SOURCE_LOCALES / f"{relative}.po"

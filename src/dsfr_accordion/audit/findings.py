@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .. import ui
-from .rules import Check, Msg, Rule, Severity, rule
+from .rules import Check, Rule, Severity, rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,7 +16,7 @@ class Finding:
     ``line`` and ``column`` count from 1 and point into the audited file
     (``None`` when the place is unknown, as for some browser findings).
     ``fields`` fill the rule's message and hint templates (a :class:`Msg`
-    value is translated too); ``rgaa`` is the rule's criterion unless a
+    value is translated, any other is shown as it is); ``rgaa`` is the rule's criterion unless a
     finding knows better (axe-core rules).
     """
 
@@ -65,10 +65,7 @@ class Finding:
 
     def _format(self, template: str, lang: str) -> str:
         gettext = ui.translations(lang).gettext
-        values: Mapping[str, str] = {
-            key: gettext(value) if isinstance(value, Msg) else value for key, value in self.fields
-        }
-        return gettext(template).format(**values)
+        return gettext(template).format(**ui.localized(dict(self.fields), gettext))
 
     def message(self, lang: str = "en") -> str:
         """The message in ``lang`` (``fr`` or ``en``)."""

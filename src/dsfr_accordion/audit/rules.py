@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ..ui import N_
+from ..ui import N_, Msgid
 
 
 class Severity(StrEnum):
@@ -150,7 +150,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "javascript-url", S, E, "7.1",
-        N_("{attribute} holds a javascript: URL"),
+        N_("{attribute} holds a {scheme}: URL, which runs a script"),
         N_("link to a real address, or use a <button> whose behaviour comes from a script file"),
     ),
     Rule(
@@ -207,7 +207,7 @@ PROBLEMS: tuple[str, ...] = (
 )
 
 
-class Msg(str):
+class Msg(Msgid):
     """A field value that is a message id of :data:`PROBLEMS`, translated when shown.
 
     Only those ids are accepted: they are the ones the catalogue extracts.

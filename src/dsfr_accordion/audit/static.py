@@ -27,23 +27,23 @@ from html5lib.constants import E as PARSE_ERROR_TEXT
 from .. import ui
 from ..errors import DsfrAccordionError, Location
 from ..loaders import read_text
+from ..syntax import (
+    URL_ATTRIBUTES,
+    is_event_handler,
+    is_language_tag,
+    is_safe_id,
+    is_script_url,
+    primary_language,
+    url_scheme,
+)
 from .findings import FileResult, Finding
 from .rules import Msg
 
 #: File name suffixes audited when a folder is given.
 HTML_SUFFIXES = (".html", ".htm")
 
-#: Ids the DSFR JavaScript can link a button to its panel with.
-SAFE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
-
-#: A well-formed BCP 47 tag, simplified: a 2-3 letter language, then subtags.
-LANGUAGE_TAG = re.compile(r"(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|[xX](?:-[A-Za-z0-9]{1,8})+)\Z")
-
 #: Attributes holding id references, space-separated lists all of them.
 ID_REFERENCES = ("aria-controls", "aria-labelledby", "aria-describedby", "for", "headers")
-
-#: Attributes holding a URL a javascript: scheme would run from.
-URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href")
 
 #: Elements that give a panel or a link content without text.
 EMBEDDED = frozenset(
@@ -68,10 +68,6 @@ def _local_name(element: Element) -> str:
 
 def _classes(element: Element) -> list[str]:
     return (element.get("class") or "").split()
-
-
-def _primary(lang: str) -> str:
-    return lang.split("-", maxsplit=1)[0].lower()
 
 
 @cache
@@ -314,13 +310,18 @@ class _Walk:
                     first=self.place(first)[0],
                 )
         for name, value in attributes.items():
-            if name.startswith("on"):
+            if is_event_handler(name):
                 self.add("inline-handler", self.attribute_place(element, name), attribute=name)
-            elif name in URL_ATTRIBUTES and _is_javascript_url(value):
-                self.add("javascript-url", self.attribute_place(element, name), attribute=name)
+            elif name in URL_ATTRIBUTES and is_script_url(value):
+                self.add(
+                    "javascript-url",
+                    self.attribute_place(element, name),
+                    attribute=name,
+                    scheme=url_scheme(value) or "",
+                )
             elif name in ID_REFERENCES:
                 self.references.append((element, name, value))
-            elif name == "lang" and value.strip() and not LANGUAGE_TAG.match(value.strip()):
+            elif name == "lang" and value.strip() and not is_language_tag(value.strip()):
                 self.add("lang-invalid", self.attribute_place(element, name), value=value)
         href = attributes.get("href")
         if href is not None and href.startswith("#") and len(href) > 1:
@@ -344,7 +345,7 @@ class _Walk:
                 continue
             # split() and \s+ agree on what white space is (Py_UNICODE_ISSPACE).
             text_lang = markers.get(" ".join(text.split()))
-            if text_lang is not None and text_lang != _primary(lang):
+            if text_lang is not None and text_lang != primary_language(lang):
                 self.add(
                     "lang-change-unmarked",
                     self.place(element),
@@ -423,7 +424,7 @@ class _Walk:
                 panel=panel_id,
             )
         for value, owner, name in ((panel_id, panel, "id"), (controls, button, "aria-controls")):
-            if value and not SAFE_ID.match(value) and (owner is panel or value != panel_id):
+            if value and not is_safe_id(value) and (owner is panel or value != panel_id):
                 self.add("accordion-unsafe-id", self.attribute_place(owner, name), id=value)
         expanded = button.get("aria-expanded")
         if expanded not in ("true", "false"):
@@ -440,12 +441,6 @@ class _Walk:
             )
         if not _has_text(panel) and not any(_local_name(e) in EMBEDDED for e in panel.iter()):
             self.add("accordion-empty-panel", self.place(panel), id=panel_id)
-
-
-def _is_javascript_url(value: str) -> bool:
-    # Browsers ignore ASCII whitespace and control characters in the scheme.
-    scheme = "".join(c for c in value[:40] if c > " " and c != "\x7f").lower()
-    return scheme.startswith("javascript:")
 
 
 def _has_name(element: Element) -> bool:
@@ -518,6 +513,6 @@ def html_files(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
             files.append((path, path.parent))
         else:
             raise DsfrAccordionError.of(
-                "unreadable", Location(str(path)), reason="no such file or folder"
+                "unreadable", Location(str(path)), reason=ui.N_("no such file or folder")
             )
     return files

@@ -31,7 +31,8 @@ from babel.messages.pofile import PoFileError, read_po, write_po
 from ..errors import DsfrAccordionError, Location
 from ..model import Document, ForeignText
 from ..output import write_bytes_atomic
-from ..ui import LANGUAGE_TAG, babel_locale
+from ..syntax import is_language_tag
+from ..ui import N_, Phrase, babel_locale
 from . import markup
 from .units import Unit, extract, rebuild
 
@@ -139,7 +140,7 @@ def _check_syntax(data: bytes, path: Path) -> None:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise DsfrAccordionError.of(
-            "po-syntax", Location(str(path), line), problem="the file is not UTF-8"
+            "po-syntax", Location(str(path), line), problem=N_("the file is not UTF-8")
         ) from None
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
@@ -147,7 +148,10 @@ def _check_syntax(data: bytes, path: Path) -> None:
             raise DsfrAccordionError.of(
                 "po-syntax",
                 Location(str(path), number),
-                problem=f"this line is not a keyword with a quoted string: {stripped[:60]!r}",
+                problem=Phrase(
+                    N_("this line is not a keyword with a quoted string: {line!r}"),
+                    {"line": stripped[:60]},
+                ),
             )
 
 
@@ -284,7 +288,7 @@ def load_translations(
     document: Document, lang: str, locales: str | os.PathLike[str] | None = None
 ) -> ContentTranslations:
     """The ``lang`` catalogue of the content file ``document`` was loaded from."""
-    if not LANGUAGE_TAG.match(lang):
+    if not is_language_tag(lang):
         raise DsfrAccordionError.of("unknown-language", value=lang)
     if document.location is None:
         raise DsfrAccordionError.of("catalogue-of-built-document", lang=lang)

@@ -10,7 +10,6 @@ docs/import.md.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +22,8 @@ from ..errors import ContentError, Location
 from ..ids import id_problem
 from ..loaders.fields import compose, describe, source_text
 from ..model import Document, Testimonial
+from ..syntax import URL_ATTRIBUTES, is_event_handler, is_language_tag, is_script_url
+from ..ui import N_
 from . import patterns
 from .content import PanelReader, read_panel
 from .findings import Finding, Report, Section, excerpt
@@ -30,10 +31,6 @@ from .patterns import PATTERNS, Accordion
 from .preservation import check
 from .source import UNSAFE_ELEMENTS, SourceTree, split_front_matter, text_of, words
 
-_LANG_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")
-#: URL schemes that run code or smuggle content; reported and removed.
-_UNSAFE_SCHEMES = re.compile(r"\s*(javascript|vbscript|data):", re.IGNORECASE)
-_URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "poster", "xlink:href")
 #: Parse errors of a fragment that are not defects: legacy pages are often includes.
 _IGNORED_PARSE_ERRORS = ("expected-doctype-but-got",)
 
@@ -67,9 +64,9 @@ def _front_matter(text: str, first_line: int, path: str) -> tuple[_FrontKeys, li
         raise ContentError.of(
             "wrong-type",
             Location(path, first_line),
-            key="the front matter",
-            expected="a mapping (key: value)",
-            found=describe(node) if node is not None else "nothing",
+            key=N_("the front matter"),
+            expected=N_("a mapping (key: value)"),
+            found=describe(node) if node is not None else N_("nothing"),
         )
     keys: dict[str, str] = {}
     metadata: dict[str, object] = {}
@@ -129,7 +126,7 @@ def _safety_findings(tree: SourceTree) -> list[Finding]:
                 )
             )
         for attribute, value in element.attrib.items():
-            if attribute.lower().startswith("on"):
+            if is_event_handler(attribute):
                 findings.append(
                     Finding(
                         "event-handler",
@@ -137,7 +134,7 @@ def _safety_findings(tree: SourceTree) -> list[Finding]:
                         {"attribute": attribute, "value": excerpt(value), "tag": element.tag},
                     )
                 )
-            elif attribute.lower() in _URL_ATTRIBUTES and _UNSAFE_SCHEMES.match(value):
+            elif attribute.lower() in URL_ATTRIBUTES and is_script_url(value):
                 findings.append(
                     Finding(
                         "unsafe-url",
@@ -235,8 +232,8 @@ def _lang(keys: _FrontKeys, tree: SourceTree, path: str) -> tuple[str, list[Find
     """
     candidates = ((keys.lang, Location(path, 2)), (tree.root.get("lang"), tree.location(tree.root)))
     written = [(value, where) for value, where in candidates if value]
-    lang = next((value for value, _ in written if _LANG_TAG.match(value)), "fr")
-    invalid = [(value, where) for value, where in written if not _LANG_TAG.match(value)]
+    lang = next((value for value, _ in written if is_language_tag(value)), "fr")
+    invalid = [(value, where) for value, where in written if not is_language_tag(value)]
     return lang, [
         Finding("invalid-lang", where, {"value": value, "lang": lang}) for value, where in invalid
     ]

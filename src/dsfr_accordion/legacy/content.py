@@ -26,6 +26,7 @@ from ..errors import Location
 from ..model import Block, Item, ListBlock, Paragraph, Quote
 from ..richtext import Source, blocks_from_markdown
 from ..sanitize import LINK_SCHEMES, clean_inline
+from ..syntax import url_scheme
 from .findings import Finding, excerpt
 from .patterns import Accordion
 from .source import BLOCK_TAGS, UNSAFE_ELEMENTS, SourceTree, text_of, words
@@ -114,8 +115,8 @@ def _safe_href(href: str | None) -> str | None:
     """``href`` if its scheme may be linked (relative URLs too), else ``None``."""
     if href is None:
         return None
-    scheme = re.match(r"\s*([A-Za-z][A-Za-z0-9+.-]*):", href)
-    return href.strip() if scheme is None or scheme[1].lower() in LINK_SCHEMES else None
+    scheme = url_scheme(href)
+    return href.strip() if scheme is None or scheme in LINK_SCHEMES else None
 
 
 class PanelReader:

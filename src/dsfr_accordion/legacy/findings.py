@@ -237,19 +237,24 @@ class Finding:
 
     @property
     def message(self) -> str:
-        return self.kind.message.format(**self.data)
+        """What was found, in English."""
+        return self.kind.message.format(**ui.localized(self.data, str))
 
     @property
     def action(self) -> str:
-        return self.kind.action.format(**self.data)
+        """What was done, in English."""
+        return self.kind.action.format(**ui.localized(self.data, str))
 
     def render(self, gettext: Callable[[str], str]) -> str:
-        """The finding's line of the human report, in the language of ``gettext``."""
+        """The finding's line of the human report, in the language of ``gettext``:
+        the library's words translated, the page's text (``data``) as it is.
+        """
+        data = ui.localized(self.data, gettext)
         return gettext(FINDING_LINE).format(
             place=self.location,
             severity=gettext(SEVERITY_WORDS[self.severity]),
-            message=gettext(self.kind.message).format(**self.data),
-            action=gettext(self.kind.action).format(**self.data),
+            message=gettext(self.kind.message).format(**data),
+            action=gettext(self.kind.action).format(**data),
         )
 
     def __str__(self) -> str:
@@ -370,7 +375,7 @@ class Report:
                     **place(finding.location),
                     "message": finding.message,
                     "action": finding.action,
-                    "data": dict(finding.data),
+                    "data": ui.localized(finding.data, str),
                 }
                 for finding in self.findings
             ],

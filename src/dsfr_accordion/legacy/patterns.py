@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
+from ..ui import N_, Msgid, Phrase
 from .findings import Finding, excerpt
 from .source import UNSAFE_ELEMENTS, SourceTree, classes, text_of
 
@@ -155,14 +156,15 @@ def _targets(
         yield attribute, value, ids.get(wanted, [])
 
 
-def _can_be_panel(tree: SourceTree, toggle: Element, panel: Element) -> str | None:
-    """Why ``panel`` cannot be ``toggle``'s panel, or ``None`` if it can."""
+def _can_be_panel(tree: SourceTree, toggle: Element, panel: Element) -> Msgid | None:
+    """Why ``panel`` cannot be ``toggle``'s panel (a template over the reference's
+    ``attribute`` and ``value``), or ``None`` if it can."""
     if panel is toggle:
-        return "it points at itself"
+        return N_('its {attribute}="{value}" points at itself')
     if any(a is panel for a in tree.ancestors(toggle)):
-        return "it points at an element holding the toggle"
+        return N_('its {attribute}="{value}" points at an element holding the toggle')
     if any(a is toggle for a in tree.ancestors(panel)):
-        return "it points inside the toggle"
+        return N_('its {attribute}="{value}" points inside the toggle')
     return None
 
 
@@ -178,7 +180,7 @@ def pair(tree: SourceTree, accordions: list[Accordion]) -> list[Finding]:
     findings: list[Finding] = []
     ids = _ids(tree)
     toggles = {id(a.toggle) for a in accordions}
-    reasons: dict[int, str] = {}
+    reasons: dict[int, Phrase] = {}
     claims: dict[int, list[tuple[Accordion, str]]] = {}
     panels: dict[int, Element] = {}
     for accordion in accordions:
@@ -188,17 +190,23 @@ def pair(tree: SourceTree, accordions: list[Accordion]) -> list[Finding]:
             accordion.pairing = "details"
             continue
         for attribute, value, found in _targets(tree, accordion.toggle, ids):
+            reference = {"attribute": attribute, "value": value}
             if len(found) != 1:
-                problem = f"points at {len(found)} elements" if found else "points at no element"
-                reasons.setdefault(id(accordion), f'its {attribute}="{value}" {problem}')
+                problem = (
+                    Phrase(N_('its {attribute}="{value}" points at {count} elements'),
+                           {**reference, "count": len(found)})
+                    if found
+                    else Phrase(N_('its {attribute}="{value}" points at no element'), reference)
+                )  # fmt: skip
+                reasons.setdefault(id(accordion), problem)
                 continue
             why = _can_be_panel(tree, accordion.toggle, found[0])
             if why is None and id(found[0]) not in toggles:
                 claims.setdefault(id(found[0]), []).append((accordion, f'{attribute}="{value}"'))
                 panels[id(found[0])] = found[0]
                 break
-            why = why or "points at another toggle"
-            reasons.setdefault(id(accordion), f'its {attribute}="{value}" {why}')
+            why = why or N_('its {attribute}="{value}" points at another toggle')
+            reasons.setdefault(id(accordion), Phrase(why, reference))
     follows = {id(_following(tree, a.head)): a for a in accordions if a.head is not None}
     for key, claims_of in claims.items():
         panel = panels[key]
@@ -230,8 +238,10 @@ def pair(tree: SourceTree, accordions: list[Accordion]) -> list[Finding]:
             )
             for loser in claimants:
                 if loser is not winner:
-                    reasons[id(loser)] = f"its panel, at line {tree.location(panel).line}, "
-                    reasons[id(loser)] += f"is also {winner.title!r}'s"
+                    reasons[id(loser)] = Phrase(
+                        N_("its panel, at line {line}, is also {title!r}'s"),
+                        {"line": tree.location(panel).line, "title": winner.title},
+                    )
     taken = {id(a.panel) for a in accordions if a.panel is not None}
     heads = {id(a.head) for a in accordions}
     for accordion in accordions:

@@ -17,7 +17,8 @@ import yaml
 from ..errors import ContentError, Location, suggest
 from ..ids import check_id
 from ..sanitize import source_url
-from ..ui import LANGUAGE_TAG, N_
+from ..syntax import is_language_tag
+from ..ui import N_
 
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
@@ -220,7 +221,7 @@ class Fields:
     def document_keys(self) -> dict[str, object]:
         """Read :data:`DOCUMENT_KEYS` as keyword arguments of a ``Document``."""
         lang = self.text("lang") or "fr"
-        if not LANGUAGE_TAG.match(lang):
+        if not is_language_tag(lang):
             raise ContentError.of("invalid-lang", self.location("lang"), value=lang)
         metadata: dict[str, object] = {}
         if "metadata" in self.values:
