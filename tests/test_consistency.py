@@ -120,12 +120,14 @@ def test_a_url_gets_one_verdict(url: str, runs_a_script: bool):
         )
 
 
-@pytest.mark.parametrize(("url", "runs_a_script"), URLS)
+#: The URLs a Markdown link destination can hold (no white space or control character).
+MARKDOWN_URLS = [(url, script) for url, script in URLS if url.isprintable() and " " not in url]
+
+
+@pytest.mark.parametrize(("url", "runs_a_script"), MARKDOWN_URLS)
 def test_a_markdown_link_that_runs_a_script_never_reaches_the_page(
     write, url: str, runs_a_script: bool
 ):
-    if "\n" in url or "\t" in url or "\x01" in url or " " in url:
-        pytest.skip("not a Markdown link destination")
     path = write("content.md", f"---\ntitle: T\n---\n## A\n### Q ?\nVoir [le lien](<{url}>).\n")
     page = render(load(path))
     hrefs = [html.unescape(part.split('"', 1)[0]) for part in page.split('href="')[1:]]

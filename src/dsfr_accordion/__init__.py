@@ -31,7 +31,7 @@ _EXPORTS: dict[str, str] = {
     "dump_yaml": ".dump",
     "ContentError": ".errors",
     "DsfrAccordionError": ".errors",
-    "Location": ".errors",
+    "Location": ".model",
     "ContentTranslations": ".i18n.catalogs",
     "Translation": ".i18n.catalogs",
     "load_translations": ".i18n.catalogs",
@@ -108,7 +108,7 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:
     from .assets import DSFR_VERSION, PageAssets, copy_dist, page_assets
     from .dump import dump_yaml
-    from .errors import ContentError, DsfrAccordionError, Location
+    from .errors import ContentError, DsfrAccordionError
     from .i18n.catalogs import ContentTranslations, Translation, load_translations, translate
     from .ids import IdAllocator, slugify
     from .loaders import load
@@ -120,6 +120,7 @@ if TYPE_CHECKING:
         ForeignText,
         Item,
         ListBlock,
+        Location,
         Paragraph,
         Quote,
         Testimonial,

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
+from .model import Location
 from .ui import N_, Phrase, localized, translations
 
 #: code -> (message, hint). Both are ``str.format`` templates over the
@@ -245,23 +245,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
     ),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Location:
-    """A place in a source file; ``line`` and ``column`` count from 1."""
-
-    path: str
-    line: int | None = None
-    column: int | None = None
-
-    def __str__(self) -> str:
-        parts = [self.path]
-        if self.line is not None:
-            parts.append(str(self.line))
-            if self.column is not None:
-                parts.append(str(self.column))
-        return ":".join(parts)
 
 
 class DsfrAccordionError(Exception):

@@ -12,8 +12,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from .errors import ContentError, DsfrAccordionError, Location
-from .model import Document
+from .errors import ContentError, DsfrAccordionError
+from .model import Document, Location
 from .syntax import is_safe_id
 from .ui import N_
 

@@ -15,8 +15,8 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin
 
-from .errors import ContentError, Location, suggest
-from .model import Attribution, Block, ListBlock, Paragraph, Quote
+from .errors import ContentError, suggest
+from .model import Attribution, Block, ListBlock, Location, Paragraph, Quote
 from .sanitize import sanitized, source_url
 from .ui import N_
 

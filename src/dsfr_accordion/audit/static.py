@@ -25,8 +25,9 @@ import html5lib
 from html5lib.constants import E as PARSE_ERROR_TEXT
 
 from .. import ui
-from ..errors import DsfrAccordionError, Location
+from ..errors import DsfrAccordionError
 from ..loaders import read_text
+from ..model import Location
 from ..syntax import (
     URL_ATTRIBUTES,
     is_event_handler,

@@ -16,8 +16,9 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO
 
-from ..errors import ContentError, Location
+from ..errors import ContentError
 from ..loaders import LOADERS
+from ..model import Location
 from .units import extract as extract_units
 
 

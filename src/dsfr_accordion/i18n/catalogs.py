@@ -28,8 +28,8 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po, write_po
 
-from ..errors import DsfrAccordionError, Location
-from ..model import Document, ForeignText
+from ..errors import DsfrAccordionError
+from ..model import Document, ForeignText, Location
 from ..output import write_bytes_atomic
 from ..syntax import is_language_tag
 from ..ui import N_, Phrase, babel_locale

@@ -18,10 +18,10 @@ from xml.etree.ElementTree import Element
 
 import yaml
 
-from ..errors import ContentError, Location
+from ..errors import ContentError
 from ..ids import id_problem
 from ..loaders.fields import compose, describe, source_text
-from ..model import Document, Testimonial
+from ..model import Document, Location, Testimonial
 from ..syntax import URL_ATTRIBUTES, is_event_handler, is_language_tag, is_script_url
 from ..ui import N_
 from . import patterns

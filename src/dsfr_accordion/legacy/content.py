@@ -22,8 +22,7 @@ from dataclasses import dataclass, field, replace
 from xml.etree.ElementTree import Element
 
 from ..dump import inline_markdown
-from ..errors import Location
-from ..model import Block, Item, ListBlock, Paragraph, Quote
+from ..model import Block, Item, ListBlock, Location, Paragraph, Quote
 from ..richtext import Source, blocks_from_markdown
 from ..sanitize import LINK_SCHEMES, clean_inline
 from ..syntax import url_scheme

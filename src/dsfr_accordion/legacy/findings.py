@@ -15,7 +15,7 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from .. import ui
-from ..errors import Location
+from ..model import Location
 from ..ui import N_
 
 #: Version of the JSON report (``schema`` key); see docs/import.md.

@@ -19,8 +19,7 @@ import itertools
 from collections.abc import Sequence
 from xml.etree.ElementTree import Element
 
-from ..errors import Location
-from ..model import Testimonial
+from ..model import Location, Testimonial
 from .content import block_text
 from .findings import Loss, Preservation
 from .source import UNSAFE_ELEMENTS, WORD, SourceTree, text_pieces, words

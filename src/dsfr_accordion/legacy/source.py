@@ -20,7 +20,8 @@ import html5lib
 from html5lib.constants import E as PARSE_ERRORS
 from html5lib.treebuilders import getTreeBuilder
 
-from ..errors import ContentError, Location
+from ..errors import ContentError
+from ..model import Location
 
 _FENCE = "---"
 

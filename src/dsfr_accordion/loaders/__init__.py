@@ -6,9 +6,9 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import ContentError, Location
+from ..errors import ContentError
 from ..ids import content_keys
-from ..model import Document
+from ..model import Document, Location
 from ..ui import N_
 from .legacy_html import load_legacy_html
 from .markdown import load_markdown

@@ -14,8 +14,9 @@ from types import MappingProxyType
 
 import yaml
 
-from ..errors import ContentError, Location, suggest
+from ..errors import ContentError, suggest
 from ..ids import check_id
+from ..model import Location
 from ..sanitize import source_url
 from ..syntax import is_language_tag
 from ..ui import N_

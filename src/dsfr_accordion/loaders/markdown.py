@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from ..errors import ContentError, Location, suggest
+from ..errors import ContentError, suggest
 from ..ids import check_id
-from ..model import Document, Item, Testimonial
+from ..model import Document, Item, Location, Testimonial
 from ..richtext import (
     Source,
     attributes_of,

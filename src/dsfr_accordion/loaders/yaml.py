@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..errors import ContentError, Location
-from ..model import Block, Document, Item, Testimonial
+from ..errors import ContentError
+from ..model import Block, Document, Item, Location, Testimonial
 from ..richtext import Source, blocks_from_markdown
 from ..ui import N_
 from .fields import DOCUMENT_KEYS, Fields, compose
