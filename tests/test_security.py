@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 import yaml
 from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from selenium.webdriver.common.by import By
 
@@ -20,6 +19,7 @@ import dsfr_accordion
 from dsfr_accordion import ContentError, DsfrAccordionError, render, ui
 from dsfr_accordion.environments import environment
 from dsfr_accordion.i18n import catalogs
+from dsfr_accordion.mofile import mo_bytes
 from dsfr_accordion.syntax import SAFE_ID
 from tests.accordion_contract import contract_problems
 from tests.conftest import ROOT, parse_html, run_cli
@@ -190,10 +190,7 @@ def hostile_ui_catalogue(monkeypatch: pytest.MonkeyPatch):
         for message in template:
             if message.id and not message.pluralizable:
                 catalog.add(message.id, payload)
-        buffer = io.BytesIO()
-        write_mo(buffer, catalog)
-        buffer.seek(0)
-        hostile = gettext.GNUTranslations(buffer)
+        hostile = gettext.GNUTranslations(io.BytesIO(mo_bytes(catalog)))
         monkeypatch.setattr(ui, "translations", lambda lang: hostile)
         environment.cache_clear()
 

@@ -25,10 +25,10 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
-from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 from dsfr_accordion.i18n.catalogs import CATALOG_DATE, revive
+from dsfr_accordion.mofile import compile_po
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
@@ -128,11 +128,7 @@ def compile_catalogues() -> None:
         source = LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
         target = ROOT / "src" / "dsfr_accordion" / "locales" / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
         target.parent.mkdir(parents=True, exist_ok=True)
-        with source.open("rb") as stream:
-            catalog = read_po(stream, locale=lang)
-        buffer = io.BytesIO()
-        write_mo(buffer, catalog)
-        target.write_bytes(buffer.getvalue())
+        target.write_bytes(compile_po(source))
 
 
 def main(check: bool) -> int:

@@ -122,15 +122,9 @@ def cli_language() -> str:
 
 def _from_po(path: Path) -> _gettext.GNUTranslations:
     """Compile a source-tree ``.po`` in memory (Babel is only needed here)."""
-    from babel.messages.mofile import write_mo  # noqa: PLC0415 - source checkouts only
-    from babel.messages.pofile import read_po  # noqa: PLC0415
+    from .mofile import compile_po  # noqa: PLC0415 - Babel, in source checkouts only
 
-    with path.open("rb") as stream:
-        catalog = read_po(stream)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog)
-    buffer.seek(0)
-    return _gettext.GNUTranslations(buffer)
+    return _gettext.GNUTranslations(io.BytesIO(compile_po(path)))
 
 
 @cache

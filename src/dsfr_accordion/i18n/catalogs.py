@@ -25,11 +25,11 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
-from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po, write_po
 
 from ..errors import DsfrAccordionError
 from ..model import Document, ForeignText, Location
+from ..mofile import mo_bytes
 from ..output import write_bytes_atomic
 from ..syntax import is_language_tag
 from ..ui import N_, Phrase, babel_locale
@@ -252,10 +252,8 @@ def compile_catalog(path: Path, lang: str) -> Path:
     """Check the ``.po`` at ``path`` and write its ``.mo`` beside it (atomically)."""
     catalog = read(path, lang)
     check(catalog, path)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog)
     target = path.with_suffix(".mo")
-    write_bytes_atomic(target, buffer.getvalue())
+    write_bytes_atomic(target, mo_bytes(catalog))
     return target
 
 
