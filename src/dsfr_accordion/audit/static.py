@@ -26,6 +26,7 @@ from html5lib.constants import E as PARSE_ERROR_TEXT
 
 from .. import ui
 from ..errors import DsfrAccordionError
+from ..frontmatter import split_front_matter
 from ..loaders import read_text
 from ..model import Location
 from ..syntax import (
@@ -53,7 +54,6 @@ EMBEDDED = frozenset(
 
 HEADING_TAGS = {f"h{n}": n for n in range(1, 7)}
 
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _PAGE_START = re.compile(r"\A(?:\s|<!--.*?-->)*<(?:!doctype|html[\s>])", re.IGNORECASE | re.DOTALL)
 
 
@@ -114,10 +114,7 @@ def read_source(path: Path) -> str:
 
 def blank_front_matter(text: str) -> str:
     """``text`` with a leading front matter block replaced by as many empty lines."""
-    match = _FRONT_MATTER.match(text)
-    if match is None:
-        return text
-    return "\n" * match.group().count("\n") + text[match.end() :]
+    return split_front_matter(text)[1]
 
 
 @dataclass

@@ -19,6 +19,7 @@ from xml.etree.ElementTree import Element
 import yaml
 
 from ..errors import ContentError
+from ..frontmatter import split_front_matter
 from ..ids import id_problem
 from ..loaders.fields import compose, describe, source_text
 from ..model import Document, Location, Testimonial
@@ -29,7 +30,7 @@ from .content import PanelReader, read_panel
 from .findings import Finding, Report, Section, excerpt
 from .patterns import PATTERNS, Accordion
 from .preservation import check
-from .source import UNSAFE_ELEMENTS, SourceTree, split_front_matter, text_of, words
+from .source import UNSAFE_ELEMENTS, SourceTree, text_of, words
 
 #: Parse errors of a fragment that are not defects: legacy pages are often includes.
 _IGNORED_PARSE_ERRORS = ("expected-doctype-but-got",)
@@ -246,7 +247,9 @@ def import_html(text: str, path: str) -> Import:
     is not valid YAML and when no accordion with content is found.
     """
     front, body = split_front_matter(text.removeprefix("\ufeff"))
-    keys, findings = _front_matter(front.text, front.first_line, path)
+    keys, findings = (
+        _front_matter(front.text, front.first_line, path) if front else (_FrontKeys(), [])
+    )
     tree = SourceTree(body, path)
     findings += _parse_findings(tree) + patterns.duplicate_ids(tree)
     findings += patterns.reference_findings(tree) + _safety_findings(tree)

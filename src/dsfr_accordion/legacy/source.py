@@ -23,33 +23,6 @@ from html5lib.treebuilders import getTreeBuilder
 from ..errors import ContentError
 from ..model import Location
 
-_FENCE = "---"
-
-
-@dataclass(frozen=True, slots=True)
-class FrontMatter:
-    """The YAML text of a front matter and the file line where it starts (0: none)."""
-
-    text: str
-    first_line: int
-
-
-def split_front_matter(text: str) -> tuple[FrontMatter, str]:
-    """Separate a front matter from ``text``; the body keeps the file's line numbers.
-
-    Only a ``---`` first line opens a front matter, and it must be closed by a
-    ``---`` or ``...`` line; otherwise the whole text is HTML.
-    """
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != _FENCE:
-        return FrontMatter("", 0), text
-    for index in range(1, len(lines)):
-        if lines[index].strip() in (_FENCE, "..."):
-            front = "\n".join(lines[1:index])
-            body = "\n" * (index + 1) + "\n".join(lines[index + 1 :])
-            return FrontMatter(front, 2), body
-    return FrontMatter("", 0), text
-
 
 @dataclass(frozen=True, slots=True)
 class ParseError:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from markdown_it.token import Token
 
 from ..errors import ContentError, suggest
+from ..frontmatter import opens_front_matter, split_front_matter
 from ..ids import check_id
 from ..model import Document, Item, Location, Testimonial
 from ..richtext import (
@@ -24,37 +25,29 @@ from .fields import DOCUMENT_KEYS, Fields, compose
 #: Testimonial keys an attribute line above a ``##`` heading may give.
 HEADING_ATTRIBUTES = ("id", "organisation", "author", "role", "source_url", "open")
 
-_FENCE = "---"
-
 
 def load_markdown(text: str, path: str) -> Document:
     """Load a Markdown content file's ``text``; ``path`` is used in messages."""
-    lines = text.splitlines(keepends=True)
-    front, body_first_line = _front_matter(lines, path)
-    fields = Fields(front, DOCUMENT_KEYS, N_("the front matter"), path, first_line=2)
-    body = "".join(lines[body_first_line - 1 :])
-    testimonials = _testimonials(parse(body), path, body_first_line)
-    return Document(testimonials=testimonials, location=Location(path, 1), **fields.document_keys())
-
-
-def _front_matter(lines: Sequence[str], path: str) -> tuple[object, int]:
-    """The front matter's YAML node and the file line where the body starts."""
-    if not lines or lines[0].strip() != _FENCE:
+    front, body = split_front_matter(text)
+    if front is None:
+        if opens_front_matter(text):
+            raise ContentError.of("front-matter-unclosed", Location(path, 1))
         raise ContentError.of(
             "missing-key",
             Location(path, 1),
             key="title",
             where=N_("the front matter (a '---' block at the top of the file)"),
         )
-    for index in range(1, len(lines)):
-        if lines[index].strip() in (_FENCE, "..."):
-            node = compose("".join(lines[1:index]), path, first_line=2)
-            if node is None:
-                raise ContentError.of(
-                    "missing-key", Location(path, 1), key="title", where=N_("the front matter")
-                )
-            return node, index + 2
-    raise ContentError.of("front-matter-unclosed", Location(path, 1))
+    node = compose(front.text, path, first_line=front.first_line)
+    if node is None:
+        raise ContentError.of(
+            "missing-key", Location(path, 1), key="title", where=N_("the front matter")
+        )
+    fields = Fields(node, DOCUMENT_KEYS, N_("the front matter"), path, first_line=front.first_line)
+    # The body without the blanked front matter lines: its tokens count lines from
+    # front.body_line.
+    testimonials = _testimonials(parse(body[front.body_line - 1 :]), path, front.body_line)
+    return Document(testimonials=testimonials, location=Location(path, 1), **fields.document_keys())
 
 
 @dataclass
