@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import dsfr_accordion
-from dsfr_accordion.audit import report
+from dsfr_accordion.audit import FORMATS, report
 from dsfr_accordion.audit.findings import Finding
 from dsfr_accordion.audit.rules import RULES, RULES_BY_ID, Check, Msg
 from dsfr_accordion.audit.static import audit_file, audit_text, blank_front_matter, html_files
@@ -111,7 +111,7 @@ def test_rendered_examples_give_no_finding(example: str, options: dict):
 def test_reports_are_deterministic_and_sorted():
     results = [audit_file(SEED), audit_file(STATIC / "image-alt.bad.html")]
     again = [audit_file(SEED), audit_file(STATIC / "image-alt.bad.html")]
-    for format in report.FORMATS:
+    for format in FORMATS:
         assert report.render_report(results, format) == report.render_report(again, format)
     lines = [(f.line, f.column) for f in results[0].findings]
     assert lines == sorted(lines)

@@ -19,6 +19,9 @@ from .output import staged_dir
 #: The DSFR release this library's markup is written and tested against.
 DSFR_VERSION = "1.15.3"
 
+#: The folder beside a page (or a site's root) that local DSFR copies go into.
+ASSETS_FOLDER = "dsfr"
+
 #: Where pages link the pinned release when no local copy is used.
 CDN_BASE = f"https://cdn.jsdelivr.net/npm/@gouvfr/dsfr@{DSFR_VERSION}/dist"
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from .audit import DEFAULT_DSFR_DIST
 from .errors import DsfrAccordionError
 
 if TYPE_CHECKING:
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from .audit.findings import FileResult
 
 #: The DSFR dist folder pages load in the browser unless ``--dsfr-dist`` says otherwise.
-DEFAULT_DSFR_DIST = Path("node_modules", "@gouvfr", "dsfr", "dist")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -83,23 +83,15 @@ class DsfrAudit:
         """Audit ``paths`` (pages, fragments, folders); fail with the findings at or above
         ``fail_on`` (``"error"`` or ``"warning"``), else return every file's results.
         """
-        from .audit import check, report  # noqa: PLC0415 - html5lib, when needed
-        from .audit.findings import FileResult  # noqa: PLC0415
-        from .audit.rules import Severity  # noqa: PLC0415
+        from .audit import check, failing, report  # noqa: PLC0415 - html5lib, when needed
 
-        threshold = Severity(fail_on)
         try:
             results = check(paths, browser=self._browser.get if browser else None)
         except DsfrAccordionError as error:  # a missing path, Chromium missing: say so plainly
             pytest.fail(error.render(self.lang), pytrace=False)
-        failing = [
-            FileResult.of(
-                result.path, (f for f in result.findings if f.at_least(threshold)), result.text
-            )
-            for result in results
-        ]
-        if any(result.findings for result in failing):
-            pytest.fail(report.text(failing, self.lang), pytrace=False)
+        serious = failing(results, fail_on)
+        if any(result.findings for result in serious):
+            pytest.fail(report.text(serious, self.lang), pytrace=False)
         return results
 
 

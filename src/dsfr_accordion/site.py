@@ -24,7 +24,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from . import ui
-from .assets import copy_needed, needed_files
+from .assets import ASSETS_FOLDER, copy_needed, needed_files
 from .environments import environment
 from .errors import DsfrAccordionError
 from .i18n.catalogs import Translation, load_translations, translate
@@ -33,7 +33,6 @@ from .output import staged_dir
 from .render import page_html, render
 
 #: Folder of the site receiving the DSFR files when they are copied.
-ASSETS_FOLDER = "dsfr"
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .browser import BrowserSession
     from .findings import FileResult
+    from .rules import Severity
+
+#: The report formats of ``check --format`` and :func:`~.report.render_report`.
+FORMATS = ("text", "json", "junit")
+
+#: The DSFR dist folder the browser audit serves, relative to where it runs,
+#: unless told otherwise (``check --dsfr-dist``, ``pytest --dsfr-dist``).
+DEFAULT_DSFR_DIST = Path("node_modules", "@gouvfr", "dsfr", "dist")
 
 
 def check(
@@ -48,3 +56,17 @@ def check(
                 progress(len(files) + index, total, str(path))
             results[index] = result.merged(session.audit_file(path, result.path, root))
     return results
+
+
+def failing(results: Iterable[FileResult], fail_on: Severity | str) -> list[FileResult]:
+    """Each result with only its findings as serious as ``fail_on`` or more
+    (``--fail-on``), in the same order; a result may be left with none.
+    """
+    from .findings import FileResult  # noqa: PLC0415 - with the results, already loaded
+    from .rules import Severity  # noqa: PLC0415
+
+    threshold = Severity(fail_on)
+    return [
+        FileResult.of(r.path, (f for f in r.findings if f.at_least(threshold)), r.text)
+        for r in results
+    ]

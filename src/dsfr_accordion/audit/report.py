@@ -21,8 +21,6 @@ from .rules import Severity
 #: Names the JSON format and its version.
 SCHEMA = "dsfr-accordion-check/1"
 
-FORMATS = ("text", "json", "junit")
-
 
 def counts(results: Sequence[FileResult]) -> dict[str, int]:
     """Files audited and findings of each severity."""
@@ -179,7 +177,7 @@ def junit(results: Sequence[FileResult], lang: str = "en") -> str:
 
 
 def render_report(results: Sequence[FileResult], format: str, lang: str = "en") -> str:
-    """The report in ``format`` (one of :data:`FORMATS`)."""
+    """The report in ``format`` (one of :data:`~dsfr_accordion.audit.FORMATS`)."""
     if format == "json":
         return json_report(results, lang)
     if format == "junit":

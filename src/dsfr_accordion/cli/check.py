@@ -14,14 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import ui
+from ..audit import DEFAULT_DSFR_DIST, FORMATS
 
 if TYPE_CHECKING:
     from ..audit.browser import BrowserSession
 
 EXIT_FINDINGS = 1
-
-#: The DSFR dist folder ``--browser`` uses unless ``--dsfr-dist`` says otherwise.
-DEFAULT_DSFR_DIST = Path("node_modules/@gouvfr/dsfr/dist")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -47,7 +45,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--format",
-        choices=("text", "json", "junit"),
+        choices=FORMATS,
         default="text",
         help="report format on standard output (default: text)",
     )
@@ -75,8 +73,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Audit ``args.paths``, print the report, return 0 or :data:`EXIT_FINDINGS`."""
     # The audit modules (html5lib, and Selenium with --browser) load only here.
-    from ..audit import check, report  # noqa: PLC0415
-    from ..audit.rules import Severity  # noqa: PLC0415
+    from ..audit import check, failing, report  # noqa: PLC0415
 
     lang = args.lang or ui.cli_language()
     console = args.console
@@ -93,6 +90,5 @@ def run(args: argparse.Namespace) -> int:
         browser = start_browser if args.browser else None
         results = check(args.paths, browser=browser, progress=console.step)
     sys.stdout.write(report.render_report(results, args.format, lang))
-    threshold = Severity(args.fail_on)
-    failed = any(f.at_least(threshold) for r in results for f in r.findings)
+    failed = any(result.findings for result in failing(results, args.fail_on))
     return EXIT_FINDINGS if failed else 0

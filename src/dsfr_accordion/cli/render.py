@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import ui
-from ..assets import copy_dist
+from ..assets import ASSETS_FOLDER, copy_dist
 from ..errors import DsfrAccordionError
 from ..loaders import MAX_BYTES, load
 from ..output import write_text_atomic
@@ -19,9 +19,6 @@ if TYPE_CHECKING:
     from ..i18n.catalogs import Translation
 
 MEBIBYTE = 1024 * 1024
-
-#: Folder, beside the output page, that receives the DSFR files of --dsfr-dist.
-ASSETS_FOLDER = "dsfr"
 
 
 def register(commands: argparse._SubParsersAction) -> None:
