@@ -131,14 +131,47 @@ def test_render_reads_a_legacy_page_and_prints_its_report(tmp_path: Path):
     assert target.read_text(encoding="utf-8") == dsfr_accordion.render(imported, page=True) + "\n"
 
 
-def test_load_issues_the_report_as_a_warning():
+def test_load_gives_the_report_to_its_callback_and_warns_nothing():
+    reports = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        document = dsfr_accordion.load(SEED, on_import_report=reports.append)
+    (report,) = reports
+    assert report.source == str(SEED)
+    assert report.findings
+    assert len(document.testimonials) == 4
+
+
+def test_load_without_a_callback_still_issues_the_deprecated_warning():
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         document = dsfr_accordion.load(SEED)
     (warning,) = caught
     assert isinstance(warning.message, dsfr_accordion.ImportReportWarning)
     assert warning.message.report.source == str(SEED)
+    assert warning.filename == __file__  # the caller of load, not the library
     assert len(document.testimonials) == 4
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["render", str(SEED)],
+        ["i18n", "extract", str(SEED), "-o", "{tmp}/seed.pot"],
+        ["build", str(SEED), "-o", "{tmp}/site"],
+    ],
+)
+def test_the_command_line_prints_the_report_without_the_warnings_channel(tmp_path, command):
+    args = [part.format(tmp=tmp_path) for part in command]
+    result = subprocess.run(
+        [sys.executable, "-W", "error", "-m", "dsfr_accordion", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert 'aria-controls="qui" points at no element' in result.stderr
+    assert "Warning" not in result.stderr
 
 
 def test_render_refuses_a_page_that_would_lose_words(monkeypatch: pytest.MonkeyPatch, capsys):

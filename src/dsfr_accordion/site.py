@@ -20,6 +20,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
@@ -31,6 +32,9 @@ from .i18n.catalogs import Translation, load_translations, translate
 from .loaders import load
 from .output import staged_dir
 from .render import page_html, render
+
+if TYPE_CHECKING:
+    from .legacy.findings import Report
 
 #: Folder of the site receiving the DSFR files when they are copied.
 
@@ -74,6 +78,7 @@ def build_site(
     dsfr_dist: str | os.PathLike[str] | None = None,
     locales: str | os.PathLike[str] | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    on_import_report: Callable[[Report], None] | None = None,
 ) -> list[BuiltPage]:
     """Build the site of ``contents`` in ``langs`` into ``output``; return the pages written.
 
@@ -81,13 +86,17 @@ def build_site(
     the others through its catalogues, ``locales`` overriding the ``locales/``
     folder beside it). With ``dsfr_dist``, the DSFR files are copied into the
     site and linked relatively; otherwise pages link the pinned CDN release.
-    ``progress(done, total, page)`` is called before each page is written.
+    ``progress(done, total, page)`` is called before each page is written;
+    ``on_import_report`` receives the repair report of each legacy page (see
+    :func:`~dsfr_accordion.loaders.load`).
     """
     site = Path(output).resolve()
     for content in contents:
         if site == Path(content).resolve() or site in Path(content).resolve().parents:
             raise DsfrAccordionError.of("output-is-input", output=output, input=content)
-    documents = [(Path(content), load(content)) for content in contents]
+    documents = [
+        (Path(content), load(content, on_import_report=on_import_report)) for content in contents
+    ]
     dist = Path(dsfr_dist) if dsfr_dist is not None else None
     names = needed_files(dist) if dist is not None else []
     base = f"../{ASSETS_FOLDER}" if dist is not None else None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from functools import partial
 
 from .. import __version__
 from ..assets import DSFR_VERSION
@@ -62,9 +63,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     args.console = console = Console(quiet=args.quiet, verbose=args.verbose)
+    # The repair report of each legacy page a command loads, on standard error.
+    args.on_import_report = partial(import_html.print_report, console=console)
     try:
-        with import_html.reports_on_stderr(console):  # HTML pages rendered: their report
-            status = args.handler(args)
+        status = args.handler(args)
     except DsfrAccordionError as error:
         if args.debug:
             raise

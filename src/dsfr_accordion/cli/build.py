@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> None:
     """Build the site and list the pages written on stderr."""
     langs = [lang.strip() for lang in (args.langs or "").split(",") if lang.strip()]
     if not langs:
-        langs = [load(args.content[0]).lang]
+        langs = [load(args.content[0], on_import_report=args.on_import_report).lang]
     from ..site import build_site  # noqa: PLC0415 - Babel and the site code load here only
 
     try:
@@ -59,6 +59,7 @@ def run(args: argparse.Namespace) -> None:
             dsfr_dist=args.dsfr_dist,
             locales=args.locales,
             progress=args.console.step,
+            on_import_report=args.on_import_report,
         )
     finally:
         args.console.clear()

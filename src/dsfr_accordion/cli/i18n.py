@@ -8,6 +8,7 @@ from pathlib import Path
 from .. import ui
 from ..errors import DsfrAccordionError
 from ..loaders import load
+from ..model import Document
 
 EXIT_INCOMPLETE = 1
 
@@ -65,6 +66,11 @@ def register(commands: argparse._SubParsersAction) -> None:
         action.set_defaults(handler=handler)
 
 
+def _load(args: argparse.Namespace, content: str) -> Document:
+    """The document of ``content``; the report of a legacy page goes to the console."""
+    return load(content, on_import_report=args.on_import_report)
+
+
 def _languages(args: argparse.Namespace, content: str, source_lang: str) -> list[str]:
     from ..i18n import catalogs  # noqa: PLC0415 - Babel loads for this command only
 
@@ -92,7 +98,7 @@ def _extract(args: argparse.Namespace) -> None:
         output = args.output or catalogs.locales_dir(content, args.locales) / (
             f"{catalogs.domain_of(content)}.pot"
         )
-        catalogs.write_template(load(content), content, output)
+        catalogs.write_template(_load(args, content), content, output)
         args.console.info(output)
 
 
@@ -100,7 +106,7 @@ def _update(args: argparse.Namespace) -> None:
     from ..i18n import catalogs  # noqa: PLC0415 - Babel loads for this command only
 
     for content in args.content:
-        document = load(content)
+        document = _load(args, content)
         for lang in _languages(args, content, document.lang):
             args.console.info(catalogs.update(document, content, lang, args.locales))
 
@@ -109,7 +115,7 @@ def _compile(args: argparse.Namespace) -> None:
     from ..i18n import catalogs  # noqa: PLC0415 - Babel loads for this command only
 
     for content in args.content:
-        for lang in _languages(args, content, load(content).lang):
+        for lang in _languages(args, content, _load(args, content).lang):
             path = catalogs.po_path(content, lang, args.locales)
             args.console.info(catalogs.compile_catalog(path, lang))
 
@@ -122,7 +128,7 @@ def _stats(args: argparse.Namespace) -> int:
     _ = ui.translations(ui.cli_language()).gettext
     incomplete = False
     for content in args.content:
-        for lang in _languages(args, content, load(content).lang):
+        for lang in _languages(args, content, _load(args, content).lang):
             path = catalogs.po_path(content, lang, args.locales)
             counts = catalogs.stats(catalogs.read(path, lang))
             incomplete |= not counts.complete

@@ -10,16 +10,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import ui
 from ..errors import DsfrAccordionError
 from ..loaders import read_text
-from ..loaders.legacy_html import ImportReportWarning
 from ..output import write_text_atomic
 from .console import Console
 
@@ -84,37 +80,16 @@ def run(args: argparse.Namespace) -> int:
     if args.report is not None:
         write_text_atomic(args.report, result.report.json_text())
     lost = bool(result.report.preservation.losses)
-    _print_report(result.report, args.console)
+    print_report(result.report, args.console)
     if lost or (args.strict and result.report.needs_review):
         return EXIT_LOSS_OR_REVIEW
     return EXIT_IMPORTED
 
 
-def _print_report(report: Report, console: Console) -> None:
+def print_report(report: Report, console: Console) -> None:
     """The human report on ``console``: unless ``--quiet``, or always when words were lost."""
     text = report.text(ui.cli_language()).rstrip("\n")
     if report.preservation.losses:
         print(text, file=console.stream)
     else:
         console.info(text)
-
-
-@contextmanager
-def reports_on_stderr(console: Console) -> Iterator[None]:
-    """Print on ``console`` the report of every page a loader imports meanwhile.
-
-    Other warnings are issued again unchanged once the block ends.
-    """
-    caught: list[warnings.WarningMessage] = []
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", ImportReportWarning)
-            yield
-    finally:
-        for warning in caught:
-            if isinstance(warning.message, ImportReportWarning):
-                _print_report(warning.message.report, console)
-            else:
-                warnings.warn_explicit(
-                    warning.message, warning.category, warning.filename, warning.lineno
-                )

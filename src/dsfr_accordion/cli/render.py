@@ -149,7 +149,11 @@ def run(args: argparse.Namespace) -> None:
         raise DsfrAccordionError.of("dist-needs-page")
     if args.output is not None and Path(args.output).resolve() == Path(args.input).resolve():
         raise DsfrAccordionError.of("output-is-input", output=args.output, input=args.input)
-    document = load(args.input, max_bytes=args.max_size * MEBIBYTE)
+    document = load(
+        args.input,
+        max_bytes=args.max_size * MEBIBYTE,
+        on_import_report=args.on_import_report,
+    )
     translation = None
     if args.lang and args.lang != document.lang:
         from ..i18n.catalogs import load_translations, translate  # noqa: PLC0415 - Babel

@@ -1,17 +1,19 @@
 """The legacy HTML loader: ``load`` and ``render`` read ``.html`` pages through the import.
 
 A page is imported on the fly (:func:`dsfr_accordion.legacy.import_html`). Its
-repair report travels on Python's warnings channel as one
-:class:`ImportReportWarning`, so that a loader keeps returning a bare
-``Document``: library users catch it with ``warnings.catch_warnings``, the
-command line prints it on standard error. An import that would lose words is
-refused: content is never rendered with text missing.
+repair report is given to the caller's ``on_report`` callback (``load(...,
+on_import_report=...)``), so that a loader keeps returning a bare ``Document``;
+the command line prints it on standard error. Without a callback the report is
+issued as an :class:`ImportReportWarning`, as in the first version: deprecated,
+to be removed in 0.2. An import that would lose words is refused: content is
+never rendered with text missing.
 """
 
 from __future__ import annotations
 
 import os
 import warnings
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..errors import ContentError
@@ -23,7 +25,8 @@ if TYPE_CHECKING:
 
 
 class ImportReportWarning(UserWarning):
-    """The repair report of a page imported by a loader; ``report`` holds it as data."""
+    """The repair report of a page imported by a loader given no ``on_import_report``;
+    ``report`` holds it as data. Deprecated: pass ``on_import_report`` to ``load``."""
 
     def __init__(self, report: Report) -> None:
         super().__init__(report.text())
@@ -43,8 +46,11 @@ def import_html(path: str | os.PathLike[str]) -> Import:
     return run_import(read_text(path), os.fspath(path))
 
 
-def load_legacy_html(text: str, path: str) -> Document:
-    """Import the legacy page ``text``; its report is issued as an :class:`ImportReportWarning`.
+def load_legacy_html(
+    text: str, path: str, on_report: Callable[[Report], None] | None = None
+) -> Document:
+    """Import the legacy page ``text`` and give its repair report to ``on_report``
+    (without one, issue it as an :class:`ImportReportWarning`: deprecated).
 
     Raises :class:`~dsfr_accordion.errors.ContentError` when no accordion is
     found and when the import would lose words (``import`` shows where).
@@ -62,5 +68,8 @@ def load_legacy_html(text: str, path: str) -> Document:
             words=excerpt(" ".join(losses[0].words)),
             path=path,
         )
-    warnings.warn(ImportReportWarning(result.report), stacklevel=2)
+    if on_report is not None:
+        on_report(result.report)
+    else:
+        warnings.warn(ImportReportWarning(result.report), stacklevel=3)
     return result.document
