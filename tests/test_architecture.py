@@ -58,11 +58,11 @@ def test_the_contract_between_stages_depends_on_nothing(module: str):
 @pytest.mark.parametrize(
     ("layer", "forbidden"),
     [
-        ("dsfr_accordion.loaders", ("dsfr_accordion.render", "dsfr_accordion.audit")),
-        ("dsfr_accordion.render", ("dsfr_accordion.audit", "selenium", "html5lib")),
+        ("dsfr_accordion.loaders", ("dsfr_accordion.rendering", "dsfr_accordion.audit")),
+        ("dsfr_accordion.rendering", ("dsfr_accordion.audit", "selenium", "html5lib")),
         ("dsfr_accordion.markup", ("dsfr_accordion.audit", "selenium", "html5lib")),
         ("dsfr_accordion.audit", ("dsfr_accordion.cli",)),
-        ("dsfr_accordion.legacy", ("dsfr_accordion.render", "dsfr_accordion.audit")),
+        ("dsfr_accordion.legacy", ("dsfr_accordion.rendering", "dsfr_accordion.audit")),
     ],
 )
 def test_a_layer_never_imports_what_comes_after_it(layer: str, forbidden: tuple[str, ...]):

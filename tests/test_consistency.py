@@ -15,9 +15,9 @@ from dsfr_accordion import syntax
 from dsfr_accordion.audit.static import audit_text
 from dsfr_accordion.errors import ContentError
 from dsfr_accordion.ids import id_problem
-from dsfr_accordion.legacy import import_html
+from dsfr_accordion.legacy import import_page
 from dsfr_accordion.loaders import load
-from dsfr_accordion.render import render
+from dsfr_accordion.rendering import render
 from dsfr_accordion.sanitize import clean_inline
 
 #: (URL, whether following or loading it runs a script).
@@ -96,7 +96,7 @@ def legacy_page(
 
 
 def import_codes(page: str) -> list[str]:
-    return [finding.code for finding in import_html(page, "legacy.html").report.findings]
+    return [finding.code for finding in import_page(page, "legacy.html").report.findings]
 
 
 def check_rules(page: str) -> list[str]:
@@ -112,7 +112,7 @@ def test_a_url_gets_one_verdict(url: str, runs_a_script: bool):
     link = clean_inline(f'<a href="{html.escape(url)}">x</a>')
     if runs_a_script:
         assert "href" not in link, link  # what the sanitizer keeps, content never holds
-        imported = render(import_html(page, "legacy.html").document)
+        imported = render(import_page(page, "legacy.html").document)
         assert "un lien" in imported
         assert not any(
             syntax.is_script_url(html.unescape(part.split('"', 1)[0]))
@@ -178,5 +178,5 @@ def test_an_event_handler_gets_one_verdict(attribute: str, handler: bool):
     page = legacy_page(attribute=attribute)
     assert ("inline-handler" in check_rules(page)) is handler
     assert ("event-handler" in import_codes(page)) is handler
-    imported = render(import_html(page, "legacy.html").document)
+    imported = render(import_page(page, "legacy.html").document)
     assert "x()" not in imported

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from dsfr_accordion.audit.static import audit_text
 from dsfr_accordion.errors import ContentError
 from dsfr_accordion.frontmatter import FrontMatter, opens_front_matter, split_front_matter
-from dsfr_accordion.legacy import import_html
+from dsfr_accordion.legacy import import_page
 from dsfr_accordion.loaders import load
 
 LINE_ENDS = st.sampled_from(["\n", "\r\n", "\r"])
@@ -68,7 +68,7 @@ def test_the_three_readers_agree_on_a_front_matter_closed_by_dots(write):
     (finding,) = audit_text(page, "page.html").findings
     assert (finding.rule_id, finding.line) == ("inline-handler", 4)
     legacy = "---\ntitle: T\n...\n<details><summary>Q</summary>R</details>\n"
-    assert import_html(legacy, "legacy.html").document.title == "T"
+    assert import_page(legacy, "legacy.html").document.title == "T"
 
 
 def test_markdown_reports_an_unclosed_front_matter_and_a_missing_one(write):

@@ -9,7 +9,7 @@ import pytest
 
 import dsfr_accordion
 from dsfr_accordion.errors import ContentError
-from dsfr_accordion.legacy import Import, import_html
+from dsfr_accordion.legacy import Import, import_page
 from dsfr_accordion.legacy import content as legacy_content
 from dsfr_accordion.loaders.yaml import load_yaml
 from tests.accordion_contract import contract_problems
@@ -19,7 +19,7 @@ LEGACY = FIXTURES / "legacy"
 
 
 def imported(name: str) -> Import:
-    return import_html((LEGACY / name).read_text(encoding="utf-8"), name)
+    return import_page((LEGACY / name).read_text(encoding="utf-8"), name)
 
 
 def codes(result: Import) -> Counter[str]:
@@ -224,7 +224,7 @@ def test_generic_toggles_line_breaks_and_nested_toggles():
 
 def test_a_page_without_accordion_is_refused_saying_what_was_looked_for():
     with pytest.raises(ContentError) as caught:
-        import_html("<p>Rien ici.</p>", "page.html")
+        import_page("<p>Rien ici.</p>", "page.html")
     assert caught.value.code == "no-accordion"
     assert "<details> with <summary>" in caught.value.message
     assert "Foundation" in caught.value.message and "Bootstrap" in caught.value.message
@@ -250,10 +250,10 @@ def test_a_lost_word_is_caught_and_located(monkeypatch: pytest.MonkeyPatch):
 
 def test_language_comes_from_the_front_matter_then_the_page():
     page = "<details><summary>Title</summary><p>Text.</p></details>"
-    assert import_html(f'<html lang="en">{page}', "p.html").document.lang == "en"
+    assert import_page(f'<html lang="en">{page}', "p.html").document.lang == "en"
     front = "---\ntitle: T\nlang: de\n---\n"
-    assert import_html(f'{front}<html lang="en">{page}', "p.html").document.lang == "de"
-    bad = import_html(f'---\ntitle: T\nlang: "fr FR"\n---\n<html lang="en">{page}', "p.html")
+    assert import_page(f'{front}<html lang="en">{page}', "p.html").document.lang == "de"
+    bad = import_page(f'---\ntitle: T\nlang: "fr FR"\n---\n<html lang="en">{page}', "p.html")
     assert bad.document.lang == "en"
     (finding,) = [f for f in bad.report.findings if f.code == "invalid-lang"]
     assert finding.data == {"value": "fr FR", "lang": "en"}
@@ -266,7 +266,7 @@ def test_lists_keep_their_text_in_order_when_repaired():
         "<ul>avant<li>a<ul><li>b</li></ul>c</li><li>d<p>e</p>f</li><p>g</p><li>h</li></ul>"
         "</details>"
     )
-    result = import_html(page, "p.html")
+    result = import_page(page, "p.html")
     answer = result.document.testimonials[0].items[0].answer
     assert answer == (
         dsfr_accordion.Paragraph("avant"),

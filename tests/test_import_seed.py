@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 import dsfr_accordion
-from dsfr_accordion.legacy import Import, import_html
+from dsfr_accordion.legacy import Import, import_page
 from dsfr_accordion.legacy.content import block_text, words
 from dsfr_accordion.loaders.yaml import load_yaml
 from tests.accordion_contract import contract_problems, text_of
@@ -19,7 +19,7 @@ SEED = EXAMPLES / "legacy" / "temoignages-cloud.html"
 
 @pytest.fixture(scope="module")
 def seed() -> Import:
-    return import_html(SEED.read_text(encoding="utf-8"), "temoignages-cloud.html")
+    return import_page(SEED.read_text(encoding="utf-8"), "temoignages-cloud.html")
 
 
 def codes(result: Import) -> Counter[str]:

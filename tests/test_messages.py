@@ -12,7 +12,7 @@ import pytest
 from dsfr_accordion.audit.findings import Finding
 from dsfr_accordion.audit.rules import Msg
 from dsfr_accordion.errors import ContentError
-from dsfr_accordion.legacy import import_html
+from dsfr_accordion.legacy import import_page
 from dsfr_accordion.loaders import load
 from dsfr_accordion.ui import N_, Msgid, Phrase, localized, translations
 
@@ -49,7 +49,7 @@ def test_the_import_report_s_reasons_are_in_the_report_s_language():
         '<button aria-controls="nulle-part" aria-expanded="false">Titre</button>\n'
         "<div>Une réponse.</div>\n</div>\n"
     )
-    report = import_html(page, "legacy.html").report
+    report = import_page(page, "legacy.html").report
     (finding,) = [f for f in report.findings if f.code == "paired-by-structure"]
     assert 'its aria-controls="nulle-part" points at no element' in finding.message
     french = finding.render(FRENCH)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import dsfr_accordion
 from dsfr_accordion import ContentError, Document, IdAllocator, Item, Paragraph, Testimonial
-from dsfr_accordion.legacy import import_html
+from dsfr_accordion.legacy import import_page
 from dsfr_accordion.sanitize import clean_text
 from tests.accordion_contract import contract_problems, text_of
 from tests.conftest import parse_html
@@ -166,7 +166,7 @@ PAGES = st.lists(
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(PAGES)
 def test_importer_never_crashes_nor_loses_text(page):
-    result = import_html(page, "generated.html")
+    result = import_page(page, "generated.html")
     assert result.report.preservation.losses == ()
     html_out = dsfr_accordion.render(result.document, page=True)
     tree, errors = parse_html(html_out)
@@ -183,7 +183,7 @@ def test_nested_links_are_a_reported_loss_not_a_silent_one():
         '<p><strong>Question ?</strong></p><p><a href="https://a.fr">un '
         '<a href="https://b.fr">deux</a></a></p>',
     )
-    result = import_html(page, "nested.html")
+    result = import_page(page, "nested.html")
     (loss,) = result.report.preservation.losses
     assert (loss.location.line, loss.words) == (1, ("un", "deux"))
 

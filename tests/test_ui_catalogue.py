@@ -14,7 +14,7 @@ from babel.messages.pofile import read_po, write_po
 
 from dsfr_accordion import ui
 from dsfr_accordion.errors import MESSAGES, DsfrAccordionError
-from dsfr_accordion.i18n.markup import placeholders
+from dsfr_accordion.i18n.invariants import placeholders
 from dsfr_accordion.model import Location
 from tests.conftest import ROOT
 

@@ -17,11 +17,6 @@ from typing import TYPE_CHECKING
 
 from ._version import __version__
 
-# Imported now, not lazily: the submodule ``render`` would otherwise shadow the
-# function once anything imports it.
-from .markup import inline_html, text_html
-from .render import render
-
 #: Public name -> module (relative to this package) that defines it.
 _EXPORTS: dict[str, str] = {
     "DSFR_VERSION": ".assets",
@@ -53,6 +48,9 @@ _EXPORTS: dict[str, str] = {
     "Testimonial": ".model",
     "BuiltPage": ".site",
     "build_site": ".site",
+    "inline_html": ".markup",
+    "text_html": ".markup",
+    "render": ".rendering",
 }
 
 __all__ = [
@@ -113,6 +111,7 @@ if TYPE_CHECKING:
     from .ids import IdAllocator, slugify
     from .loaders import load
     from .loaders.legacy_html import ImportReportWarning, import_html
+    from .markup import inline_html, text_html
     from .model import (
         Attribution,
         Block,
@@ -125,4 +124,5 @@ if TYPE_CHECKING:
         Quote,
         Testimonial,
     )
+    from .rendering import render
     from .site import BuiltPage, build_site

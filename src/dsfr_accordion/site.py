@@ -31,7 +31,7 @@ from .errors import DsfrAccordionError
 from .i18n.catalogs import Translation, load_translations, translate
 from .loaders import load
 from .output import staged_dir
-from .render import page_html, render
+from .rendering import page_html, render
 
 if TYPE_CHECKING:
     from .legacy.findings import Report

@@ -62,13 +62,13 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Import ``args.input``; write the YAML, the reports; return the exit status."""
     # Imported here: html5lib and the importer load only for this command.
-    from ..legacy import import_html  # noqa: PLC0415
+    from ..legacy import import_page  # noqa: PLC0415
 
     source = Path(args.input).resolve()
     for output in (args.output, args.report):
         if output is not None and output.resolve() == source:
             raise DsfrAccordionError.of("output-is-input", output=output, input=args.input)
-    result = import_html(read_text(args.input), args.input)
+    result = import_page(read_text(args.input), args.input)
     header = f"# Imported from {Path(args.input).name} by dsfr-accordion import (docs/import.md).\n"
     from ..dump import dump_yaml  # noqa: PLC0415 - the YAML writer loads for import only
 

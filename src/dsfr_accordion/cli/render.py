@@ -12,7 +12,7 @@ from ..assets import ASSETS_FOLDER, copy_dist
 from ..errors import DsfrAccordionError
 from ..loaders import MAX_BYTES, load
 from ..output import write_text_atomic
-from ..render import HEADING_LEVELS, OPEN_CHOICES, render
+from ..rendering import HEADING_LEVELS, OPEN_CHOICES, render
 from .console import Console
 
 if TYPE_CHECKING:

@@ -33,7 +33,7 @@ from ..mofile import mo_bytes
 from ..output import write_bytes_atomic
 from ..syntax import is_language_tag
 from ..ui import N_, Phrase, babel_locale
-from . import markup
+from . import invariants
 from .units import Unit, extract, rebuild
 
 # A .po line that is not a comment: a keyword and a C string, or a continued string.
@@ -233,12 +233,12 @@ def stats(catalog: Catalog) -> Stats:
     return Stats(translated, fuzzy, untranslated, len(catalog.obsolete))
 
 
-def check(catalog: Catalog, path: Path) -> None:
+def check_markup(catalog: Catalog, path: Path) -> None:
     """Refuse the first translation that does not keep its source's markup, naming its line."""
     for message in _current(catalog):
         if message.fuzzy or not message.string:
             continue
-        found = markup.problem(str(message.id), str(message.string))
+        found = invariants.problem(str(message.id), str(message.string))
         if found:
             raise DsfrAccordionError.of(
                 "bad-translation",
@@ -251,7 +251,7 @@ def check(catalog: Catalog, path: Path) -> None:
 def compile_catalog(path: Path, lang: str) -> Path:
     """Check the ``.po`` at ``path`` and write its ``.mo`` beside it (atomically)."""
     catalog = read(path, lang)
-    check(catalog, path)
+    check_markup(catalog, path)
     target = path.with_suffix(".mo")
     write_bytes_atomic(target, mo_bytes(catalog))
     return target
@@ -271,9 +271,9 @@ class ContentTranslations:
 
     @classmethod
     def read(cls, path: Path, lang: str) -> ContentTranslations:
-        """Read and check the catalogue at ``path`` (see :func:`check`)."""
+        """Read and check the catalogue at ``path`` (see :func:`check_markup`)."""
         catalog = read(path, lang)
-        check(catalog, path)
+        check_markup(catalog, path)
         strings = {
             (message.context or "", str(message.id)): str(message.string)
             for message in _current(catalog)

@@ -29,7 +29,7 @@ from . import patterns
 from .content import PanelReader, read_panel
 from .findings import Finding, Report, Section, excerpt
 from .patterns import PATTERNS, Accordion
-from .preservation import check
+from .preservation import measure_preservation
 from .source import UNSAFE_ELEMENTS, SourceTree, text_of, words
 
 #: Parse errors of a fragment that are not defects: legacy pages are often includes.
@@ -240,7 +240,7 @@ def _lang(keys: _FrontKeys, tree: SourceTree, path: str) -> tuple[str, list[Find
     ]
 
 
-def import_html(text: str, path: str) -> Import:
+def import_page(text: str, path: str) -> Import:
     """Import the legacy page ``text`` (``path`` names it in the report and in errors).
 
     Raises :class:`~dsfr_accordion.errors.ContentError` when the front matter
@@ -322,5 +322,7 @@ def import_html(text: str, path: str) -> Import:
         location=Location(path, 1),
     )
     findings.sort(key=lambda f: (f.location.line or 0, f.location.column or 0))
-    report = Report(path, tuple(sections), tuple(findings), check(tree, imported), tuple(outside))
+    report = Report(
+        path, tuple(sections), tuple(findings), measure_preservation(tree, imported), tuple(outside)
+    )
     return Import(document, report)

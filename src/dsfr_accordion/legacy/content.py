@@ -107,7 +107,8 @@ class Question:
     location: Location
 
 
-Unit = Para | Bullets | Quoted | Question
+#: What a panel of a legacy page is read into, before it becomes blocks and items.
+PanelPiece = Para | Bullets | Quoted | Question
 
 
 def _safe_href(href: str | None) -> str | None:
@@ -157,9 +158,9 @@ class PanelReader:
 
     # Blocks ------------------------------------------------------------------
 
-    def units(self, element: Element, skip: Element | None = None) -> list[Unit]:
+    def units(self, element: Element, skip: Element | None = None) -> list[PanelPiece]:
         """The units of ``element``'s content (``skip``: a child left out, a summary)."""
-        units: list[Unit] = []
+        units: list[PanelPiece] = []
         run: list[Inline] = []
         # Where the inline run being gathered starts: the element its first text is in.
         where = self.tree.location(element)
@@ -190,7 +191,7 @@ class PanelReader:
         flush()
         return units
 
-    def block(self, element: Element) -> list[Unit]:
+    def block(self, element: Element) -> list[PanelPiece]:
         where = self.tree.location(element)
         tag = element.tag
         if id(element) in self.nested or tag in QUESTION_TAGS:
@@ -222,10 +223,10 @@ class PanelReader:
             return [Para(inlines, where)] if _has_text(inlines) else []
         return self.units(element)
 
-    def list(self, element: Element) -> list[Unit]:
+    def list(self, element: Element) -> list[PanelPiece]:
         """A list; paragraphs and other blocks put inside it are taken out, in order."""
         where = self.tree.location(element)
-        units: list[Unit] = []
+        units: list[PanelPiece] = []
         items: list[list[Inline]] = []
         paragraphs = 0
         ordered = element.tag == "ol"
@@ -257,7 +258,7 @@ class PanelReader:
             )
         return units
 
-    def loose(self, element: Element) -> list[Unit]:
+    def loose(self, element: Element) -> list[PanelPiece]:
         """Inline content put directly in a list, as a paragraph."""
         inlines = self.inline_element(element)
         return [Para(inlines, self.tree.location(element))] if _has_text(inlines) else []
@@ -488,7 +489,7 @@ def read_panel(
     skip = accordion.toggle if accordion.pattern == "details" else None
     units = reader.units(panel, skip=skip)
     # A question with no answer is a bold paragraph of the text before it.
-    kept: list[Unit] = []
+    kept: list[PanelPiece] = []
     for index, unit in enumerate(units):
         following = units[index + 1] if index + 1 < len(units) else None
         if isinstance(unit, Question) and (following is None or isinstance(following, Question)):

@@ -57,7 +57,7 @@ def testimonial_words(testimonial: Testimonial) -> list[str]:
     return found
 
 
-def check(
+def measure_preservation(
     tree: SourceTree, imported: Sequence[tuple[Sequence[Element], Testimonial]]
 ) -> Preservation:
     """Compare, accordion by accordion, the words of its source elements with its testimonial's.

@@ -1,6 +1,6 @@
 """The legacy HTML loader: ``load`` and ``render`` read ``.html`` pages through the import.
 
-A page is imported on the fly (:func:`dsfr_accordion.legacy.import_html`). Its
+A page is imported on the fly (:func:`dsfr_accordion.legacy.import_page`). Its
 repair report is given to the caller's ``on_report`` callback (``load(...,
 on_import_report=...)``), so that a loader keeps returning a bare ``Document``;
 the command line prints it on standard error. Without a callback the report is
@@ -40,10 +40,10 @@ def import_html(path: str | os.PathLike[str]) -> Import:
     read, its front matter is not valid YAML, or no accordion is found.
     """
     # html5lib is imported only when an HTML page is read: not on the render path.
-    from ..legacy import import_html as run_import  # noqa: PLC0415
+    from ..legacy import import_page  # noqa: PLC0415
     from . import read_text  # noqa: PLC0415
 
-    return run_import(read_text(path), os.fspath(path))
+    return import_page(read_text(path), os.fspath(path))
 
 
 def load_legacy_html(
@@ -55,10 +55,10 @@ def load_legacy_html(
     Raises :class:`~dsfr_accordion.errors.ContentError` when no accordion is
     found and when the import would lose words (``import`` shows where).
     """
-    from ..legacy import import_html as run_import  # noqa: PLC0415
+    from ..legacy import import_page  # noqa: PLC0415
     from ..legacy.findings import excerpt  # noqa: PLC0415
 
-    result = run_import(text, path)
+    result = import_page(text, path)
     losses = result.report.preservation.losses
     if losses:
         raise ContentError.of(
