@@ -42,6 +42,9 @@ def test_wheel_holds_the_package_data(wheel: Path):
         assert f"dsfr_accordion/templates/dsfr_accordion/{template}.html.j2" in names
     assert any(name.endswith("entry_points.txt") for name in names)
     assert "dsfr_accordion/py.typed" in names
+    scripts = "dsfr_accordion/audit/js/"
+    shipped = {name.removeprefix(scripts) for name in names if name.startswith(scripts)}
+    assert shipped == {path.name for path in (ROOT / "src/dsfr_accordion/audit/js").glob("*.js")}
     for lang in ("fr", "en"):
         assert f"dsfr_accordion/locales/{lang}/LC_MESSAGES/dsfr_accordion.mo" in names
     assert not any(name.startswith(("tests/", "examples/")) for name in names)

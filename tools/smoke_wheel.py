@@ -30,6 +30,7 @@ PACKAGE_DATA = (
     "dsfr_accordion/locales/en/LC_MESSAGES/dsfr_accordion.mo",
     "dsfr_accordion/templates/dsfr_accordion/accordion.html.j2",
     "dsfr_accordion/templates/dsfr_accordion/page.html.j2",
+    "dsfr_accordion/audit/js/settled.js",
 )
 
 

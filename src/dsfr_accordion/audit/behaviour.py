@@ -1,0 +1,171 @@
+"""The behaviour checks: every DSFR accordion of a page driven as a visitor would.
+
+Click, Enter and Space each open the right panel (``aria-expanded`` flips, the
+panel shows, focus stays on the button) and a second activation closes it; in
+a grouped accordion opening a panel closes the others, independent panels stay
+as they were. Input is real (trusted events through the DevTools protocol, as a
+person's), and each activation is followed by one script that waits for the
+page to settle (``js/settled.js``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .findings import Finding
+from .rules import Msg
+from .scripts import script, with_states
+
+if TYPE_CHECKING:
+    from selenium.webdriver.remote.webdriver import WebDriver
+    from selenium.webdriver.remote.webelement import WebElement
+
+#: Seconds an accordion may take to open or close after an activation.
+STATE_TIMEOUT = 3
+
+#: The activations tried on each button, in order: (name in findings, key or None for a click).
+ACTIVATIONS: tuple[tuple[str, str | None], ...] = (
+    ("click", None),
+    ("Enter", "Enter"),
+    ("Space", "Space"),
+)
+
+# The DevTools key events of a key press: keyDown with its text (which types the
+# character: Enter activates a button there), then keyUp (Space activates there).
+_KEY_EVENTS: dict[str, tuple[dict[str, object], ...]] = {
+    name: (
+        {"type": "keyDown", "key": key, "code": name, "windowsVirtualKeyCode": code, "text": text},
+        {"type": "keyUp", "key": key, "code": name, "windowsVirtualKeyCode": code},
+    )
+    for name, key, code, text in (("Enter", "Enter", 13, "\r"), ("Space", " ", 32, " "))
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ButtonState:
+    """What the page shows of one accordion button (``js/state-of.js``)."""
+
+    id: str
+    expanded: str | None
+    collapse_expanded: bool
+    displayed: bool
+    group: int | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.expanded == "true"
+
+
+def states(driver: WebDriver) -> list[ButtonState]:
+    """The state of every accordion button of the page, in document order."""
+    return [ButtonState(*row) for row in driver.execute_script(with_states("states"), None)]
+
+
+def state(driver: WebDriver, index: int) -> ButtonState:
+    """The state of accordion button ``index``."""
+    (row,) = driver.execute_script(with_states("states"), index)
+    return ButtonState(*row)
+
+
+def check_behaviour(
+    driver: WebDriver, name: str, dismiss_alerts: Callable[[], list[str]]
+) -> list[Finding]:
+    """Drive every accordion of the page with click, Enter and Space; each failure
+    is a finding of the file ``name``. An alert the page answers with is
+    dismissed (``dismiss_alerts``) and reported."""
+    from selenium.common.exceptions import UnexpectedAlertPresentException  # noqa: PLC0415
+    from selenium.webdriver.common.by import By  # noqa: PLC0415
+
+    findings: list[Finding] = []
+    buttons = driver.find_elements(By.CSS_SELECTOR, ".fr-accordion__btn")
+    for index, button in enumerate(buttons):
+        # Once per button: each activation below ends when the page is still.
+        driver.execute_async_script(script("settle"), button)
+        current = states(driver)
+        for action, key in ACTIVATIONS:
+            try:
+                problem, current = _toggle_twice(driver, index, button, key, current)
+            except UnexpectedAlertPresentException:
+                # A script of the page answered the activation with an alert.
+                findings += [Finding.of("page-alert", name, text=t) for t in dismiss_alerts()]
+                break
+            if problem:
+                panel = state(driver, index).id
+                findings.append(
+                    Finding.of(
+                        "accordion-behaviour", name, id=panel, action=action, problem=problem
+                    )
+                )
+                break  # the other activations of a broken button say nothing new
+    return findings
+
+
+def _press(driver: WebDriver, button: WebElement, key: str | None) -> None:
+    """Real input on ``button``, through the browser's input pipeline (trusted
+    events, as a person's): a left click at its centre, or the key ``key``
+    ("Enter", "Space") with the focus on it, as WebDriver's send keys does.
+    Straight through the DevTools protocol: a WebDriver click costs several
+    round trips more (docs/benchmarks.md).
+    """
+    if key is None:
+        x, y = driver.execute_script(script("centre"), button)
+        for kind in ("mousePressed", "mouseReleased"):
+            driver.execute_cdp_cmd(
+                "Input.dispatchMouseEvent",
+                {"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1},
+            )
+        return
+    driver.execute_script(script("focus"), button)
+    for event in _KEY_EVENTS[key]:
+        driver.execute_cdp_cmd("Input.dispatchKeyEvent", event)
+
+
+def _toggle_twice(
+    driver: WebDriver,
+    index: int,
+    button: WebElement,
+    key: str | None,
+    before: list[ButtonState],
+) -> tuple[Msg | None, list[ButtonState]]:
+    """Activate button ``index`` twice from the states ``before``: ``None`` when it
+    behaves, else what went wrong; and the states after the last activation.
+    """
+    start = before[index]
+    current = before
+    for want_open, failure in (
+        (not start.is_open, "the first activation did not toggle the panel"),
+        (start.is_open, "the second activation did not toggle the panel back"),
+    ):
+        _press(driver, button, key)
+        settled = driver.execute_async_script(
+            with_states("settled"), index, want_open, STATE_TIMEOUT * 1000
+        )
+        if settled is None:
+            return Msg(failure), current
+        rows, focused = settled
+        current = [ButtonState(*row) for row in rows]
+        if not focused:
+            return Msg("focus left the button"), current
+        if want_open:
+            problem = _others_problem(before, current, index)
+            if problem:
+                return problem, current
+    return None, current
+
+
+def _others_problem(
+    before: Sequence[ButtonState], after: Sequence[ButtonState], index: int
+) -> Msg | None:
+    """What opening panel ``index`` did wrong to the other panels, if anything."""
+    group = after[index].group
+    for other, (was, now) in enumerate(zip(before, after, strict=True)):
+        if other == index:
+            continue
+        if group is not None and now.group == group:
+            if now.is_open:
+                return Msg("opening it left another panel of its group open")
+        elif now.is_open != was.is_open:
+            return Msg("opening it changed an independent panel")
+    return None

@@ -1,0 +1,121 @@
+"""The loopback HTTP server the browser audit loads pages from.
+
+It serves a folder, and the DSFR dist folder under :data:`DSFR_PATH`. While
+serving a page it
+
+- points links to the pinned DSFR release on its CDN at the local copy (the
+  same files: their SRI hashes still hold), and
+- wraps a fragment in a minimal DSFR page (``<html lang>``, title, ``<main>``,
+  the DSFR CSS and JS), so axe-core judges the fragment, not a missing page.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import threading
+from html import escape
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from ..assets import CDN_BASE
+from .static import blank_front_matter, is_page
+
+#: Where the server exposes the DSFR dist folder.
+DSFR_PATH = "/__dsfr__"
+
+_WRAPPER = """<!doctype html>
+<html lang="{lang}" data-fr-scheme="system">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<link rel="stylesheet" href="{dsfr}/dsfr.min.css">
+</head>
+<body>
+<main id="dsfr-accordion-audit" class="fr-container">
+{fragment}
+</main>
+<script type="module" src="{dsfr}/dsfr.module.min.js"></script>
+<script nomodule src="{dsfr}/dsfr.nomodule.min.js"></script>
+</body>
+</html>
+"""
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Serves a folder, the DSFR dist under :data:`DSFR_PATH`, and HTML prepared for the audit."""
+
+    dsfr_dist: Path | None = None
+    lang = "fr"
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep the output clean: the audit reports what matters."""
+
+    def translate_path(self, path: str) -> str:
+        if self.dsfr_dist is not None and path.startswith(DSFR_PATH + "/"):
+            relative = path[len(DSFR_PATH) + 1 :].split("?", 1)[0].split("#", 1)[0]
+            target = (self.dsfr_dist / relative).resolve()
+            if target.is_relative_to(self.dsfr_dist.resolve()):
+                return str(target)
+        return super().translate_path(path)
+
+    def send_head(self) -> Any:
+        local = Path(self.translate_path(self.path))
+        if local.suffix.lower() not in (".html", ".htm") or not local.is_file():
+            return super().send_head()
+        body = prepare(
+            local.read_text(encoding="utf-8-sig", errors="replace"),
+            title=local.name,
+            lang=self.lang,
+            dsfr=DSFR_PATH if self.dsfr_dist is not None else CDN_BASE,
+        ).encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def prepare(html: str, *, title: str, lang: str, dsfr: str) -> str:
+    """``html`` as the audit serves it: CDN links pointed at ``dsfr``, a front matter
+    blanked out, a fragment wrapped in a minimal DSFR page.
+    """
+    html = blank_front_matter(html.replace(CDN_BASE, dsfr))
+    if is_page(html):
+        return html
+    return _WRAPPER.format(lang=lang, title=escape(title), dsfr=dsfr, fragment=html)
+
+
+class LocalServer:
+    """A loopback HTTP server for ``root`` (and the DSFR files under :data:`DSFR_PATH`).
+
+    ``url`` is ``http://127.0.0.1:<port>``; the port is chosen by the system.
+    Use as a context manager, or call :meth:`close`.
+    """
+
+    def __init__(self, root: Path, dsfr_dist: Path | None = None, lang: str = "fr") -> None:
+        handler = type("Handler", (_Handler,), {"dsfr_dist": dsfr_dist, "lang": lang})
+        self.root = root
+        self._server = ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(handler, directory=str(root))
+        )
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    def url_of(self, path: Path) -> str:
+        """The URL of the file ``path`` under :attr:`root`."""
+        relative = path.resolve().relative_to(self.root.resolve())
+        return f"{self.url}/{relative.as_posix()}"
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def __enter__(self) -> LocalServer:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

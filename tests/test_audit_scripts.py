@@ -1,0 +1,63 @@
+"""The JavaScript of the browser audit (src/dsfr_accordion/audit/js/) is valid, shipped and used."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from dsfr_accordion.audit import scripts
+from tests.conftest import ROOT
+
+NAMES = sorted(path.stem for path in scripts.FOLDER.glob("*.js"))
+
+# Node.js parses each file as what WebDriver makes of it: the body of a function
+# (so `arguments` and a top-level `return` are allowed), in strict mode.
+PARSE = """
+const fs = require('fs');
+for (const file of JSON.parse(process.argv[1])) {
+  try { new Function('"use strict";\\n' + fs.readFileSync(file, 'utf8')); }
+  catch (error) { console.log(`${file}: ${error.message}`); process.exitCode = 1; }
+}
+"""
+
+
+def test_every_script_parses_as_a_strict_function_body():
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("Node.js is needed to check the audit's JavaScript (make test installs npm)")
+    files = [str(scripts.FOLDER / f"{name}.js") for name in NAMES]
+    result = subprocess.run(
+        [node, "-e", PARSE, json.dumps(files)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_broken_script_is_caught(tmp_path):
+    broken = tmp_path / "broken.js"
+    broken.write_text("const a = ;\n", encoding="utf-8")
+    result = subprocess.run(
+        [shutil.which("node") or "node", "-e", PARSE, json.dumps([str(broken)])],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "broken.js" in result.stdout
+
+
+def test_every_script_is_used_by_the_audit():
+    source = "\n".join(
+        path.read_text(encoding="utf-8")
+        for path in (ROOT / "src" / "dsfr_accordion" / "audit").glob("*.py")
+    )
+    unused = [name for name in NAMES if f'"{name}"' not in source]
+    assert not unused, unused
+
+
+def test_the_state_scripts_start_with_the_state_definitions():
+    combined = scripts.with_states("states")
+    assert combined.startswith(scripts.script("state-of"))
+    assert "return (only === null" in combined
