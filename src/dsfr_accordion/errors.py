@@ -141,6 +141,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("the output {output} would overwrite or contain the input {input}"),
         N_("write the output somewhere else"),
     ),
+    "outputs-clash": (
+        N_("{first} and {second} are the same file: one output would overwrite the other"),
+        N_("give each output its own path"),
+    ),
     "not-writable": (
         N_("cannot write {path}: {reason}"),
         N_("choose a path in a folder you can write to"),

@@ -9,6 +9,7 @@ from .. import ui
 from ..errors import DsfrAccordionError
 from ..loaders import load
 from ..model import Document
+from ..output import check_outputs
 
 EXIT_INCOMPLETE = 1
 
@@ -94,6 +95,7 @@ def _extract(args: argparse.Namespace) -> None:
 
     if args.output is not None and len(args.content) > 1:
         raise DsfrAccordionError.of("one-content-with-output")
+    check_outputs(args.content, [args.output])
     for content in args.content:
         output = args.output or catalogs.locales_dir(content, args.locales) / (
             f"{catalogs.domain_of(content)}.pot"

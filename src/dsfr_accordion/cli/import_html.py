@@ -14,9 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import ui
-from ..errors import DsfrAccordionError
 from ..loaders import read_text
-from ..output import write_text_atomic
+from ..output import check_outputs, write_text
 from .console import Console
 
 if TYPE_CHECKING:
@@ -64,10 +63,7 @@ def run(args: argparse.Namespace) -> int:
     # Imported here: html5lib and the importer load only for this command.
     from ..legacy import import_page  # noqa: PLC0415
 
-    source = Path(args.input).resolve()
-    for output in (args.output, args.report):
-        if output is not None and output.resolve() == source:
-            raise DsfrAccordionError.of("output-is-input", output=output, input=args.input)
+    check_outputs([args.input], [args.output, args.report])
     result = import_page(read_text(args.input), args.input)
     header = f"# Imported from {Path(args.input).name} by dsfr-accordion import (docs/import.md).\n"
     from ..dump import dump_yaml  # noqa: PLC0415 - the YAML writer loads for import only
@@ -76,9 +72,9 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
     else:
-        write_text_atomic(args.output, text)
+        write_text(args.output, text)
     if args.report is not None:
-        write_text_atomic(args.report, result.report.json_text())
+        write_text(args.report, result.report.json_text())
     lost = bool(result.report.preservation.losses)
     print_report(result.report, args.console)
     if lost or (args.strict and result.report.needs_review):

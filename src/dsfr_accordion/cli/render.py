@@ -11,7 +11,7 @@ from .. import ui
 from ..assets import ASSETS_FOLDER, copy_dist
 from ..errors import DsfrAccordionError
 from ..loaders import MAX_BYTES, load
-from ..output import write_text_atomic
+from ..output import check_outputs, is_written_through, write_text
 from ..rendering import HEADING_LEVELS, OPEN_CHOICES, render
 from .console import Console
 
@@ -145,10 +145,11 @@ def report_fallbacks(translation: Translation, console: Console) -> None:
 
 def run(args: argparse.Namespace) -> None:
     """Load ``args.input``, render it, write it to ``args.output`` or standard output."""
-    if args.dsfr_dist is not None and (not args.page or args.output is None):
+    if args.dsfr_dist is not None and (
+        not args.page or args.output is None or is_written_through(args.output)
+    ):  # the DSFR files go beside a page file: not beside a device or a pipe
         raise DsfrAccordionError.of("dist-needs-page")
-    if args.output is not None and Path(args.output).resolve() == Path(args.input).resolve():
-        raise DsfrAccordionError.of("output-is-input", output=args.output, input=args.input)
+    check_outputs([args.input], [args.output])
     document = load(
         args.input,
         max_bytes=args.max_size * MEBIBYTE,
@@ -179,4 +180,4 @@ def run(args: argparse.Namespace) -> None:
         return
     if args.dsfr_dist is not None:
         copy_dist(args.dsfr_dist, args.output.parent / ASSETS_FOLDER)
-    write_text_atomic(args.output, text)
+    write_text(args.output, text)

@@ -30,7 +30,7 @@ from babel.messages.pofile import PoFileError, read_po, write_po
 from ..errors import DsfrAccordionError
 from ..model import Document, ForeignText, Location
 from ..mofile import mo_bytes
-from ..output import write_bytes_atomic
+from ..output import write_bytes
 from ..syntax import is_language_tag
 from ..ui import N_, Phrase, babel_locale
 from . import invariants
@@ -122,7 +122,7 @@ def template(document: Document, content: str | os.PathLike[str]) -> Catalog:
 def _write(path: Path, catalog: Catalog, **options: bool) -> None:
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=76, include_previous=True, **options)
-    write_bytes_atomic(path, buffer.getvalue())
+    write_bytes(path, buffer.getvalue())
 
 
 def write_template(document: Document, content: str | os.PathLike[str], output: Path) -> Path:
@@ -253,7 +253,7 @@ def compile_catalog(path: Path, lang: str) -> Path:
     catalog = read(path, lang)
     check_markup(catalog, path)
     target = path.with_suffix(".mo")
-    write_bytes_atomic(target, mo_bytes(catalog))
+    write_bytes(target, mo_bytes(catalog))
     return target
 
 

@@ -1,0 +1,124 @@
+"""The output layer on hostile file systems: devices, FIFOs, links, outputs that are inputs.
+
+Devices are made in a temporary folder (``mknod``, as root), never the real ``/dev/null``.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dsfr_accordion.errors import DsfrAccordionError
+from dsfr_accordion.output import check_outputs, write_text
+from tests.conftest import EXAMPLES, ROOT, run_cli
+
+CONTENT = EXAMPLES / "si-samu.md"
+SEED = EXAMPLES / "legacy" / "temoignages-cloud.html"
+
+
+def test_a_fifo_is_written_through_and_stays_a_fifo(tmp_path: Path):
+    fifo = tmp_path / "page.fifo"
+    os.mkfifo(fifo)
+    # A reader holds the FIFO open first (non-blocking, so the test waits on
+    # nothing); the page (8 KB) fits in the pipe's buffer until it is read.
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        result = run_cli("render", str(CONTENT), "-o", str(fifo))
+        received = os.read(reader, 1 << 20)
+    finally:
+        os.close(reader)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert received.decode("utf-8") == run_cli("render", str(CONTENT)).stdout
+
+
+def test_a_fifo_nobody_reads_is_refused_at_once(tmp_path: Path):
+    fifo = tmp_path / "page.fifo"
+    os.mkfifo(fifo)
+    result = subprocess.run(
+        [sys.executable, "-m", "dsfr_accordion", "render", str(CONTENT), "-o", str(fifo)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "it is a FIFO that no process reads" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_a_character_device_is_written_through_never_replaced(tmp_path: Path):
+    null = tmp_path / "null"
+    try:
+        os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device needs root (CI runs as root)")
+    result = run_cli("render", str(CONTENT), "--page", "-o", str(null))
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISCHR(null.lstat().st_mode)
+    both = run_cli("import", str(SEED), "-o", str(null), "--report", str(null))
+    assert both.returncode == 0, both.stderr
+    assert stat.S_ISCHR(null.lstat().st_mode)
+    assert not (tmp_path / "dsfr").exists()
+    beside = run_cli("render", str(CONTENT), "--page", "--dsfr-dist", "x", "-o", str(null))
+    assert beside.returncode == 2
+    assert not (tmp_path / "dsfr").exists()
+
+
+def test_standard_output_by_its_device_name():
+    result = run_cli("render", str(CONTENT), "-o", "/dev/fd/1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith('<div class="fr-accordions-group"')
+    assert result.stdout == run_cli("render", str(CONTENT)).stdout
+
+
+def test_a_symbolic_link_stays_a_link_and_its_target_is_written(tmp_path: Path):
+    target = tmp_path / "real.html"
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.html"
+    link.symlink_to(target)
+    write_text(link, "new\n")
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == "new\n"
+
+
+def test_a_folder_is_not_an_output(tmp_path: Path):
+    result = run_cli("render", str(CONTENT), "-o", str(tmp_path))
+    assert result.returncode == 2
+    assert "it is a folder" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_extract_never_writes_over_its_content(tmp_path: Path):
+    content = tmp_path / "a.yaml"
+    content.write_bytes((EXAMPLES / "temoignages-cloud.yaml").read_bytes())
+    before = content.read_bytes()
+    result = run_cli("i18n", "extract", str(content), "-o", str(content))
+    assert result.returncode == 2
+    assert "would overwrite or contain the input" in result.stderr
+    assert content.read_bytes() == before
+
+
+def test_two_outputs_of_one_command_may_not_be_one_file(tmp_path: Path):
+    same = tmp_path / "same.yaml"
+    result = run_cli("import", str(SEED), "-o", str(same), "--report", str(same))
+    assert result.returncode == 2
+    assert "one output would overwrite the other" in result.stderr
+    assert not same.exists()
+
+
+def test_an_output_that_is_a_hard_link_to_the_input_is_refused(tmp_path: Path):
+    content = tmp_path / "content.md"
+    content.write_bytes(CONTENT.read_bytes())
+    alias = tmp_path / "alias.html"
+    os.link(content, alias)
+    with pytest.raises(DsfrAccordionError, match="would overwrite"):
+        check_outputs([content], [alias])
+    check_outputs([content], [tmp_path / "page.html", None])
