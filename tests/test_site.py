@@ -100,7 +100,7 @@ def test_index_lists_the_pages_with_their_translated_titles(site: Path, lang, h1
     main = page(site, lang, "index.html").find(".//main")
     assert text_of(main.find("h1")) == h1
     links = [(text_of(a), a.get("href")) for a in main.iter("a")]
-    assert links == list(zip(titles, ["temoignages-cloud.html", "si-samu.html"], strict=True))
+    assert links == list(zip(titles, ["./temoignages-cloud.html", "./si-samu.html"], strict=True))
 
 
 def test_build_copies_dsfr_files_once_for_the_site(tmp_path: Path):
@@ -198,3 +198,71 @@ def test_build_site_api_reports_fallbacks(tmp_path: Path):
     assert pages[0].translation is None
     assert pages[2].translation is not None
     assert pages[2].translation.fallbacks == ()
+
+
+# --- hostile file names and folders (issue 17) ---------------------------------------------
+
+
+def content_named(folder: Path, name: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes((EXAMPLES / "si-samu.md").read_bytes())
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "link"),
+    [
+        ("javascript:alert(document.domain).md", "./javascript%3Aalert%28document.domain%29.html"),
+        ("a #b?c.md", "./a%20%23b%3Fc.html"),
+        ("ligne\nsuivante.md", "./ligne%0Asuivante.html"),
+        ("équipe.md", "./%C3%A9quipe.html"),
+    ],
+)
+def test_index_links_are_relative_and_percent_encoded(tmp_path: Path, name: str, link: str):
+    content = content_named(tmp_path / "in", name)
+    dsfr_accordion.build_site([content], tmp_path / "site", ["fr"])
+    index = (tmp_path / "site" / "fr" / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="{link}">' in index
+    page = tmp_path / "site" / "fr" / f"{content.stem}.html"
+    assert page.is_file()
+    assert f'hreflang="fr" href="../fr/{link[2:]}"' in page.read_text(encoding="utf-8")
+
+
+def test_a_file_name_that_is_not_utf8_is_linked_by_its_bytes(tmp_path: Path):
+    name = b"caf\xe9.md".decode("utf-8", "surrogateescape")
+    content = content_named(tmp_path / "in", name)
+    result = run_cli("build", str(content), "-o", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    index = (tmp_path / "site" / "fr" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="./caf%E9.html">' in index
+
+
+def test_two_contents_that_would_make_one_page_are_refused(tmp_path: Path):
+    first = content_named(tmp_path / "a", "x.md")
+    second = content_named(tmp_path / "b", "x.md")
+    result = run_cli("build", str(first), str(second), "-o", str(tmp_path / "site"))
+    assert result.returncode == 2
+    assert f"{first} and {second} would both be the page x.html" in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_content_named_index_is_refused(tmp_path: Path):
+    content = content_named(tmp_path, "index.md")
+    result = run_cli("build", str(content), "-o", str(tmp_path / "site"))
+    assert result.returncode == 2
+    assert "which is each language's index" in result.stderr
+
+
+def test_translators_catalogues_inside_the_output_are_input_never_replaced(tmp_path: Path):
+    content = content_named(tmp_path, "si-samu.md")
+    catalogues = tmp_path / "site" / "locales"
+    shutil.copytree(EXAMPLES / "locales", catalogues)
+    before = {p: p.read_bytes() for p in catalogues.rglob("*.po")}
+    result = run_cli(
+        "build", str(content), "-o", str(tmp_path / "site"), "--langs", "fr,en",
+        "--locales", str(catalogues),
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "would overwrite or contain the input" in result.stderr
+    assert {p: p.read_bytes() for p in catalogues.rglob("*.po")} == before

@@ -141,6 +141,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("the output {output} would overwrite or contain the input {input}"),
         N_("write the output somewhere else"),
     ),
+    "page-name-clash": (
+        N_("{first} and {second} would both be the page {page}"),
+        N_("rename one of the two content files"),
+    ),
+    "page-is-index": (
+        N_("{content} would be the page {page}, which is each language's index"),
+        N_("rename the content file"),
+    ),
     "outputs-clash": (
         N_("{first} and {second} are the same file: one output would overwrite the other"),
         N_("give each output its own path"),

@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -28,7 +29,7 @@ from . import ui
 from .assets import ASSETS_FOLDER, copy_needed, needed_files
 from .environments import environment
 from .errors import DsfrAccordionError
-from .i18n.catalogs import Translation, load_translations, translate
+from .i18n.catalogs import Translation, load_translations, locales_dir, translate
 from .loaders import load
 from .output import staged_dir
 from .rendering import page_html, render
@@ -36,7 +37,8 @@ from .rendering import page_html, render
 if TYPE_CHECKING:
     from .legacy.findings import Report
 
-#: Folder of the site receiving the DSFR files when they are copied.
+#: The page each language's folder keeps for its index.
+INDEX_PAGE = "index.html"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +67,39 @@ def _index(
         lang,
         Markup(fragment),
         dsfr_base=dsfr_base,
-        alternates={code: f"../{code}/index.html" for code in languages},
+        alternates={code: f"../{code}/{INDEX_PAGE}" for code in languages},
         default_lang=source_lang,
     )
+
+
+def page_names(contents: Sequence[str | os.PathLike[str]]) -> list[str]:
+    """The page file of each content file (its name with ``.html``), in order.
+
+    Raises :class:`DsfrAccordionError` naming the content files when two would
+    make the same page, or one would make a language's index page.
+    """
+    names: list[str] = []
+    first: dict[str, str | os.PathLike[str]] = {}
+    for content in contents:
+        name = f"{Path(content).stem}.html"
+        if name == INDEX_PAGE:
+            raise DsfrAccordionError.of("page-is-index", content=content, page=name)
+        if name in first:
+            raise DsfrAccordionError.of(
+                "page-name-clash", first=first[name], second=content, page=name
+            )
+        first[name] = content
+        names.append(name)
+    return names
+
+
+def href(name: str) -> str:
+    """``name``, a page file's name, as a relative link: every character a URL
+    would read otherwise percent-encoded (``:``, ``#``, ``?``, spaces, line breaks,
+    non-ASCII; a name that is not UTF-8 by its bytes), so that no name becomes
+    another scheme, a fragment or a query.
+    """
+    return quote(name, safe="", errors="surrogateescape")
 
 
 def build_site(
@@ -90,23 +122,26 @@ def build_site(
     ``on_import_report`` receives the repair report of each legacy page (see
     :func:`~dsfr_accordion.loaders.load`).
     """
-    site = Path(output).resolve()
-    for content in contents:
-        if site == Path(content).resolve() or site in Path(content).resolve().parents:
-            raise DsfrAccordionError.of("output-is-input", output=output, input=content)
-    documents = [
-        (Path(content), load(content, on_import_report=on_import_report)) for content in contents
+    inputs = [
+        *contents,
+        *{locales_dir(content, locales) for content in contents},
+        *([dsfr_dist] if dsfr_dist is not None else []),
     ]
+    site = Path(output).resolve()
+    for source in inputs:
+        if site == Path(source).resolve() or site in Path(source).resolve().parents:
+            raise DsfrAccordionError.of("output-is-input", output=output, input=source)
+    names = page_names(contents)
+    documents = [load(content, on_import_report=on_import_report) for content in contents]
     dist = Path(dsfr_dist) if dsfr_dist is not None else None
-    names = needed_files(dist) if dist is not None else []
+    assets = needed_files(dist) if dist is not None else []
     base = f"../{ASSETS_FOLDER}" if dist is not None else None
-    source_lang = documents[0][1].lang if documents else langs[0]
+    source_lang = documents[0].lang if documents else langs[0]
     built: list[BuiltPage] = []
     with staged_dir(output) as staging:
         for lang_index, lang in enumerate(langs):
             entries: list[tuple[str, str]] = []
-            for doc_index, (content, document) in enumerate(documents):
-                name = f"{content.stem}.html"
+            for doc_index, (document, name) in enumerate(zip(documents, names, strict=True)):
                 if progress is not None:
                     done = lang_index * len(documents) + doc_index
                     progress(done, len(langs) * len(documents), f"{lang}/{name}")
@@ -119,16 +154,16 @@ def build_site(
                     translations=translation,
                     page=True,
                     dsfr_base=base,
-                    alternates={code: f"../{code}/{name}" for code in langs},
+                    alternates={code: f"../{code}/{href(name)}" for code in langs},
                 )
                 path = staging / lang / name
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(html + "\n", encoding="utf-8")
                 title = translation.document.title if translation else document.title
-                entries.append((title, name))
+                entries.append((title, f"./{href(name)}"))
                 built.append(BuiltPage(Path(output) / lang / name, lang, translation))
             index = _index(lang, entries, langs, source_lang, base)
-            (staging / lang / "index.html").write_text(index + "\n", encoding="utf-8")
+            (staging / lang / INDEX_PAGE).write_text(index + "\n", encoding="utf-8")
         if dist is not None:
-            copy_needed(dist, names, staging / ASSETS_FOLDER)
+            copy_needed(dist, assets, staging / ASSETS_FOLDER)
     return built
