@@ -160,11 +160,36 @@ def test_unknown_language_code():
     assert "unknown language 'not a language'" in result.stderr
 
 
-def test_max_size_flag(tmp_path: Path):
-    result = run_cli("render", CLOUD, "--max-size", "0")
+@pytest.mark.parametrize("value", ["0", "-1", "ten"])
+def test_max_size_must_be_a_positive_number_of_megabytes(value: str):
+    result = run_cli("render", CLOUD, "--max-size", value)
     assert result.returncode == 2
-    assert "more than the limit of 0" in result.stderr
-    assert "--max-size 1" in result.stderr
+    assert f"argument --max-size: '{value}' is not a positive number of megabytes" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [
+        (["render"], "big.yaml"),
+        (["build", "-o", "{tmp}/site"], "big.yaml"),
+        (["i18n", "stats"], "big.yaml"),
+        (["import"], "big.html"),
+        (["check"], "big.html"),
+    ],
+)
+def test_every_command_that_reads_files_takes_the_max_size_its_hint_names(
+    tmp_path: Path, command: list[str], name: str
+):
+    big = tmp_path / name
+    big.write_text("x" * (1024 * 1024 + 1), encoding="utf-8")
+    args = [part.format(tmp=tmp_path) for part in command]
+    refused = run_cli(*args, str(big), "--max-size", "1")
+    assert refused.returncode == 2
+    assert "more than the limit of 1048576" in refused.stderr
+    assert "raise the limit with --max-size 2" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    allowed = run_cli(*args, str(big), "--max-size", "2")
+    assert "more than the limit" not in allowed.stderr
 
 
 def test_unwritable_output_is_a_clear_error(tmp_path: Path):

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from dsfr_accordion.errors import DsfrAccordionError
+from dsfr_accordion.errors import ContentError, DsfrAccordionError
+from dsfr_accordion.loaders import read_text
 from dsfr_accordion.output import check_outputs, write_text
 from tests.conftest import EXAMPLES, ROOT, run_cli
 
@@ -122,3 +123,62 @@ def test_an_output_that_is_a_hard_link_to_the_input_is_refused(tmp_path: Path):
     with pytest.raises(DsfrAccordionError, match="would overwrite"):
         check_outputs([content], [alias])
     check_outputs([content], [tmp_path / "page.html", None])
+
+
+# --- reading: pipes, FIFOs and devices, bounded in size and in time ------------------------
+
+
+def test_a_fifo_nobody_writes_to_is_given_up_not_waited_on(tmp_path: Path):
+    fifo = tmp_path / "content.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(ContentError, match=r"nothing was written to this pipe or FIFO for 0\.2"):
+        read_text(fifo, timeout=0.2)
+
+
+def test_a_fifo_is_read_to_its_end(tmp_path: Path):
+    fifo = tmp_path / "content.yaml"
+    os.mkfifo(fifo)
+    text = (EXAMPLES / "temoignages-cloud.yaml").read_text(encoding="utf-8")
+    writer = subprocess.Popen(
+        [sys.executable, "-c", "import sys; open(sys.argv[1], 'w').write(sys.argv[2])", fifo, text]
+    )
+    try:
+        assert read_text(fifo, timeout=30) == text
+    finally:
+        writer.wait(timeout=30)
+
+
+def test_an_endless_device_is_too_large_not_a_memory_error(tmp_path: Path):
+    zero = tmp_path / "zero"
+    try:
+        os.mknod(zero, stat.S_IFCHR | 0o444, os.makedev(1, 5))
+    except PermissionError:
+        pytest.skip("making a device needs root (CI runs as root)")
+    content = tmp_path / "content.yaml"
+    content.symlink_to(zero)
+    result = run_cli("render", str(content), "--max-size", "1")
+    assert result.returncode == 2
+    assert "more than the limit of 1048576" in result.stderr
+
+
+def test_content_from_standard_input_through_a_named_link(tmp_path: Path):
+    link = tmp_path / "content.md"
+    link.symlink_to("/dev/stdin")
+    result = subprocess.run(
+        [sys.executable, "-m", "dsfr_accordion", "render", str(link)],
+        input=CONTENT.read_text(encoding="utf-8"),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == run_cli("render", str(CONTENT)).stdout
+
+
+def test_a_folder_given_as_content_says_so(tmp_path: Path):
+    folder = tmp_path / "content.yaml"
+    folder.mkdir()
+    with pytest.raises(ContentError, match="it is a folder"):
+        read_text(folder)

@@ -117,6 +117,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("the file has {size} bytes, more than the limit of {limit}"),
         N_("check it is the right file, or raise the limit with --max-size {megabytes}"),
     ),
+    "read-timeout": (
+        N_("nothing was written to this pipe or FIFO for {seconds} seconds"),
+        N_("start the program that writes the content first, or give a file"),
+    ),
     "binary": (
         N_("the file is binary, not text (a NUL byte at offset {offset})"),
         N_("give a YAML or Markdown text file"),

@@ -30,7 +30,7 @@ from .assets import ASSETS_FOLDER, copy_needed, needed_files
 from .environments import environment
 from .errors import DsfrAccordionError
 from .i18n.catalogs import Translation, load_translations, locales_dir, translate
-from .loaders import load
+from .loaders import MAX_BYTES, load
 from .output import staged_dir
 from .rendering import page_html, render
 
@@ -110,6 +110,7 @@ def build_site(
     dsfr_dist: str | os.PathLike[str] | None = None,
     locales: str | os.PathLike[str] | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    max_bytes: int = MAX_BYTES,
     on_import_report: Callable[[Report], None] | None = None,
 ) -> list[BuiltPage]:
     """Build the site of ``contents`` in ``langs`` into ``output``; return the pages written.
@@ -119,8 +120,7 @@ def build_site(
     folder beside it). With ``dsfr_dist``, the DSFR files are copied into the
     site and linked relatively; otherwise pages link the pinned CDN release.
     ``progress(done, total, page)`` is called before each page is written;
-    ``on_import_report`` receives the repair report of each legacy page (see
-    :func:`~dsfr_accordion.loaders.load`).
+    ``max_bytes`` and ``on_import_report`` are :func:`~dsfr_accordion.loaders.load`'s.
     """
     inputs = [
         *contents,
@@ -132,7 +132,10 @@ def build_site(
         if site == Path(source).resolve() or site in Path(source).resolve().parents:
             raise DsfrAccordionError.of("output-is-input", output=output, input=source)
     names = page_names(contents)
-    documents = [load(content, on_import_report=on_import_report) for content in contents]
+    documents = [
+        load(content, max_bytes=max_bytes, on_import_report=on_import_report)
+        for content in contents
+    ]
     dist = Path(dsfr_dist) if dsfr_dist is not None else None
     assets = needed_files(dist) if dist is not None else []
     base = f"../{ASSETS_FOLDER}" if dist is not None else None

@@ -30,6 +30,7 @@ def check(
     *,
     browser: BrowserSession | Callable[[], BrowserSession] | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    max_bytes: int | None = None,
 ) -> list[FileResult]:
     """Audit pages, fragments and folders of pages; one result per file, in order.
 
@@ -37,18 +38,21 @@ def check(
     and the DSFR behaviour checks) in that session, or in the one a callable
     returns (called once, after the static audit, so a static-only run never
     starts Chromium). ``progress(done, total, path)`` is called before each
-    step. Raises :class:`~dsfr_accordion.errors.DsfrAccordionError` for a
-    path that does not exist, an unreadable file or a folder without pages.
+    step. A file larger than ``max_bytes`` (default: the loaders' limit) is
+    refused. Raises :class:`~dsfr_accordion.errors.DsfrAccordionError` for a
+    path that does not exist, an unreadable or too large file or a folder
+    without pages.
     """
     from . import static  # noqa: PLC0415 - html5lib, only when auditing
 
+    limit = static.MAX_BYTES if max_bytes is None else max_bytes
     files = static.html_files(Path(p) for p in paths)
     total = len(files) * (2 if browser is not None else 1)
     results: list[FileResult] = []
     for index, (path, _root) in enumerate(files):
         if progress:
             progress(index, total, str(path))
-        results.append(static.audit_file(path))
+        results.append(static.audit_file(path, max_bytes=limit))
     if browser is not None:
         session = browser if not callable(browser) else browser()
         for index, ((path, root), result) in enumerate(zip(files, results, strict=True)):

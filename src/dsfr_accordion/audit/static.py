@@ -27,7 +27,7 @@ from html5lib.constants import E as PARSE_ERROR_TEXT
 from .. import ui
 from ..errors import DsfrAccordionError
 from ..frontmatter import split_front_matter
-from ..loaders import read_text
+from ..loaders import MAX_BYTES, read_text
 from ..model import Location
 from ..syntax import (
     URL_ATTRIBUTES,
@@ -102,13 +102,13 @@ def is_page(text: str) -> bool:
     return _PAGE_START.match(text) is not None
 
 
-def read_source(path: Path) -> str:
+def read_source(path: Path, max_bytes: int = MAX_BYTES) -> str:
     """The text of ``path`` with newlines normalised and any front matter blanked out.
 
     Raises :class:`DsfrAccordionError` naming the file when it cannot be read,
-    is too large, binary or not UTF-8 (the loaders' checks).
+    is larger than ``max_bytes``, binary or not UTF-8 (the loaders' checks).
     """
-    text = read_text(path)
+    text = read_text(path, max_bytes=max_bytes)
     return blank_front_matter(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
@@ -476,9 +476,10 @@ def audit_text(text: str, path: str = "<string>") -> FileResult:
     return FileResult.of(path, _Walk(parsed, source, path).run(), text)
 
 
-def audit_file(path: Path, name: str | None = None) -> FileResult:
-    """The static findings of the file ``path``, reported under ``name`` (default: the path)."""
-    text = read_source(path)
+def audit_file(path: Path, name: str | None = None, max_bytes: int = MAX_BYTES) -> FileResult:
+    """The static findings of the file ``path``, reported under ``name`` (default: the path);
+    a file larger than ``max_bytes`` is refused."""
+    text = read_source(path, max_bytes)
     parsed, source = parse(text)
     label = name or str(path)
     return FileResult.of(label, _Walk(parsed, source, label).run(), text)

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..loaders import load
+from .console import add_max_size
 from .render import report_fallbacks
 
 
@@ -19,6 +20,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         "The site is replaced only when the whole build succeeds.",
     )
     parser.add_argument("content", nargs="+", metavar="CONTENT", help="content files")
+    add_max_size(parser)
     parser.add_argument(
         "-o", "--output", type=Path, required=True, metavar="SITE", help="site folder to write"
     )
@@ -48,7 +50,8 @@ def run(args: argparse.Namespace) -> None:
     """Build the site and list the pages written on stderr."""
     langs = [lang.strip() for lang in (args.langs or "").split(",") if lang.strip()]
     if not langs:
-        langs = [load(args.content[0], on_import_report=args.on_import_report).lang]
+        first = args.content[0]
+        langs = [load(first, max_bytes=args.max_bytes, on_import_report=args.on_import_report).lang]
     from ..site import build_site  # noqa: PLC0415 - Babel and the site code load here only
 
     try:
@@ -59,6 +62,7 @@ def run(args: argparse.Namespace) -> None:
             dsfr_dist=args.dsfr_dist,
             locales=args.locales,
             progress=args.console.step,
+            max_bytes=args.max_bytes,
             on_import_report=args.on_import_report,
         )
     finally:

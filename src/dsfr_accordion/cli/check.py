@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .. import ui
 from ..audit import DEFAULT_DSFR_DIST, FORMATS
+from .console import add_max_size
 
 if TYPE_CHECKING:
     from ..audit.browser import BrowserSession
@@ -37,6 +38,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "paths", nargs="+", metavar="PATH", help="an HTML page or fragment, or a folder of them"
     )
+    add_max_size(parser)
     parser.add_argument(
         "--browser",
         action="store_true",
@@ -88,7 +90,9 @@ def run(args: argparse.Namespace) -> int:
             return stack.enter_context(BrowserSession(dsfr_dist))
 
         browser = start_browser if args.browser else None
-        results = check(args.paths, browser=browser, progress=console.step)
+        results = check(
+            args.paths, browser=browser, progress=console.step, max_bytes=args.max_bytes
+        )
     sys.stdout.write(report.render_report(results, args.format, lang))
     failed = any(result.findings for result in failing(results, args.fail_on))
     return EXIT_FINDINGS if failed else 0

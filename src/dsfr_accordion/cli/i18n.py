@@ -10,6 +10,7 @@ from ..errors import DsfrAccordionError
 from ..loaders import load
 from ..model import Document
 from ..output import check_outputs
+from .console import add_max_size
 
 EXIT_INCOMPLETE = 1
 
@@ -28,6 +29,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     def content_parser(name: str, help_text: str) -> argparse.ArgumentParser:
         action = actions.add_parser(name, help=help_text, description=help_text)
         action.add_argument("content", nargs="+", metavar="CONTENT", help="content files")
+        add_max_size(action)
         action.add_argument(
             "--locales",
             type=Path,
@@ -69,7 +71,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def _load(args: argparse.Namespace, content: str) -> Document:
     """The document of ``content``; the report of a legacy page goes to the console."""
-    return load(content, on_import_report=args.on_import_report)
+    return load(content, max_bytes=args.max_bytes, on_import_report=args.on_import_report)
 
 
 def _languages(args: argparse.Namespace, content: str, source_lang: str) -> list[str]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from .. import ui
 from ..loaders import read_text
 from ..output import check_outputs, write_text
-from .console import Console
+from .console import Console, add_max_size
 
 if TYPE_CHECKING:
     from ..legacy.findings import Report
@@ -37,6 +37,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         "2 unreadable input or no accordion found. See docs/import.md.",
     )
     parser.add_argument("input", metavar="INPUT", help="legacy page (HTML, front matter allowed)")
+    add_max_size(parser)
     parser.add_argument(
         "-o",
         "--output",
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     from ..legacy import import_page  # noqa: PLC0415
 
     check_outputs([args.input], [args.output, args.report])
-    result = import_page(read_text(args.input), args.input)
+    result = import_page(read_text(args.input, max_bytes=args.max_bytes), args.input)
     header = f"# Imported from {Path(args.input).name} by dsfr-accordion import (docs/import.md).\n"
     from ..dump import dump_yaml  # noqa: PLC0415 - the YAML writer loads for import only
 

@@ -10,15 +10,13 @@ from typing import TYPE_CHECKING
 from .. import ui
 from ..assets import ASSETS_FOLDER, copy_dist
 from ..errors import DsfrAccordionError
-from ..loaders import MAX_BYTES, load
+from ..loaders import load
 from ..output import check_outputs, is_written_through, write_text
 from ..rendering import HEADING_LEVELS, OPEN_CHOICES, render
-from .console import Console
+from .console import Console, add_max_size
 
 if TYPE_CHECKING:
     from ..i18n.catalogs import Translation
-
-MEBIBYTE = 1024 * 1024
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -53,13 +51,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         metavar="DIR",
         help="catalogue folder for --lang (default: locales/ beside INPUT)",
     )
-    parser.add_argument(
-        "--max-size",
-        type=int,
-        default=MAX_BYTES // MEBIBYTE,
-        metavar="MB",
-        help=f"refuse content files larger than MB megabytes (default {MAX_BYTES // MEBIBYTE})",
-    )
+    add_max_size(parser)
     parser.add_argument(
         "--page",
         action="store_true",
@@ -152,7 +144,7 @@ def run(args: argparse.Namespace) -> None:
     check_outputs([args.input], [args.output])
     document = load(
         args.input,
-        max_bytes=args.max_size * MEBIBYTE,
+        max_bytes=args.max_bytes,
         on_import_report=args.on_import_report,
     )
     translation = None

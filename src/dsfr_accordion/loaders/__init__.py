@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import select
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,12 +31,47 @@ LOADERS: dict[str, Callable[[str, str], Document]] = {
 }
 
 
+#: Seconds a read of a pipe or a FIFO waits for its next bytes before giving up.
+READ_TIMEOUT = 30
+
 #: Largest content file read by default (a flag raises it): content is text
 #: written by people, so a larger file is most likely a mistake.
 MAX_BYTES = 10 * 1024 * 1024
 
 # Byte order marks of encodings people save text in by mistake.
 _BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _too_large(name: str, size: int, limit: int) -> ContentError:
+    megabytes = -(-size // (1024 * 1024))
+    return ContentError.of("too-large", Location(name), size=size, limit=limit, megabytes=megabytes)
+
+
+def _read_stream(name: str, max_bytes: int, timeout: float) -> bytes:
+    """The bytes of the pipe, FIFO or device ``name``, up to ``max_bytes``."""
+    # Non-blocking open: a FIFO with no writer opens at once; poll() then waits,
+    # with a bound, for the writer's bytes.
+    descriptor = os.open(name, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        poller = select.poll()
+        poller.register(descriptor, select.POLLIN | select.POLLHUP)
+        while True:
+            if not poller.poll(timeout * 1000):
+                raise ContentError.of("read-timeout", Location(name), seconds=timeout)
+            try:
+                chunk = os.read(descriptor, 1 << 16)
+            except BlockingIOError:
+                continue
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > max_bytes:
+                raise _too_large(name, size, max_bytes)
+    finally:
+        os.close(descriptor)
 
 
 def _encoding_seen(data: bytes) -> tuple[str, str]:
@@ -48,22 +85,29 @@ def _encoding_seen(data: bytes) -> tuple[str, str]:
     return N_("Windows-1252 or Latin-1"), "WINDOWS-1252"
 
 
-def read_text(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> str:
+def read_text(
+    path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, timeout: float = READ_TIMEOUT
+) -> str:
     """Read a UTF-8 text file (a byte order mark is dropped), with a clear error otherwise:
     unreadable, larger than ``max_bytes``, binary (a NUL byte), or not UTF-8.
+
+    A pipe, a FIFO or a device (``/dev/stdin``) is read as it comes, never more
+    than ``max_bytes`` of it (``/dev/zero`` is too large, not an endless read),
+    and a read that gets no byte for ``timeout`` seconds (a FIFO nobody writes
+    to) is given up with an error: nothing waits forever.
     """
     name = os.fspath(path)
     try:
-        size = Path(path).stat().st_size
-        if size > max_bytes:
-            raise ContentError.of(
-                "too-large",
-                Location(name),
-                size=size,
-                limit=max_bytes,
-                megabytes=-(-size // (1024 * 1024)),
-            )
-        data = Path(path).read_bytes()
+        mode = Path(path).stat().st_mode
+        if stat.S_ISREG(mode):
+            size = Path(path).stat().st_size
+            if size > max_bytes:
+                raise _too_large(name, size, max_bytes)
+            data = Path(path).read_bytes()
+        elif stat.S_ISDIR(mode):
+            raise ContentError.of("unreadable", Location(name), reason=N_("it is a folder"))
+        else:
+            data = _read_stream(name, max_bytes, timeout)
     except OSError as error:
         raise ContentError.of(
             "unreadable", Location(name), reason=error.strerror or str(error)
