@@ -79,12 +79,16 @@ STAMPS = frozenset({"Generated-By", "POT-Creation-Date", "PO-Revision-Date"})
 
 def content(data: bytes) -> Hashable:
     """What the catalogue file ``data`` says: every message with its comments,
-    flags and places, and the header but for :data:`STAMPS`.
+    flags and places, in no particular order (the writer's sort is formatting),
+    and the header but for :data:`STAMPS`.
     """
     catalog = read_po(io.BytesIO(data))
     header = tuple((key, value) for key, value in catalog.mime_headers if key not in STAMPS)
-    messages = tuple(
+    messages = sorted(
         (
+            message in catalog.obsolete.values(),
+            message.context or "",
+            str(message.id),
             message.context,
             message.id,
             message.string,
@@ -97,7 +101,7 @@ def content(data: bytes) -> Hashable:
         for message in (*catalog, *catalog.obsolete.values())
         if message.id  # the header, compared above
     )
-    return header, messages
+    return header, tuple(messages)
 
 
 def updated(lang: str, fresh: Catalog) -> bytes:
