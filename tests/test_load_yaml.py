@@ -643,3 +643,17 @@ def test_cli_debug_shows_the_traceback(write):
     assert result.returncode != 0
     assert "Traceback (most recent call last)" in result.stderr
     assert "ContentError" in result.stderr
+
+
+def test_an_unknown_tag_in_metadata_is_a_content_error_at_its_place(write):
+    path = write(
+        "content.yaml",
+        "title: T\nmetadata:\n  ok: [1, {a: 2}]\n  x: !custom foo\ntestimonials:\n"
+        "  - title: A\n    items:\n      - question: Q\n        answer: R\n",
+    )
+    with pytest.raises(ContentError) as caught:
+        load(path)
+    assert str(caught.value).startswith(f"{path}:4:6: error: invalid YAML: could not determine")
+    result = run_cli("render", str(path))
+    assert result.returncode == 2
+    assert "internal error" not in result.stderr

@@ -219,6 +219,22 @@ class Fields:
             for child in node.value:
                 self._refuse_duplicate_keys(child, seen)
 
+    def _construct(self, node: yaml.MappingNode) -> dict[str, object]:
+        """``node`` as Python values, as YAML's safe loader makes them; a tag it does
+        not know (``!custom``) is a content error at the tagged value, not a crash."""
+        try:
+            value = yaml.SafeLoader("").construct_document(node)
+        except yaml.constructor.ConstructorError as error:
+            mark = error.problem_mark
+            where = (
+                Location(self.path, self.first_line + mark.line, mark.column + 1)
+                if mark
+                else self.location("metadata")
+            )
+            problem = error.problem or str(error)
+            raise ContentError.of("yaml-syntax", where, problem=problem) from None
+        return dict(value or {})
+
     def document_keys(self) -> dict[str, object]:
         """Read :data:`DOCUMENT_KEYS` as keyword arguments of a ``Document``."""
         lang = self.text("lang") or "fr"
@@ -236,7 +252,7 @@ class Fields:
                     found=describe(node),
                 )
             self._refuse_duplicate_keys(node, set())
-            metadata = yaml.safe_load(yaml.serialize(node)) or {}
+            metadata = self._construct(node)
         return {
             "title": self.text("title", required=True),
             "lang": lang,
