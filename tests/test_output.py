@@ -9,13 +9,14 @@ import os
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from dsfr_accordion.errors import ContentError, DsfrAccordionError
 from dsfr_accordion.loaders import read_text
-from dsfr_accordion.output import check_outputs, write_text
+from dsfr_accordion.output import MARKER, check_outputs, staged_dir, write_text
 from tests.conftest import EXAMPLES, ROOT, run_cli
 
 CONTENT = EXAMPLES / "si-samu.md"
@@ -182,3 +183,63 @@ def test_a_folder_given_as_content_says_so(tmp_path: Path):
     folder.mkdir()
     with pytest.raises(ContentError, match="it is a folder"):
         read_text(folder)
+
+
+# --- builds of one folder: one at a time, leftovers of dead runs cleaned --------------------
+
+
+def test_a_second_build_of_a_folder_waits_then_names_the_first(tmp_path: Path):
+    site = tmp_path / "site"
+    with staged_dir(site):
+        started = time.monotonic()
+        with pytest.raises(DsfrAccordionError) as caught, staged_dir(site, lock_timeout=0.3):
+            pass
+        assert time.monotonic() - started >= 0.3
+    assert f"is being built by another run (process {os.getpid()})" in caught.value.render()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no lock, no staging left
+
+
+def test_a_build_after_another_ends_goes_ahead(tmp_path: Path):
+    site = tmp_path / "site"
+    for content in ("one", "two"):
+        with staged_dir(site) as staging:
+            (staging / "page.html").write_text(content, encoding="utf-8")
+    assert (site / "page.html").read_text(encoding="utf-8") == "two"
+
+
+def test_leftovers_of_dead_builds_are_removed_and_nothing_else(tmp_path: Path):
+    site = tmp_path / "site"
+    staging = tmp_path / ".site.staging-abcd1234"
+    retired = tmp_path / ".site.old-abcd1234"
+    users = tmp_path / ".site-backup"
+    unmarked = tmp_path / ".site.staging-zzzz9999"
+    for folder in (staging, retired / "site", users, unmarked):
+        folder.mkdir(parents=True)
+    for folder in (staging, retired / "site", users):
+        (folder / MARKER).write_text("", encoding="utf-8")
+    (retired / "site").chmod(0o555)  # read-only parts are removed too
+    with staged_dir(site) as building:
+        (building / "page.html").write_text("x", encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["site", ".site-backup", ".site.staging-zzzz9999"]
+    )
+
+
+def test_a_site_that_cannot_be_replaced_is_an_error_and_leaves_it_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    site = tmp_path / "site"
+    with staged_dir(site) as building:
+        (building / "page.html").write_text("old", encoding="utf-8")
+    rename = Path.rename
+
+    def refused(self: Path, target: str | os.PathLike[str]) -> Path:
+        if self == site:
+            raise PermissionError(13, "Permission denied")
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", refused)
+    with pytest.raises(DsfrAccordionError, match="Permission denied"), staged_dir(site) as new:
+        (new / "page.html").write_text("new", encoding="utf-8")
+    assert (site / "page.html").read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

@@ -153,6 +153,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("{content} would be the page {page}, which is each language's index"),
         N_("rename the content file"),
     ),
+    "build-locked": (
+        N_("{path} is being built by another run (process {pid})"),
+        N_("wait for it to end, or build into another folder"),
+    ),
     "outputs-clash": (
         N_("{first} and {second} are the same file: one output would overwrite the other"),
         N_("give each output its own path"),

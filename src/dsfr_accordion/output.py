@@ -14,12 +14,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import fcntl
 import os
+import re
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -138,9 +142,103 @@ def check_outputs(
 #: File marking a folder as written by this library, so that it may be replaced.
 MARKER = ".dsfr-accordion"
 
+#: Seconds a build waits for another build of the same folder to end.
+LOCK_TIMEOUT = 10.0
+
+
+def _pid_in(lock: Path) -> str:
+    try:
+        return lock.read_text(encoding="utf-8").strip() or "?"
+    except OSError:
+        return "?"
+
 
 @contextmanager
-def staged_dir(target: str | os.PathLike[str]) -> Iterator[Path]:
+def _locked(destination: Path, timeout: float) -> Iterator[None]:
+    """Hold the lock of building ``destination``: a ``.<name>.lock`` file beside it,
+    holding the pid, removed when the build ends; wait for it at most ``timeout``
+    seconds."""
+    lock = destination.parent / f".{destination.name}.lock"
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            descriptor = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        except OSError as error:
+            raise _not_writable(destination, error) from None
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(descriptor)
+            if time.monotonic() >= deadline:
+                raise DsfrAccordionError.of(
+                    "build-locked", path=destination, pid=_pid_in(lock)
+                ) from None
+            time.sleep(0.05)
+            continue
+        try:
+            same = os.fstat(descriptor).st_ino == lock.stat().st_ino
+        except OSError:
+            same = False
+        if same:
+            break
+        # The run before removed the file after this one opened it: lock the new one.
+        os.close(descriptor)
+    try:
+        os.ftruncate(descriptor, 0)
+        os.write(descriptor, f"{os.getpid()}\n".encode())
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
+        os.close(descriptor)  # releases the lock
+
+
+def _ours(folder: Path) -> bool:
+    """Whether ``folder`` is a build folder of this library (it holds the
+    :data:`MARKER`), or a retired folder holding one."""
+    if (folder / MARKER).exists():
+        return True
+    try:
+        return any((child / MARKER).exists() for child in folder.iterdir() if child.is_dir())
+    except OSError:
+        return False
+
+
+def _staging_names(destination: Path) -> re.Pattern[str]:
+    """The names :func:`staged_dir` gives its staging and retired folders beside ``destination``."""
+    return re.compile(rf"\.{re.escape(destination.name)}\.(?:staging|old)-[a-z0-9_]{{8}}\Z")
+
+
+def _remove(folder: Path) -> None:
+    """Delete ``folder``, this library's, read-only parts included."""
+
+    def writable_then_retry(function: Callable[..., object], path: str, _: BaseException) -> None:
+        Path(path).parent.chmod(0o755)
+        if Path(path).is_dir() and not Path(path).is_symlink():
+            Path(path).chmod(0o755)
+        function(path)
+
+    shutil.rmtree(folder, onexc=writable_then_retry)
+
+
+def _clean_leftovers(destination: Path) -> None:
+    """Remove the staging and retired folders of earlier builds of ``destination``
+    that died (``kill -9``): with the lock held, no other build is using them."""
+    names = _staging_names(destination)
+    for leftover in destination.parent.iterdir():
+        if (
+            names.match(leftover.name)
+            and leftover.is_dir()
+            and not leftover.is_symlink()
+            and _ours(leftover)
+        ):
+            with contextlib.suppress(OSError):
+                _remove(leftover)
+
+
+@contextmanager
+def staged_dir(
+    target: str | os.PathLike[str], lock_timeout: float = LOCK_TIMEOUT
+) -> Iterator[Path]:
     """Build a folder that replaces ``target`` only if the build completes.
 
     Yields an empty temporary folder beside ``target``; when the ``with`` block
@@ -148,33 +246,65 @@ def staged_dir(target: str | os.PathLike[str]) -> Iterator[Path]:
     removed), otherwise it is deleted and ``target`` is left as it was. An
     existing ``target`` is replaced only when it is empty or holds the
     :data:`MARKER` of an earlier build: a folder of the user's is never deleted.
+
+    One build of a folder at a time: a second waits up to ``lock_timeout``
+    seconds, then fails naming the first one's pid. Staging folders of builds
+    that died are removed. A folder that cannot be replaced (permissions) is a
+    :class:`DsfrAccordionError`, with nothing left behind.
     """
     destination = Path(target)
-    if destination.exists() and not (
-        destination.is_dir() and ((destination / MARKER).exists() or not any(destination.iterdir()))
-    ):
-        raise DsfrAccordionError.of("not-ours", path=destination)
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}-", dir=destination.parent))
     except OSError as error:
         raise _not_writable(destination, error) from None
-    try:
-        (staging / MARKER).write_text(
-            "Written by dsfr-accordion, which replaces this folder on each build.\n",
-            encoding="utf-8",
-        )
-        yield staging
-        staging.chmod(0o755)
-        if destination.exists():
-            retired = Path(
-                tempfile.mkdtemp(prefix=f".{destination.name}-old-", dir=destination.parent)
+    with _locked(destination, lock_timeout):
+        if destination.exists() and not (
+            destination.is_dir()
+            and ((destination / MARKER).exists() or not any(destination.iterdir()))
+        ):
+            raise DsfrAccordionError.of("not-ours", path=destination)
+        _clean_leftovers(destination)
+        try:
+            staging = Path(
+                tempfile.mkdtemp(prefix=f".{destination.name}.staging-", dir=destination.parent)
             )
-            destination.rename(retired / destination.name)
+        except OSError as error:
+            raise _not_writable(destination, error) from None
+        try:
+            (staging / MARKER).write_text(
+                "Written by dsfr-accordion, which replaces this folder on each build.\n",
+                encoding="utf-8",
+            )
+            yield staging
+            staging.chmod(0o755)
+            _swap(staging, destination)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                _remove(staging)
+            raise
+
+
+def _swap(staging: Path, destination: Path) -> None:
+    """Put ``staging`` in ``destination``'s place; the previous folder is removed."""
+    if not destination.exists():
+        try:
             staging.rename(destination)
-            shutil.rmtree(retired)
-        else:
-            staging.rename(destination)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        except OSError as error:
+            raise _not_writable(destination, error) from None
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{destination.name}.old-", dir=destination.parent))
+    try:
+        destination.rename(retired / destination.name)
+    except OSError as error:
+        _remove(retired)
+        raise _not_writable(destination, error) from None
+    try:
+        staging.rename(destination)
+    except OSError as error:
+        (retired / destination.name).rename(destination)  # the previous site, back
+        _remove(retired)
+        raise _not_writable(destination, error) from None
+    # The new site is in place: a previous one that cannot be deleted is left for
+    # the next build to clean (it holds the marker), not an error of this one.
+    with contextlib.suppress(OSError):
+        _remove(retired)
