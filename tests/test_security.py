@@ -287,3 +287,35 @@ def test_deeply_nested_html_is_refused_with_its_place(tmp_path: Path):
     assert result.stderr.startswith(f"{path}:")
     assert "nested more than 200 deep" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_deep_nesting_is_refused_before_the_html_parser_runs(monkeypatch: pytest.MonkeyPatch):
+    """50,000 nested <div> took minutes in html5lib's tree construction (quadratic in the
+    depth): the linear scan refuses them first, at the element the tree walk names."""
+    import html5lib  # noqa: PLC0415 - patched to prove it is not reached
+
+    from dsfr_accordion.legacy import import_page  # noqa: PLC0415
+
+    page = "\n" + "<div>" * 50_000 + "<details><summary>Q</summary>R</details>"
+    monkeypatch.setattr(html5lib, "HTMLParser", lambda *a, **k: pytest.fail("parsed"))
+    with pytest.raises(ContentError) as caught:
+        import_page(page, "deep.html")
+    assert str(caught.value).startswith("deep.html:2:1001: error: elements are nested more")
+
+
+def test_the_scan_names_the_first_element_past_the_limit():
+    from dsfr_accordion.legacy import import_page  # noqa: PLC0415
+
+    # 150 <div> then 60 <section>: refused at the 201st, the 51st <section>.
+    page = "<div>" * 150 + "\n" + "<section>" * 60 + "<details><summary>Q</summary>R</details>"
+    with pytest.raises(ContentError) as caught:
+        import_page(page, "deep.html")
+    assert str(caught.value).startswith("deep.html:2:451: error:")
+
+
+def test_many_elements_that_close_themselves_are_not_nesting():
+    from dsfr_accordion.legacy import import_page  # noqa: PLC0415
+
+    flat = "<p>x" * 1000 + "<li>y" * 1000 + "<a href=x>z" * 1000 + "<br>" * 1000
+    result = import_page(flat + "<details><summary>Q</summary>R</details>", "flat.html")
+    assert len(result.document.testimonials) == 1
