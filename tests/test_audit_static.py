@@ -180,3 +180,13 @@ def test_problem_phrases_are_catalogued_and_translated():
     finding = Finding.of("accordion-button", "f.html", (1, 1), problem=Msg("there is no button"))
     assert finding.message("en").endswith(": there is no button")
     assert "il n'y a aucun bouton" in finding.message("fr").replace("’", "'")
+
+
+def test_a_result_splits_its_text_once_and_stays_equal_to_its_copy():
+    from dsfr_accordion.audit.findings import FileResult  # noqa: PLC0415
+
+    result = FileResult.of("page.html", [], "un\ndeux\ntrois")
+    twin = FileResult.of("page.html", [], "un\ndeux\ntrois")
+    assert [result.line(n) for n in (0, 1, 2, 3, 4)] == ["", "un", "deux", "trois", ""]
+    assert result._lines == ["un", "deux", "trois"]
+    assert result == twin and hash(result.findings) == hash(twin.findings)

@@ -91,6 +91,9 @@ class FileResult:
     path: str
     findings: tuple[Finding, ...] = ()
     text: str = field(default="", repr=False)
+    #: The lines of ``text``, split once on the first :meth:`line` (a report quotes a
+    #: line per finding: splitting the file for each was quadratic).
+    _lines: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def of(cls, path: str, findings: Iterable[Finding], text: str = "") -> FileResult:
@@ -103,5 +106,8 @@ class FileResult:
 
     def line(self, number: int) -> str:
         """Line ``number`` (from 1) of the file, or ``""``."""
-        lines = self.text.split("\n")
+        lines = self._lines
+        if lines is None:
+            lines = self.text.split("\n")
+            object.__setattr__(self, "_lines", lines)  # a cache: the result stays as it was
         return lines[number - 1] if 0 < number <= len(lines) else ""
