@@ -186,12 +186,52 @@ def test_removed_source_becomes_obsolete_and_is_revived_when_it_returns(content:
     assert "obsolete:geo/2/question" not in messages(po)
 
 
+def template_of(content: Path):
+    return catalogs.template(dsfr_accordion.load(content), content)
+
+
 def test_stats_count_each_state(content: Path):
     po = update(content)
     set_translations(po, {"title": "Testimonials", "geo/title": "The Géoplateforme"})
-    counts = catalogs.stats(catalogs.read(po, "en"))
+    counts = catalogs.stats(catalogs.read(po, "en"), template_of(content))
     assert (counts.translated, counts.fuzzy, counts.untranslated, counts.obsolete) == (2, 0, 11, 0)
     assert not counts.complete
+
+
+def test_stats_compare_the_catalogue_with_the_content_not_with_itself(content: Path):
+    po = update(content)
+    contexts = [m.context for m in catalogs.read(po, "en") if m.id]
+    set_translations(po, {context: "X" for context in contexts})
+    text = po.read_text(encoding="utf-8")
+    # A translator's file that lacks one string of the content and holds a stray one.
+    first = text.index('msgctxt "geo/title"')
+    entry_end = text.index("\n\n", first)
+    stray = '\nmsgctxt "nowhere"\nmsgid "Ailleurs"\nmsgstr "Elsewhere"\n'
+    po.write_text(text[:first] + text[entry_end + 2 :] + stray, encoding="utf-8")
+    counts = catalogs.stats(catalogs.read(po, "en"), template_of(content))
+    assert (counts.translated, counts.untranslated, counts.obsolete) == (12, 1, 1)
+    result = run_cli("i18n", "stats", str(content), "--langs", "en", "--check")
+    assert result.returncode == 1, result.stdout
+    assert "12 translated, 0 fuzzy, 1 untranslated, 1 obsolete" in result.stdout
+
+
+def test_a_duplicate_entry_is_refused_with_both_lines(content: Path):
+    po = update(content)
+    text = po.read_text(encoding="utf-8")
+    first = text.index('msgctxt "geo/title"')
+    entry = text[first : text.index("\n\n", first)]
+    po.write_text(text + "\n" + entry + "\n", encoding="utf-8")
+    duplicate_line = text.count("\n") + 3  # the copy's msgid line
+    first_line = text.count("\n", 0, first) + 2
+    checked = subprocess.run(
+        ["msgfmt", "-c", "-o", "/dev/null", str(po)], capture_output=True, check=False
+    )
+    assert checked.returncode != 0  # GNU gettext refuses it too
+    for command in ("stats", "compile"):
+        result = run_cli("i18n", command, str(content), "--langs", "en")
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.startswith(f"{po}:{duplicate_line}: error: the entry msgctxt")
+        assert f"is already at line {first_line}" in result.stderr
 
 
 # --- Refused translations -------------------------------------------------------------------

@@ -157,6 +157,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("{path} is being built by another run (process {pid})"),
         N_("wait for it to end, or build into another folder"),
     ),
+    "po-duplicate": (
+        N_("the entry msgctxt {context!r} msgid {msgid!r} is already at line {first}"),
+        N_("keep one of the two entries: msgfmt -c refuses the file too"),
+    ),
     "outputs-clash": (
         N_("{first} and {second} are the same file: one output would overwrite the other"),
         N_("give each output its own path"),

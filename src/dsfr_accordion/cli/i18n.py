@@ -132,9 +132,11 @@ def _stats(args: argparse.Namespace) -> int:
     _ = ui.translations(ui.cli_language()).gettext
     incomplete = False
     for content in args.content:
-        for lang in _languages(args, content, _load(args, content).lang):
+        document = _load(args, content)
+        fresh = catalogs.template(document, content)
+        for lang in _languages(args, content, document.lang):
             path = catalogs.po_path(content, lang, args.locales)
-            counts = catalogs.stats(catalogs.read(path, lang))
+            counts = catalogs.stats(catalogs.read(path, lang), fresh)
             incomplete |= not counts.complete
             numbers = {
                 name: format_decimal(getattr(counts, name), locale=ui.cli_language())

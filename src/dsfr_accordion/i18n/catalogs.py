@@ -25,7 +25,7 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import PoFileError, read_po, unescape, write_po
 
 from ..errors import DsfrAccordionError
 from ..model import Document, ForeignText, Location
@@ -155,6 +155,41 @@ def _check_syntax(data: bytes, path: Path) -> None:
             )
 
 
+def _refuse_duplicates(text: str, path: Path) -> None:
+    """Refuse a second entry with the msgctxt and msgid of an earlier one: Babel keeps
+    one of them silently, GNU ``msgfmt -c`` calls it fatal. Obsolete (``#~``)
+    entries are left out, as msgfmt leaves them."""
+    seen: dict[tuple[str, str], int] = {}
+    context: list[str] | None = None
+    msgid: list[str] | None = None
+    current: list[str] | None = None
+    msgid_line = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        keyword, _, value = stripped.partition(" ")
+        if keyword == "msgctxt":
+            context, current = [unescape(value)], None
+            current = context
+        elif keyword == "msgid":
+            msgid, msgid_line = [unescape(value)], number
+            current = msgid
+        elif keyword.startswith(("msgid_plural", "msgstr")):
+            if msgid is not None:
+                key = ("".join(context or ()), "".join(msgid))
+                if key in seen:
+                    raise DsfrAccordionError.of(
+                        "po-duplicate",
+                        Location(str(path), msgid_line),
+                        context=key[0],
+                        msgid=key[1],
+                        first=seen[key],
+                    )
+                seen[key] = msgid_line
+            context = msgid = current = None
+        elif stripped.startswith('"') and current is not None:
+            current.append(unescape(stripped))
+
+
 def read(path: Path, lang: str | None = None) -> Catalog:
     """Read the ``.po`` at ``path``; a syntax error names its line."""
     try:
@@ -164,6 +199,7 @@ def read(path: Path, lang: str | None = None) -> Catalog:
             "unreadable", Location(str(path)), reason=error.strerror or str(error)
         ) from None
     _check_syntax(data, path)
+    _refuse_duplicates(data.decode("utf-8"), path)
     try:
         return read_po(io.BytesIO(data), locale=lang and _locale(lang), abort_invalid=True)
     except PoFileError as error:
@@ -220,17 +256,26 @@ def _current(catalog: Catalog) -> Iterable[Message]:
     return (message for message in catalog if message.id)
 
 
-def stats(catalog: Catalog) -> Stats:
-    """Count translated, fuzzy, untranslated and obsolete messages of ``catalog``."""
+def stats(catalog: Catalog, fresh: Catalog) -> Stats:
+    """Count the messages of ``catalog`` against ``fresh``, the template of the content
+    as it is now: each string of the content is translated, fuzzy or untranslated (a
+    string the catalogue lacks is untranslated); an entry of the catalogue that the
+    content no longer has counts as obsolete, whether ``update`` has marked it so yet
+    or not, never as translated.
+    """
     translated = fuzzy = untranslated = 0
-    for message in _current(catalog):
-        if message.fuzzy:
-            fuzzy += 1
-        elif message.string:
-            translated += 1
-        else:
+    for wanted in _current(fresh):
+        message = catalog.get(wanted.id, context=wanted.context)
+        if message is None or not message.string:
             untranslated += 1
-    return Stats(translated, fuzzy, untranslated, len(catalog.obsolete))
+        elif message.fuzzy:
+            fuzzy += 1
+        else:
+            translated += 1
+    stray = sum(
+        fresh.get(message.id, context=message.context) is None for message in _current(catalog)
+    )
+    return Stats(translated, fuzzy, untranslated, len(catalog.obsolete) + stray)
 
 
 def check_markup(catalog: Catalog, path: Path) -> None:
