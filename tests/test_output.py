@@ -243,3 +243,39 @@ def test_a_site_that_cannot_be_replaced_is_an_error_and_leaves_it_as_it_was(
         (new / "page.html").write_text("new", encoding="utf-8")
     assert (site / "page.html").read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+# --- what the command line shows: names and quoted lines cannot drive the terminal ----------
+
+
+def test_a_file_name_with_escape_sequences_is_shown_escaped(tmp_path: Path):
+    name = tmp_path / "a\x1b[2Jb\rc.yaml"
+    result = run_cli("render", str(name))
+    assert result.returncode == 2
+    assert "\x1b" not in result.stderr and "\r" not in result.stderr
+    assert "a\\x1b[2Jb\\x0dc.yaml" in result.stderr
+
+
+def test_check_s_text_report_escapes_the_page_s_control_characters(tmp_path: Path):
+    page = tmp_path / "page.html"
+    page.write_text('<p id="x">\x1b[31mrouge</p><p id="x">b</p>\n', encoding="utf-8")
+    result = run_cli("check", str(page))
+    assert result.returncode == 1
+    assert "\x1b" not in result.stdout
+    assert "\\x1b[31mrouge" in result.stdout
+    as_json = run_cli("check", str(page), "--format", "json")
+    assert "\x1b" not in as_json.stdout  # JSON escapes control characters itself
+
+
+def test_check_reads_a_fifo_as_a_page(tmp_path: Path):
+    fifo = tmp_path / "page.html"
+    os.mkfifo(fifo)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", "import sys; open(sys.argv[1], 'w').write('<p>x</p>')", fifo]
+    )
+    try:
+        result = run_cli("check", str(fifo))
+    finally:
+        writer.wait(timeout=30)
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no such file" not in result.stderr

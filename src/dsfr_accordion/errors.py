@@ -123,7 +123,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "binary": (
         N_("the file is binary, not text (a NUL byte at offset {offset})"),
-        N_("give a YAML or Markdown text file"),
+        N_("give a text file: YAML, Markdown or HTML"),
     ),
     "unreadable": (
         N_("cannot read the file: {reason}"),

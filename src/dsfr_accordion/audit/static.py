@@ -508,7 +508,7 @@ def html_files(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
             if not found:
                 raise DsfrAccordionError.of("no-html-file", Location(str(path)))
             files.extend((file, path) for file in found)
-        elif path.is_file():
+        elif path.exists():  # a file, or a FIFO or device: read with the loaders' bounds
             files.append((path, path.parent))
         else:
             raise DsfrAccordionError.of(

@@ -19,7 +19,7 @@ from .. import __version__
 from ..assets import DSFR_VERSION
 from ..errors import DsfrAccordionError
 from . import build, check, i18n, import_html, render
-from .console import Console, SuggestingParser
+from .console import Console, SuggestingParser, printable
 
 #: Each subcommand module's ``register(subparsers)``, in the order ``--help`` lists them.
 COMMANDS = (render.register, build.register, i18n.register, check.register, import_html.register)
@@ -81,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         print(
-            f"internal error: {type(error).__name__}: {error}\n"
+            f"internal error: {type(error).__name__}: {printable(error)}\n"
             "  hint: this is a bug; rerun with --debug and report the traceback",
             file=sys.stderr,
         )

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .. import ui
 from ..audit import DEFAULT_DSFR_DIST, FORMATS
-from .console import add_max_size
+from .console import add_max_size, printable
 
 if TYPE_CHECKING:
     from ..audit.browser import BrowserSession
@@ -93,6 +93,8 @@ def run(args: argparse.Namespace) -> int:
         results = check(
             args.paths, browser=browser, progress=console.step, max_bytes=args.max_bytes
         )
-    sys.stdout.write(report.render_report(results, args.format, lang))
+    output = report.render_report(results, args.format, lang)
+    # The text report quotes the pages' lines: shown on a terminal, made printable.
+    sys.stdout.write(printable(output) if args.format == "text" else output)
     failed = any(result.findings for result in failing(results, args.fail_on))
     return EXIT_FINDINGS if failed else 0

@@ -24,6 +24,17 @@ from ..loaders import MAX_BYTES
 _RED, _CYAN, _BOLD, _RESET = "\x1b[31m", "\x1b[36m", "\x1b[1m", "\x1b[0m"
 
 
+# C0 and C1 control characters but tab and line feed: in a file name or a page's
+# text they would drive the terminal (move the cursor, clear lines, change colours).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: object) -> str:
+    """``text`` safe to show on a terminal: control characters but tab and line feed
+    written as ``\\x..`` escapes, so that a name or a quoted line cannot drive it."""
+    return _CONTROLS.sub(lambda match: f"\\x{ord(match.group()):02x}", str(text))
+
+
 @dataclass
 class Console:
     """The command line's voice on ``stream`` (stderr by default)."""
@@ -41,16 +52,16 @@ class Console:
     def info(self, message: object) -> None:
         """A line worth showing unless ``--quiet``."""
         if not self.quiet:
-            print(message, file=self.stream)
+            print(printable(message), file=self.stream)
 
     def detail(self, message: object) -> None:
         """A line shown only with ``--verbose``."""
         if self.verbose and not self.quiet:
-            print(message, file=self.stream)
+            print(printable(message), file=self.stream)
 
     def error(self, error: DsfrAccordionError) -> None:
         """The error, in the command line's language; its first line red on a terminal."""
-        text = error.render(ui.cli_language())
+        text = printable(error.render(ui.cli_language()))
         if self.interactive:
             first, _, rest = text.partition("\n")
             text = f"{_BOLD}{_RED}{first}{_RESET}" + (f"\n{_CYAN}{rest}{_RESET}" if rest else "")
@@ -60,7 +71,7 @@ class Console:
         """Draw ``[done+1/total] label`` in place on a terminal (a progress callback)."""
         if self.interactive and not self.quiet and total > 1:
             width = max(shutil.get_terminal_size().columns - 1, 20)
-            self.stream.write(f"\r\x1b[K{f'[{done + 1}/{total}] {label}'[:width]}")
+            self.stream.write(f"\r\x1b[K{printable(f'[{done + 1}/{total}] {label}')[:width]}")
             self.stream.flush()
             self._drawn = True
 

@@ -10,7 +10,7 @@ from ..errors import DsfrAccordionError
 from ..loaders import load
 from ..model import Document
 from ..output import check_outputs
-from .console import add_max_size
+from .console import add_max_size, printable
 
 EXIT_INCOMPLETE = 1
 
@@ -142,10 +142,9 @@ def _stats(args: argparse.Namespace) -> int:
                 name: format_decimal(getattr(counts, name), locale=ui.cli_language())
                 for name in ("translated", "fuzzy", "untranslated", "obsolete")
             }
-            print(
-                _(
-                    "{path}: {translated} translated, {fuzzy} fuzzy, {untranslated} "
-                    "untranslated, {obsolete} obsolete"
-                ).format(path=path, **numbers)
-            )
+            line = _(
+                "{path}: {translated} translated, {fuzzy} fuzzy, {untranslated} "
+                "untranslated, {obsolete} obsolete"
+            ).format(path=path, **numbers)
+            print(printable(line))
     return EXIT_INCOMPLETE if args.check and incomplete else 0

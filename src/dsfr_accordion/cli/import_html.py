@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from .. import ui
 from ..loaders import read_text
 from ..output import check_outputs, write_text
-from .console import Console, add_max_size
+from .console import Console, add_max_size, printable
 
 if TYPE_CHECKING:
     from ..legacy.findings import Report
@@ -87,6 +87,6 @@ def print_report(report: Report, console: Console) -> None:
     """The human report on ``console``: unless ``--quiet``, or always when words were lost."""
     text = report.text(ui.cli_language()).rstrip("\n")
     if report.preservation.losses:
-        print(text, file=console.stream)
+        print(printable(text), file=console.stream)
     else:
         console.info(text)
