@@ -139,6 +139,7 @@ def run(mode: scenarios.Mode, *, peers: bool, browser: bool) -> dict[str, Any]:
         "audits": lambda: scenarios.audits(mode, browser),
         "i18n": lambda: scenarios.i18n(mode),
         "memory": lambda: scenarios.memory(mode, peers),
+        "resources": lambda: scenarios.resources(mode),
     }
     results["meta"]["scenario_seconds"] = {}
     for name, step in steps.items():
@@ -197,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     report.write(
         results, args.docs or out["docs"], args.images or out["images"], charts=not args.no_charts
     )
+    if mode.name == "full" and results.get("resources"):
+        report.update_security(results, ROOT / "docs" / "security.md")
     for target in judge(results):
         verdict = {True: "met", False: "MISSED", None: "not measured"}[target["met"]]
         print(f"{verdict:>12}  {target['label']}: {target['figure']} (goal {target['goal']})")

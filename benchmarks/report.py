@@ -256,6 +256,7 @@ def markdown(results: dict[str, Any], images_link: str, drawn: dict[str, str]) -
     lines += _audit_section(results, images_link, drawn)
     lines += _i18n_section(results, images_link, drawn)
     lines += _memory_section(results, images_link, drawn)
+    lines += _resources_section(results)
     lines += ["## What the profiles showed", ""]
     if ANALYSIS.is_file():
         lines += [ANALYSIS.read_text(encoding="utf-8").strip(), ""]
@@ -479,6 +480,55 @@ def _memory_section(results: dict[str, Any], link: str, drawn: dict[str, str]) -
         )
     lines.append("")
     return lines + _image(link, drawn, "memory", "Peak memory of one render")
+
+
+#: The markers around the resource table in docs/security.md, which make bench rewrites.
+RESOURCES_START = "<!-- resources: written by make bench -->"
+RESOURCES_END = "<!-- /resources -->"
+
+
+def resource_table(results: dict[str, Any]) -> list[str]:
+    """The resource bounds as a Markdown table (see benchmarks/resources.py)."""
+    bounds = results["resources"]
+    lines = [
+        "| input | size | exit | time | peak memory | time ÷ prose | memory ÷ prose |",
+        "| ----- | ---- | ---- | ---- | ----------- | ------------ | -------------- |",
+    ]
+    times = "\N{MULTIPLICATION SIGN}"
+    for row in bounds["rows"]:
+        outcome = f"{row['exit']}" + (" (refused)" if row["refused"] and row["exit"] == 2 else "")
+        lines.append(
+            f"| {row['kind']} | {_mib(row['bytes'])} | {outcome} | {_ms(row['seconds'])} | "
+            f"{_mib(row['peak_bytes'])} | {row['time_ratio']:.2f}{times} | "
+            f"{row['memory_ratio']:.2f}{times} |"
+        )
+    return lines
+
+
+def _resources_section(results: dict[str, Any]) -> list[str]:
+    if not results.get("resources"):
+        return []
+    return [
+        "## 6. Resource bounds",
+        "",
+        "Whole command-line runs (a new process each) on the largest input of each kind; "
+        "inputs past a work limit are refused with exit 2 before the expensive part. "
+        "The same table is in [security.md](security.md#resource-bounds).",
+        "",
+        *resource_table(results),
+        "",
+    ]
+
+
+def update_security(results: dict[str, Any], security: Path) -> None:
+    """Rewrite the resource table between the markers of ``security``."""
+    text = security.read_text(encoding="utf-8")
+    start = text.index(RESOURCES_START) + len(RESOURCES_START)
+    end = text.index(RESOURCES_END)
+    measured = results["meta"]["date"]
+    heading = f"Measured by `make bench` on {measured}:"
+    table = "\n".join(["", heading, "", *resource_table(results)])
+    security.write_text(text[:start] + table + "\n\n" + text[end:], encoding="utf-8")
 
 
 def _profiles(results: dict[str, Any]) -> list[tuple[str, str]]:

@@ -28,6 +28,7 @@ import dsfr_accordion
 from dsfr_accordion import sanitize
 
 from . import contenders, corpus
+from . import resources as bounds
 from .timing import Summary, interleaved, paired_ratio
 
 ROOT = corpus.ROOT
@@ -56,6 +57,8 @@ class Mode:
     i18n_repetitions: int
     memory_items: int
     profile: bool
+    #: Bytes of each input of the resource bounds (the default size limit is 10 MiB).
+    resource_bytes: int
 
     def repetitions_for(self, size: int) -> int:
         """Fewer repetitions for the largest pages, which vary least."""
@@ -78,6 +81,7 @@ MODES: dict[str, Mode] = {
         i18n_repetitions=3,
         memory_items=10_000,
         profile=True,
+        resource_bytes=9_500_000,
     ),
     "quick": Mode(
         "quick",
@@ -94,6 +98,7 @@ MODES: dict[str, Mode] = {
         i18n_repetitions=1,
         memory_items=1_000,
         profile=False,
+        resource_bytes=1_000_000,
     ),
     "tiny": Mode(
         "tiny",
@@ -110,6 +115,7 @@ MODES: dict[str, Mode] = {
         i18n_repetitions=1,
         memory_items=10,
         profile=False,
+        resource_bytes=20_000,
     ),
 }
 
@@ -545,3 +551,8 @@ def memory(mode: Mode, peers: bool) -> dict[str, Any]:
             "seconds_under_tracemalloc": elapsed,
         }
     return result
+
+
+def resources(mode: Mode) -> dict[str, Any]:
+    """Time and peak memory of whole runs on the largest inputs of each kind (docs/security.md)."""
+    return bounds.measure(mode.resource_bytes, log)

@@ -319,3 +319,41 @@ def test_many_elements_that_close_themselves_are_not_nesting():
     flat = "<p>x" * 1000 + "<li>y" * 1000 + "<a href=x>z" * 1000 + "<br>" * 1000
     result = import_page(flat + "<details><summary>Q</summary>R</details>", "flat.html")
     assert len(result.document.testimonials) == 1
+
+
+# --- work limits: text whose parse would cost far more than its size ------------------------
+
+
+def test_marks_past_the_limit_are_refused_before_parsing_at_their_line(write):
+    from dsfr_accordion.richtext import MAX_MARKS  # noqa: PLC0415
+
+    allowed = "*a* " * (MAX_MARKS // 2)
+    path = write("ok.md", f"---\ntitle: T\n---\n## A\n### Q ?\n{allowed}\n")
+    assert dsfr_accordion.load(path).testimonials[0].items[0].answer
+    over = write("over.md", f"---\ntitle: T\n---\n## A\n### Q ?\nTexte.\n\n{allowed}*b*\n")
+    result = run_cli("render", str(over))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"{over}:8: error: this text holds more than 10000")
+
+
+def test_a_yaml_file_is_limited_whole_not_field_by_field(write):
+    from dsfr_accordion.richtext import MAX_MARKS  # noqa: PLC0415
+
+    third = "*a* " * (MAX_MARKS // 6 + 1)  # each answer under the limit, the three over it
+    items = "".join(f"      - question: Q{n} ?\n        answer: '{third}'\n" for n in range(3))
+    path = write("many.yaml", f"title: T\ntestimonials:\n  - title: A\n    items:\n{items}")
+    with pytest.raises(ContentError, match="more than 10000 emphasis"):
+        dsfr_accordion.load(path)
+
+
+def test_quotes_nested_past_the_limit_are_refused(write):
+    from dsfr_accordion.richtext import MAX_QUOTE_DEPTH  # noqa: PLC0415
+
+    deep = "> " * MAX_QUOTE_DEPTH  # parsed, then refused as content: quotes do not nest
+    path = write("ok.md", f"---\ntitle: T\n---\n## A\n### Q ?\n{deep}citation\n")
+    with pytest.raises(ContentError, match="a quote inside a quote"):
+        dsfr_accordion.load(path)
+    over = write("deep.md", f"---\ntitle: T\n---\n## A\n### Q ?\n{'>' * 50_000} x\n")
+    with pytest.raises(ContentError, match="quotes are nested more than 10 deep") as caught:
+        dsfr_accordion.load(over)
+    assert str(caught.value).startswith(f"{over}:6:")

@@ -121,6 +121,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("nothing was written to this pipe or FIFO for {seconds} seconds"),
         N_("start the program that writes the content first, or give a file"),
     ),
+    "too-many-marks": (
+        N_("this text holds more than {limit} emphasis, code and link marks"),
+        N_("write it plainly: a testimonial needs a few marks per paragraph, not thousands"),
+    ),
+    "quotes-too-deep": (
+        N_("quotes are nested more than {limit} deep here"),
+        N_("a testimonial quotes one level deep: remove the extra '>'"),
+    ),
     "binary": (
         N_("the file is binary, not text (a NUL byte at offset {offset})"),
         N_("give a text file: YAML, Markdown or HTML"),

@@ -7,6 +7,7 @@ One Markdown parser serves every loader: CommonMark with raw HTML disabled
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -156,14 +157,56 @@ def _attribute_text(inline: Token) -> str | None:
     return content if content.startswith("{") and content.endswith("}") else None
 
 
-def parse(text: str) -> list[Token]:
-    """Parse Markdown ``text`` into block tokens."""
+#: The most inline marks one text parsed at once may hold: ``*``, ``_``, backticks,
+#: ``[``, ``<`` and what the linkifier reads (``://``, ``www.``, ``@``). The parser
+#: makes several objects per mark: 1 MB of ``*a* *a* …`` took 537 MB and 11 times
+#: the time of plain prose, 9 MB ran out of memory. A testimonial page holds a few
+#: hundred marks; past this limit the text is refused before it is parsed, which
+#: keeps memory and time within a few times those of prose (docs/security.md).
+MAX_MARKS = 10_000
+
+#: The deepest quote nesting (``> > >``) parsed; a testimonial quotes one level deep.
+MAX_QUOTE_DEPTH = 10
+
+_MARK_CHARACTERS = "*_`[<@"
+_LINKS = ("://", "www.")
+_QUOTE_PREFIX = re.compile(r"(?:[ \t]*>)+")
+
+
+def check_limits(text: str, path: str, first_line: int = 1) -> None:
+    """Refuse, before parsing, text whose parse would cost far more than its size:
+    more than :data:`MAX_MARKS` marks, or quotes nested deeper than
+    :data:`MAX_QUOTE_DEPTH`. A YAML file is checked whole, as a Markdown body is, so
+    that many fields under the limit cannot add up past it."""
+    marks = sum(map(text.count, _MARK_CHARACTERS)) + sum(map(text.count, _LINKS))
+    if marks > MAX_MARKS:
+        line = first_line
+        counted = 0
+        for number, row in enumerate(text.split("\n")):
+            counted += sum(map(row.count, _MARK_CHARACTERS)) + sum(map(row.count, _LINKS))
+            if counted > MAX_MARKS:
+                line = first_line + number
+                break
+        raise ContentError.of("too-many-marks", Location(path, line), limit=MAX_MARKS)
+    if ">" in text:
+        for number, row in enumerate(text.split("\n")):
+            prefix = _QUOTE_PREFIX.match(row)
+            if prefix and prefix.group().count(">") > MAX_QUOTE_DEPTH:
+                where = Location(path, first_line + number)
+                raise ContentError.of("quotes-too-deep", where, limit=MAX_QUOTE_DEPTH)
+
+
+def parse(text: str, path: str = "<text>", first_line: int = 1) -> list[Token]:
+    """Parse Markdown ``text`` into block tokens; ``path`` and ``first_line`` (the file
+    line of the text's first line) place the errors of text over the work limits
+    (:data:`MAX_MARKS`, :data:`MAX_QUOTE_DEPTH`)."""
+    check_limits(text, path, first_line)
     return MARKDOWN.parse(text)
 
 
 def blocks_from_markdown(text: str, source: Source) -> tuple[Block, ...]:
     """Parse ``text`` and convert it to blocks (see :func:`blocks_from_tokens`)."""
-    return blocks_from_tokens(parse(text), source)
+    return blocks_from_tokens(parse(text, source.path, source.first_line), source)
 
 
 def blocks_from_tokens(tokens: Sequence[Token], source: Source) -> tuple[Block, ...]:

@@ -46,7 +46,8 @@ def load_markdown(text: str, path: str) -> Document:
     fields = Fields(node, DOCUMENT_KEYS, N_("the front matter"), path, first_line=front.first_line)
     # The body without the blanked front matter lines: its tokens count lines from
     # front.body_line.
-    testimonials = _testimonials(parse(body[front.body_line - 1 :]), path, front.body_line)
+    tokens = parse(body[front.body_line - 1 :], path, front.body_line)
+    testimonials = _testimonials(tokens, path, front.body_line)
     return Document(testimonials=testimonials, location=Location(path, 1), **fields.document_keys())
 
 

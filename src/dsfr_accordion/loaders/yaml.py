@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..errors import ContentError
 from ..model import Block, Document, Item, Location, Testimonial
-from ..richtext import Source, blocks_from_markdown
+from ..richtext import Source, blocks_from_markdown, check_limits
 from ..ui import N_
 from .fields import DOCUMENT_KEYS, Fields, compose
 
@@ -24,6 +24,7 @@ ITEM_KEYS = ("question", "answer")
 
 def load_yaml(text: str, path: str) -> Document:
     """Load a YAML content file's ``text``; ``path`` is used in messages."""
+    check_limits(text, path)  # all the rich text of the file, before any of it is parsed
     root = compose(text, path)
     if root is None:
         raise ContentError.of("empty-file", Location(path, 1))
