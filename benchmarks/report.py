@@ -491,16 +491,22 @@ def resource_table(results: dict[str, Any]) -> list[str]:
     """The resource bounds as a Markdown table (see benchmarks/resources.py)."""
     bounds = results["resources"]
     lines = [
-        "| input | size | exit | time | peak memory | time ÷ prose | memory ÷ prose |",
-        "| ----- | ---- | ---- | ---- | ----------- | ------------ | -------------- |",
+        "| input | size | exit | time | peak memory | time ÷ prose | memory ÷ prose | target |",
+        "| ----- | ---- | ---- | ---- | ----------- | ------------ | -------------- | ------ |",
     ]
     times = "\N{MULTIPLICATION SIGN}"
     for row in bounds["rows"]:
-        outcome = f"{row['exit']}" + (" (refused)" if row["refused"] and row["exit"] == 2 else "")
+        if row["refused"]:
+            verdict = "refused, as it must be" if row["exit"] == 2 else "**missed: not refused**"
+        else:
+            within = (
+                row["time_ratio"] <= 10 and row["memory_ratio"] <= 5 and row["peak_bytes"] < 2**30
+            )
+            verdict = "met" if within else "**missed**"
         lines.append(
-            f"| {row['kind']} | {_mib(row['bytes'])} | {outcome} | {_ms(row['seconds'])} | "
+            f"| {row['kind']} | {_mib(row['bytes'])} | {row['exit']} | {_ms(row['seconds'])} | "
             f"{_mib(row['peak_bytes'])} | {row['time_ratio']:.2f}{times} | "
-            f"{row['memory_ratio']:.2f}{times} |"
+            f"{row['memory_ratio']:.2f}{times} | {verdict} |"
         )
     return lines
 
