@@ -176,7 +176,7 @@ def test_crossed_references_pair_as_the_script_did_and_ask_for_review():
     assert fourth.items[0].answer[0].html == "Contenu sous le troisième."
     assert [s.pairing for s in result.report.sections[2:]] == ["reference", "reference"]
     crossed = [f for f in result.report.findings if f.code == "mismatched-reference"]
-    assert [f.severity for f in crossed] == ["review", "review"]
+    assert [f.outcome for f in crossed] == ["review", "review"]
     assert crossed[0].data["reference"] == 'aria-controls="accordion-2"'
 
 

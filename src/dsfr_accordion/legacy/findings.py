@@ -2,7 +2,7 @@
 
 A finding is one defect of the legacy page or one thing the import did about
 it, at a place in the source. Its ``code`` is a key of :data:`FINDINGS`, which
-gives its severity and its two ``str.format`` templates: what was found and
+gives its outcome and its two ``str.format`` templates: what was found and
 what was done. The templates are marked with ``N_`` for the UI catalogue.
 """
 
@@ -25,8 +25,13 @@ SCHEMA = "dsfr-accordion/import-report/1"
 EXCERPT_LENGTH = 60
 
 
-class Severity(StrEnum):
-    """How much a finding asks of a person."""
+class Outcome(StrEnum):
+    """What the import did about a finding, and so what it asks of a person.
+
+    Not a severity (the audit's :class:`~dsfr_accordion.audit.rules.Severity` is
+    that): every finding of an import is a defect of the page, and the outcome
+    says how it ended. The JSON report (schema 1) names it ``severity``.
+    """
 
     #: A defect the import repaired; nothing to do.
     REPAIRED = "repaired"
@@ -36,11 +41,11 @@ class Severity(StrEnum):
     REVIEW = "review"
 
 
-#: How each severity reads in the human report.
-SEVERITY_WORDS: dict[Severity, str] = {
-    Severity.REPAIRED: N_("repaired"),
-    Severity.REMOVED: N_("removed"),
-    Severity.REVIEW: N_("review"),
+#: How each outcome reads in the human report.
+OUTCOME_WORDS: dict[Outcome, str] = {
+    Outcome.REPAIRED: N_("repaired"),
+    Outcome.REMOVED: N_("removed"),
+    Outcome.REVIEW: N_("review"),
 }
 
 #: The human report's own lines (findings have theirs in :data:`FINDINGS`).
@@ -57,98 +62,98 @@ SUMMARY_LINE = N_(
 class FindingKind:
     """A row of :data:`FINDINGS`."""
 
-    severity: Severity
+    outcome: Outcome
     message: str
     action: str
 
 
-#: code -> severity, message and action templates over the finding's ``data``.
+#: code -> outcome, message and action templates over the finding's ``data``.
 FINDINGS: dict[str, FindingKind] = {
     "parse-error": FindingKind(
-        Severity.REPAIRED, N_("HTML parse error"), N_("read as a browser does: {problem}")
+        Outcome.REPAIRED, N_("HTML parse error"), N_("read as a browser does: {problem}")
     ),
     "stray-end-tag": FindingKind(
-        Severity.REPAIRED,
+        Outcome.REPAIRED,
         N_("stray end tag </{tag}>"),
         N_("read as a browser does: {problem}"),
     ),
     "unclosed-element": FindingKind(
-        Severity.REPAIRED,
+        Outcome.REPAIRED,
         N_("elements left open at the end of the file"),
         N_("closed at the end of the file"),
     ),
     "duplicate-id": FindingKind(
-        Severity.REPAIRED,
+        Outcome.REPAIRED,
         N_("id {value!r} is used {count} times (lines {lines})"),
         N_("not imported: every panel gets a unique id generated from its title"),
     ),
     "unsafe-id": FindingKind(
-        Severity.REPAIRED,
+        Outcome.REPAIRED,
         N_("id {value!r} is not safe for the DSFR script: {reason}"),
         N_("not imported: every panel gets a safe id generated from its title"),
     ),
     "dangling-reference": FindingKind(
-        Severity.REPAIRED,
+        Outcome.REPAIRED,
         N_('{attribute}="{value}" points at no element'),
         N_("not imported: the rendered button controls its own panel"),
     ),
     "ambiguous-reference": FindingKind(
-        Severity.REPAIRED,
+        Outcome.REPAIRED,
         N_('{attribute}="{value}" points at {count} elements'),
         N_("not imported: the rendered button controls its own panel"),
     ),
     "paired-by-structure": FindingKind(
-        Severity.REPAIRED,
+        Outcome.REPAIRED,
         N_("toggle {title!r}: {reason}"),
         N_("paired with the panel that follows it, at line {panel_line}"),
     ),
     "mismatched-reference": FindingKind(
-        Severity.REVIEW,
+        Outcome.REVIEW,
         N_("toggle {title!r}: its {reference} points at the panel that follows {other!r}"),
         N_("paired by this reference, as the page's script did: check which content is whose"),
     ),
     "shared-panel": FindingKind(
-        Severity.REVIEW,
+        Outcome.REVIEW,
         N_("the panel at line {panel_line} is referenced by {count} toggles"),
         N_("given to the toggle {title!r}; the others are paired by structure"),
     ),
     "toggle-without-panel": FindingKind(
-        Severity.REVIEW,
+        Outcome.REVIEW,
         N_("toggle {title!r} has no panel"),
         N_("not imported: its text is quoted here"),
     ),
     "empty-panel": FindingKind(
-        Severity.REVIEW,
+        Outcome.REVIEW,
         N_("the panel of {title!r} holds no text"),
         N_("not imported"),
     ),
     "empty-title": FindingKind(
-        Severity.REVIEW,
+        Outcome.REVIEW,
         N_("an accordion has an empty title"),
         N_("titled {title!r}: write a real title"),
     ),
     "nested-accordion": FindingKind(
-        Severity.REPAIRED,
+        Outcome.REPAIRED,
         N_("accordion {title!r} is nested in the panel of {outer!r}"),
         N_("flattened: its title became a question and its panel the answer"),
     ),
     "no-question": FindingKind(
-        Severity.REPAIRED,
+        Outcome.REPAIRED,
         N_("the panel of {title!r} holds no question"),
         N_("imported as one item whose question is the accordion's title"),
     ),
     "question-without-answer": FindingKind(
-        Severity.REVIEW,
+        Outcome.REVIEW,
         N_("question {question!r} has no answer"),
         N_("kept as a bold paragraph of the text before it"),
     ),
     "answer-repeats-question": FindingKind(
-        Severity.REVIEW,
+        Outcome.REVIEW,
         N_("the answer to {question!r} repeats the question"),
         N_("kept as it is: check the source for the real answer"),
     ),
     "quotation-marks": FindingKind(
-        Severity.REPAIRED,
+        Outcome.REPAIRED,
         N_("the answer to {question!r} is typed as a quotation"),
         N_(
             "imported as a quote block, without its quotation marks and the italics around it: "
@@ -156,57 +161,57 @@ FINDINGS: dict[str, FindingKind] = {
         ),
     ),
     "paragraph-in-list": FindingKind(
-        Severity.REPAIRED,
+        Outcome.REPAIRED,
         N_("<{tag}> holds {count} <p> (only <li> may be there)"),
         N_("the paragraphs were taken out of the list"),
     ),
     "nested-list": FindingKind(
-        Severity.REPAIRED,
+        Outcome.REPAIRED,
         N_("a list nested in a list item"),
         N_("its items were added to the outer list"),
     ),
     "unsupported-element": FindingKind(
-        Severity.REPAIRED,
+        Outcome.REPAIRED,
         N_("<{tag}> is not supported in content"),
         N_("its text was kept as plain paragraphs"),
     ),
     "event-handler": FindingKind(
-        Severity.REMOVED,
+        Outcome.REMOVED,
         N_('inline event handler {attribute}="{value}" on <{tag}>'),
         N_("removed"),
     ),
     "unsafe-url": FindingKind(
-        Severity.REMOVED,
+        Outcome.REMOVED,
         N_('{attribute}="{value}" on <{tag}> is a script or data URL'),
         N_("removed; the text is kept"),
     ),
     "unsafe-element": FindingKind(
-        Severity.REMOVED,
+        Outcome.REMOVED,
         N_("<{tag}> is not allowed in content"),
         N_("removed with its content (words: {words})"),
     ),
     "image": FindingKind(
-        Severity.REVIEW,
+        Outcome.REVIEW,
         N_("image {source!r} (alternative text {alt!r})"),
         N_("removed: content holds no images; link to it if it matters"),
     ),
     "outside-content": FindingKind(
-        Severity.REVIEW,
+        Outcome.REVIEW,
         N_("text outside any accordion: {excerpt!r}"),
         N_("not imported: its full text is in the JSON report"),
     ),
     "title-from-page": FindingKind(
-        Severity.REPAIRED,
+        Outcome.REPAIRED,
         N_("no title in the front matter"),
         N_("the document is titled {title!r}, taken from {source}"),
     ),
     "front-matter-key": FindingKind(
-        Severity.REPAIRED,
+        Outcome.REPAIRED,
         N_("front matter key {key!r} has no place in the content format"),
         N_("kept in the document's metadata"),
     ),
     "invalid-lang": FindingKind(
-        Severity.REVIEW,
+        Outcome.REVIEW,
         N_("invalid language tag {value!r}"),
         N_("the document's language is {lang!r}"),
     ),
@@ -232,8 +237,9 @@ class Finding:
         return FINDINGS[self.code]
 
     @property
-    def severity(self) -> Severity:
-        return self.kind.severity
+    def outcome(self) -> Outcome:
+        """What the import did about it."""
+        return self.kind.outcome
 
     @property
     def message(self) -> str:
@@ -252,7 +258,7 @@ class Finding:
         data = ui.localized(self.data, gettext)
         return gettext(FINDING_LINE).format(
             place=self.location,
-            severity=gettext(SEVERITY_WORDS[self.severity]),
+            severity=gettext(OUTCOME_WORDS[self.outcome]),
             message=gettext(self.kind.message).format(**data),
             action=gettext(self.kind.action).format(**data),
         )
@@ -307,13 +313,13 @@ class Report:
     @property
     def needs_review(self) -> bool:
         """Whether some finding asks a person to look (``--strict`` fails then)."""
-        return any(finding.severity is Severity.REVIEW for finding in self.findings)
+        return any(finding.outcome is Outcome.REVIEW for finding in self.findings)
 
     def counts(self) -> dict[str, int]:
-        """Number of findings of each severity, every severity listed."""
+        """Number of findings of each outcome, every outcome listed."""
         return {
-            str(severity): sum(f.severity is severity for f in self.findings)
-            for severity in Severity
+            str(outcome): sum(f.outcome is outcome for f in self.findings)
+            for outcome in Outcome
         }
 
     def text(self, lang: str = "en") -> str:
@@ -371,7 +377,7 @@ class Report:
             "findings": [
                 {
                     "code": finding.code,
-                    "severity": str(finding.severity),
+                    "severity": str(finding.outcome),  # schema 1's name for the outcome
                     **place(finding.location),
                     "message": finding.message,
                     "action": finding.action,
