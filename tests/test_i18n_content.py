@@ -434,3 +434,18 @@ def test_render_takes_the_translation_already_made_and_refuses_another_one(conte
     assert caught.value.code == "translation-of-another-document"
     with pytest.raises(DsfrAccordionError):
         dsfr_accordion.render(document, lang="de", translations=translation)
+
+
+def test_a_catalogue_is_bounded_like_content(content: Path):
+    po = update(content)
+    with po.open("a", encoding="utf-8") as stream:
+        stream.write("# " + "x" * (1024 * 1024) + "\n")  # a translator's 1 MB comment
+    for command in ("stats", "compile"):
+        refused = run_cli("i18n", command, str(content), "--langs", "en", "--max-size", "1")
+        assert refused.returncode == 2, refused.stderr
+        assert refused.stderr.startswith(f"{po}: error: the file has")
+        assert "raise the limit with --max-size 2" in refused.stderr
+    allowed = run_cli("i18n", "stats", str(content), "--langs", "en", "--max-size", "2")
+    assert allowed.returncode == 0, allowed.stderr
+    page = run_cli("render", str(content), "--lang", "en", "--max-size", "1")
+    assert page.returncode == 2 and "more than the limit" in page.stderr

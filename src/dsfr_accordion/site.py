@@ -150,7 +150,8 @@ def build_site(
                     progress(done, len(langs) * len(documents), f"{lang}/{name}")
                 translation = None
                 if lang != document.lang:
-                    translation = translate(document, load_translations(document, lang, locales))
+                    catalogue = load_translations(document, lang, locales, max_bytes=max_bytes)
+                    translation = translate(document, catalogue)
                 html = render(
                     document,
                     lang=lang,

@@ -112,7 +112,8 @@ def _update(args: argparse.Namespace) -> None:
     for content in args.content:
         document = _load(args, content)
         for lang in _languages(args, content, document.lang):
-            args.console.info(catalogs.update(document, content, lang, args.locales))
+            path = catalogs.update(document, content, lang, args.locales, max_bytes=args.max_bytes)
+            args.console.info(path)
 
 
 def _compile(args: argparse.Namespace) -> None:
@@ -121,7 +122,7 @@ def _compile(args: argparse.Namespace) -> None:
     for content in args.content:
         for lang in _languages(args, content, _load(args, content).lang):
             path = catalogs.po_path(content, lang, args.locales)
-            args.console.info(catalogs.compile_catalog(path, lang))
+            args.console.info(catalogs.compile_catalog(path, lang, max_bytes=args.max_bytes))
 
 
 def _stats(args: argparse.Namespace) -> int:
@@ -136,7 +137,7 @@ def _stats(args: argparse.Namespace) -> int:
         fresh = catalogs.template(document, content)
         for lang in _languages(args, content, document.lang):
             path = catalogs.po_path(content, lang, args.locales)
-            counts = catalogs.stats(catalogs.read(path, lang), fresh)
+            counts = catalogs.stats(catalogs.read(path, lang, max_bytes=args.max_bytes), fresh)
             incomplete |= not counts.complete
             numbers = {
                 name: format_decimal(getattr(counts, name), locale=ui.cli_language())

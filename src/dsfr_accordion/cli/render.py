@@ -151,7 +151,8 @@ def run(args: argparse.Namespace) -> None:
     if args.lang and args.lang != document.lang:
         from ..i18n.catalogs import load_translations, translate  # noqa: PLC0415 - Babel
 
-        translation = translate(document, load_translations(document, args.lang, args.locales))
+        catalogue = load_translations(document, args.lang, args.locales, max_bytes=args.max_bytes)
+        translation = translate(document, catalogue)
         report_fallbacks(translation, args.console)
     html = render(
         document,

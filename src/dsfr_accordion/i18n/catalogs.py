@@ -28,6 +28,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, read_po, unescape, write_po
 
 from ..errors import DsfrAccordionError
+from ..loaders import MAX_BYTES, read_bytes
 from ..model import Document, ForeignText, Location
 from ..mofile import mo_bytes
 from ..output import write_bytes
@@ -190,14 +191,10 @@ def _refuse_duplicates(text: str, path: Path) -> None:
             current.append(unescape(stripped))
 
 
-def read(path: Path, lang: str | None = None) -> Catalog:
-    """Read the ``.po`` at ``path``; a syntax error names its line."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise DsfrAccordionError.of(
-            "unreadable", Location(str(path)), reason=error.strerror or str(error)
-        ) from None
+def read(path: Path, lang: str | None = None, *, max_bytes: int = MAX_BYTES) -> Catalog:
+    """Read the ``.po`` at ``path`` (at most ``max_bytes`` of it, as content files); a
+    syntax error names its line."""
+    data = read_bytes(path, max_bytes=max_bytes)
     _check_syntax(data, path)
     _refuse_duplicates(data.decode("utf-8"), path)
     try:
@@ -221,6 +218,8 @@ def update(
     content: str | os.PathLike[str],
     lang: str,
     locales: str | os.PathLike[str] | None = None,
+    *,
+    max_bytes: int = MAX_BYTES,
 ) -> Path:
     """Create or update the ``lang`` catalogue of ``document``; return its path.
 
@@ -230,7 +229,7 @@ def update(
     fresh = template(document, content)
     path = po_path(content, lang, locales)
     if path.exists():
-        catalog = read(path, lang)
+        catalog = read(path, lang, max_bytes=max_bytes)
         revive(catalog, fresh)
         catalog.update(fresh, update_creation_date=True)
     else:
@@ -293,9 +292,9 @@ def check_markup(catalog: Catalog, path: Path) -> None:
             )
 
 
-def compile_catalog(path: Path, lang: str) -> Path:
+def compile_catalog(path: Path, lang: str, *, max_bytes: int = MAX_BYTES) -> Path:
     """Check the ``.po`` at ``path`` and write its ``.mo`` beside it (atomically)."""
-    catalog = read(path, lang)
+    catalog = read(path, lang, max_bytes=max_bytes)
     check_markup(catalog, path)
     target = path.with_suffix(".mo")
     write_bytes(target, mo_bytes(catalog))
@@ -315,9 +314,9 @@ class ContentTranslations:
     strings: dict[tuple[str, str], str]
 
     @classmethod
-    def read(cls, path: Path, lang: str) -> ContentTranslations:
+    def read(cls, path: Path, lang: str, *, max_bytes: int = MAX_BYTES) -> ContentTranslations:
         """Read and check the catalogue at ``path`` (see :func:`check_markup`)."""
-        catalog = read(path, lang)
+        catalog = read(path, lang, max_bytes=max_bytes)
         check_markup(catalog, path)
         strings = {
             (message.context or "", str(message.id)): str(message.string)
@@ -328,9 +327,14 @@ class ContentTranslations:
 
 
 def load_translations(
-    document: Document, lang: str, locales: str | os.PathLike[str] | None = None
+    document: Document,
+    lang: str,
+    locales: str | os.PathLike[str] | None = None,
+    *,
+    max_bytes: int = MAX_BYTES,
 ) -> ContentTranslations:
-    """The ``lang`` catalogue of the content file ``document`` was loaded from."""
+    """The ``lang`` catalogue of the content file ``document`` was loaded from (at
+    most ``max_bytes`` long)."""
     if not is_language_tag(lang):
         raise DsfrAccordionError.of("unknown-language", value=lang)
     if document.location is None:
@@ -340,7 +344,7 @@ def load_translations(
         raise DsfrAccordionError.of(
             "no-catalogue", Location(str(path)), lang=lang, content=document.location.path
         )
-    return ContentTranslations.read(path, lang)
+    return ContentTranslations.read(path, lang, max_bytes=max_bytes)
 
 
 @dataclass(frozen=True, slots=True)

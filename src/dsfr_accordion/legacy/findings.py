@@ -318,8 +318,7 @@ class Report:
     def counts(self) -> dict[str, int]:
         """Number of findings of each outcome, every outcome listed."""
         return {
-            str(outcome): sum(f.outcome is outcome for f in self.findings)
-            for outcome in Outcome
+            str(outcome): sum(f.outcome is outcome for f in self.findings) for outcome in Outcome
         }
 
     def text(self, lang: str = "en") -> str:

@@ -85,16 +85,14 @@ def _encoding_seen(data: bytes) -> tuple[str, str]:
     return N_("Windows-1252 or Latin-1"), "WINDOWS-1252"
 
 
-def read_text(
+def read_bytes(
     path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, timeout: float = READ_TIMEOUT
-) -> str:
-    """Read a UTF-8 text file (a byte order mark is dropped), with a clear error otherwise:
-    unreadable, larger than ``max_bytes``, binary (a NUL byte), or not UTF-8.
-
-    A pipe, a FIFO or a device (``/dev/stdin``) is read as it comes, never more
-    than ``max_bytes`` of it (``/dev/zero`` is too large, not an endless read),
-    and a read that gets no byte for ``timeout`` seconds (a FIFO nobody writes
-    to) is given up with an error: nothing waits forever.
+) -> bytes:
+    """The bytes of the file at ``path``, refused when unreadable or larger than
+    ``max_bytes``. A pipe, a FIFO or a device (``/dev/stdin``) is read as it comes,
+    never more than ``max_bytes`` of it (``/dev/zero`` is too large, not an endless
+    read), and a read that gets no byte for ``timeout`` seconds (a FIFO nobody
+    writes to) is given up with an error: nothing waits forever.
     """
     name = os.fspath(path)
     try:
@@ -103,15 +101,25 @@ def read_text(
             size = Path(path).stat().st_size
             if size > max_bytes:
                 raise _too_large(name, size, max_bytes)
-            data = Path(path).read_bytes()
-        elif stat.S_ISDIR(mode):
+            return Path(path).read_bytes()
+        if stat.S_ISDIR(mode):
             raise ContentError.of("unreadable", Location(name), reason=N_("it is a folder"))
-        else:
-            data = _read_stream(name, max_bytes, timeout)
+        return _read_stream(name, max_bytes, timeout)
     except OSError as error:
         raise ContentError.of(
             "unreadable", Location(name), reason=error.strerror or str(error)
         ) from None
+
+
+def read_text(
+    path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, timeout: float = READ_TIMEOUT
+) -> str:
+    """Read a UTF-8 text file (a byte order mark is dropped), with a clear error otherwise:
+    unreadable, larger than ``max_bytes`` (see :func:`read_bytes`), binary (a NUL
+    byte), or not UTF-8.
+    """
+    name = os.fspath(path)
+    data = read_bytes(path, max_bytes=max_bytes, timeout=timeout)
     if b"\x00" in data and not data.startswith(_BOMS):
         offset = data.index(b"\x00")
         raise ContentError.of(
