@@ -124,7 +124,7 @@ def build_site(
     """
     inputs = [
         *contents,
-        *{locales_dir(content, locales) for content in contents},
+        *dict.fromkeys(locales_dir(content, locales) for content in contents),  # in order
         *([dsfr_dist] if dsfr_dist is not None else []),
     ]
     site = Path(output).resolve()

@@ -96,13 +96,12 @@ def read_bytes(
     """
     name = os.fspath(path)
     try:
-        mode = Path(path).stat().st_mode
-        if stat.S_ISREG(mode):
-            size = Path(path).stat().st_size
-            if size > max_bytes:
-                raise _too_large(name, size, max_bytes)
+        status = Path(path).stat()
+        if stat.S_ISREG(status.st_mode):
+            if status.st_size > max_bytes:
+                raise _too_large(name, status.st_size, max_bytes)
             return Path(path).read_bytes()
-        if stat.S_ISDIR(mode):
+        if stat.S_ISDIR(status.st_mode):
             raise ContentError.of("unreadable", Location(name), reason=N_("it is a folder"))
         return _read_stream(name, max_bytes, timeout)
     except OSError as error:
