@@ -300,17 +300,29 @@ def test_deep_nesting_is_refused_before_the_html_parser_runs(monkeypatch: pytest
     monkeypatch.setattr(html5lib, "HTMLParser", lambda *a, **k: pytest.fail("parsed"))
     with pytest.raises(ContentError) as caught:
         import_page(page, "deep.html")
-    assert str(caught.value).startswith("deep.html:2:1001: error: elements are nested more")
+    # The 2,001st <div>: the scan refuses at ten times the limit (its count is an
+    # estimate); the limit itself is checked exactly on the tree.
+    assert str(caught.value).startswith("deep.html:2:10001: error: elements are nested more")
 
 
-def test_the_scan_names_the_first_element_past_the_limit():
+def test_the_tree_refuses_the_first_element_past_the_limit():
     from dsfr_accordion.legacy import import_page  # noqa: PLC0415
 
-    # 150 <div> then 60 <section>: refused at the 201st, the 51st <section>.
+    # 150 <div> then 60 <section>: under the scan's bound, refused on the tree, where
+    # <html> and <body> are the first two levels: at the 49th <section>.
     page = "<div>" * 150 + "\n" + "<section>" * 60 + "<details><summary>Q</summary>R</details>"
     with pytest.raises(ContentError) as caught:
         import_page(page, "deep.html")
-    assert str(caught.value).startswith("deep.html:2:451: error:")
+    assert str(caught.value).startswith("deep.html:2:433: error:")
+
+
+def test_unclosed_inline_elements_that_a_browser_closes_are_not_refused():
+    from dsfr_accordion.legacy import import_page  # noqa: PLC0415
+
+    # 400 paragraphs each with an unclosed <span>: the scan counts 400, the tree is flat.
+    page = "".join(f"<p><span>texte {n}" for n in range(400))
+    result = import_page(page + "<details><summary>Q</summary>R</details>", "spans.html")
+    assert len(result.document.testimonials) == 1
 
 
 def test_many_elements_that_close_themselves_are_not_nesting():

@@ -54,14 +54,21 @@ _NOT_NESTING = frozenset(
 )  # fmt: skip
 
 
+#: The open elements the scan before parsing allows: far past :data:`MAX_DEPTH`,
+#: because its count is an estimate, yet where html5lib's tree construction, whose
+#: time grows with the square of the depth, still takes well under a second
+#: (50,000 nested ``<div>`` took minutes).
+SCAN_DEPTH = 10 * MAX_DEPTH
+
+
 class _DepthScan(HTMLParser):
     """Counts open elements as a tokenizer reads them, in time linear in the text;
-    raises :class:`ContentError` at the first start tag deeper than :data:`MAX_DEPTH`.
+    raises :class:`ContentError` at the first start tag past :data:`SCAN_DEPTH`.
 
-    The count stays at or below the depth of the tree a browser builds, so a page
-    it refuses would be refused after parsing too; it only spares html5lib's tree
-    construction, whose time grows with the square of the depth (50,000 nested
-    ``<div>`` took minutes).
+    An estimate: elements whose end tags are left out but that a browser closes
+    by itself (an unclosed ``<span>`` in a ``<p>`` the next ``<p>`` closes) stay
+    counted, hence a limit ten times the real one, which the tree walk checks
+    exactly after parsing.
     """
 
     def __init__(self, path: str) -> None:
@@ -73,7 +80,7 @@ class _DepthScan(HTMLParser):
         if tag in _NOT_NESTING:
             return
         self.depth += 1
-        if self.depth > MAX_DEPTH:
+        if self.depth > SCAN_DEPTH:
             line, column = self.getpos()
             where = Location(self.path, line, column + 1)
             raise ContentError.of("too-deep", where, limit=MAX_DEPTH)
