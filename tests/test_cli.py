@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import pty
 import subprocess
@@ -238,6 +239,8 @@ def test_help_documents_every_render_option():
     parser = build_parser()
     render_parser = parser._subparsers._group_actions[0].choices["render"]
     for action in render_parser._actions:
+        if action.help == argparse.SUPPRESS:
+            continue  # --debug, --quiet, --verbose: the top-level help lists them
         for flag in action.option_strings:
             assert flag in help_text
         assert action.help
@@ -308,3 +311,16 @@ def test_build_shows_progress_on_a_terminal_only(tmp_path: Path):
     assert "[1/2] fr/si-samu.html" in shown and "[2/2] en/si-samu.html" in shown
     plain = run_cli("build", content, "-o", str(tmp_path / "b"), "--langs", "fr,en")
     assert "[1/2]" not in plain.stderr
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_global_options_go_before_or_after_the_command(write, where: str):
+    bad = write("bad.yaml", "title: T\ntestimonials: []\n")
+    args = ["--debug", "render", str(bad)] if where == "before" else ["render", str(bad), "--debug"]
+    result = run_cli(*args)
+    assert "Traceback (most recent call last)" in result.stderr
+    assert "did you mean" not in result.stderr
+    quiet = run_cli("i18n", "stats", str(EXAMPLES / "si-samu.md"), "--quiet")
+    assert quiet.returncode == 0, quiet.stderr
+    plain = run_cli("render", str(bad))
+    assert "Traceback" not in plain.stderr

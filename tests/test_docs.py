@@ -98,6 +98,8 @@ def _options(parser) -> set[str]:
         if isinstance(action, argparse._SubParsersAction):
             for child in action.choices.values():
                 found |= _options(child)
+        if action.help == argparse.SUPPRESS:
+            continue  # a global option repeated after the command, documented once
         found |= {flag for flag in action.option_strings if flag not in ("-h", "--help")}
     return found
 

@@ -42,20 +42,42 @@ def build_parser() -> argparse.ArgumentParser:
         action="version",
         version=f"%(prog)s {__version__} (DSFR {DSFR_VERSION})",
     )
-    parser.add_argument(
-        "--debug", action="store_true", help="show a traceback instead of a short message"
-    )
-    loudness = parser.add_mutually_exclusive_group()
-    loudness.add_argument(
-        "-q", "--quiet", action="store_true", help="print nothing on stderr but errors"
-    )
-    loudness.add_argument(
-        "-v", "--verbose", action="store_true", help="print details of what is done"
-    )
+    _add_global_options(parser, False)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for register in COMMANDS:
         register(commands)
+    for subparser in _subparsers(parser):
+        # Also after the command (`render x.yaml --debug`), as people type them; a
+        # subparser's default must not undo what was given before the command.
+        _add_global_options(subparser, argparse.SUPPRESS)
     return parser
+
+
+def _add_global_options(parser: argparse.ArgumentParser, default: object) -> None:
+    """``--debug``, ``--quiet`` and ``--verbose`` on ``parser``, defaulting to
+    ``default``; a command's copies are left out of its ``--help`` (the top-level
+    help lists them once)."""
+    shown = default is not argparse.SUPPRESS
+    helps = (
+        "show a traceback instead of a short message",
+        "print nothing on stderr but errors",
+        "print details of what is done",
+    )
+    debug, quiet, verbose = (text if shown else argparse.SUPPRESS for text in helps)
+    parser.add_argument("--debug", action="store_true", default=default, help=debug)
+    loudness = parser.add_mutually_exclusive_group()
+    loudness.add_argument("-q", "--quiet", action="store_true", default=default, help=quiet)
+    loudness.add_argument("-v", "--verbose", action="store_true", default=default, help=verbose)
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    """Every parser of a command under ``parser`` (``i18n``'s actions too), leaves only."""
+    found: list[argparse.ArgumentParser] = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for subparser in action.choices.values():
+                found += _subparsers(subparser) or [subparser]
+    return found
 
 
 def main(argv: Sequence[str] | None = None) -> int:
