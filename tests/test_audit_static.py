@@ -190,3 +190,15 @@ def test_a_result_splits_its_text_once_and_stays_equal_to_its_copy():
     assert [result.line(n) for n in (0, 1, 2, 3, 4)] == ["", "un", "deux", "trois", ""]
     assert result._lines == ["un", "deux", "trois"]
     assert result == twin and hash(result.findings) == hash(twin.findings)
+
+
+def test_a_paragraph_title_is_allowed_as_the_dsfr_documentation_allows_it():
+    page = (
+        '<section class="fr-accordion"><p class="fr-accordion__title"><button type="button" '
+        'class="fr-accordion__btn" aria-expanded="false" aria-controls="p1">Q</button></p>'
+        '<div class="fr-collapse" id="p1"><p>R</p></div></section>'
+    )
+    assert audit_text(page).findings == ()
+    div = page.replace('<p class="fr-accordion__title">', '<div class="fr-accordion__title">')
+    div = div.replace("</button></p>", "</button></div>")
+    assert [f.rule_id for f in audit_text(div).findings] == ["accordion-title-heading"]

@@ -395,7 +395,9 @@ class _Walk:
             )
             return
         title, panel = titles[0], panels[0]
-        if _heading_level(title) is None:
+        # DSFR's accordion documentation allows "a heading, or possibly a <p>"
+        # (src/dsfr/component/accordion/_part/doc/code/index.md in the package).
+        if _heading_level(title) is None and title.tag != "p":
             self.add("accordion-title-heading", self.place(title), tag=title.tag)
         buttons = [c for c in title if c.tag == "button"]
         if len(buttons) != 1:
