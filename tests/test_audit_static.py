@@ -202,3 +202,16 @@ def test_a_paragraph_title_is_allowed_as_the_dsfr_documentation_allows_it():
     div = page.replace('<p class="fr-accordion__title">', '<div class="fr-accordion__title">')
     div = div.replace("</button></p>", "</button></div>")
     assert [f.rule_id for f in audit_text(div).findings] == ["accordion-title-heading"]
+
+
+def test_the_browser_audit_names_every_missing_package(monkeypatch: pytest.MonkeyPatch):
+    import importlib.util  # noqa: PLC0415
+
+    from dsfr_accordion.audit import chromium  # noqa: PLC0415
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(chromium.BrowserUnavailable) as caught:
+        chromium.require_packages()
+    assert caught.value.problem == (
+        "the Python packages selenium and axe-selenium-python are missing"
+    )

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import DsfrAccordionError
 from . import behaviour
 from .axe import axe_source, run_axe
-from .chromium import BrowserUnavailable, start_chromium
+from .chromium import BrowserUnavailable, require_packages, start_chromium
 from .findings import Finding
 from .rules import Msg
 from .scripts import script
@@ -56,6 +56,7 @@ class BrowserSession:
         self.dsfr_timeout: float = DSFR_TIMEOUT
         self.axe = axe
         self.behaviour = behaviour
+        require_packages()
         source = axe_source() if axe else ""
         self.driver, self._profile = start_chromium()
         self._servers: dict[Path, LocalServer] = {}

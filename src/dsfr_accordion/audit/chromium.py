@@ -8,6 +8,7 @@ when a browser starts, never on the render path
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import tempfile
 from pathlib import Path
@@ -43,6 +44,21 @@ class BrowserUnavailable(DsfrAccordionError):
     def __init__(self, problem: str) -> None:
         self.problem = problem
         super().__init__("browser-unavailable", {"problem": problem})
+
+
+#: The Python packages of the browser audit: module -> distribution name
+#: (``pip install 'dsfr-accordion[browser]'`` brings both).
+PACKAGES = {"selenium": "selenium", "axe_selenium_python": "axe-selenium-python"}
+
+
+def require_packages() -> None:
+    """Raise :class:`BrowserUnavailable` naming every missing package of the audit."""
+    found = importlib.util.find_spec
+    missing = [name for module, name in PACKAGES.items() if found(module) is None]
+    if len(missing) == 1:
+        raise BrowserUnavailable(f"the Python package {missing[0]} is missing")
+    if missing:
+        raise BrowserUnavailable(f"the Python packages {' and '.join(missing)} are missing")
 
 
 def start_chromium() -> tuple[WebDriver, Path]:

@@ -52,6 +52,11 @@ S, A, B = Check.STATIC, Check.AXE, Check.BEHAVIOUR
 #: Every rule, in the order the documentation lists them.
 RULES: tuple[Rule, ...] = (
     Rule(
+        "empty-page", S, E, "8.2",
+        N_("the file holds no markup: it is empty or white space only"),
+        N_("check what wrote it: a page with nothing in it is a mistake of the build"),
+    ),
+    Rule(
         "parse-error", S, E, "8.2",
         N_("HTML parse error: {detail}"),
         N_("fix the markup at this place so that it parses without error"),

@@ -250,6 +250,9 @@ class _Walk:
         self.findings.append(Finding.of(rule_id, self.path, position, **fields))
 
     def run(self) -> list[Finding]:
+        if not self.source.text.strip():
+            self.add("empty-page", (1, 1))
+            return self.findings
         self.parse_errors()
         root = self.parsed.root
         page_lang = root.get("lang") if self.parsed.page else None
