@@ -84,9 +84,10 @@ def content(data: bytes) -> Hashable:
     """
     catalog = read_po(io.BytesIO(data))
     header = tuple((key, value) for key, value in catalog.mime_headers if key not in STAMPS)
+    entries = [(False, m) for m in catalog] + [(True, m) for m in catalog.obsolete.values()]
     messages = sorted(
         (
-            message in catalog.obsolete.values(),
+            obsolete,
             message.context or "",
             str(message.id),
             message.context,
@@ -98,7 +99,7 @@ def content(data: bytes) -> Hashable:
             tuple(message.locations),
             message.previous_id,
         )
-        for message in (*catalog, *catalog.obsolete.values())
+        for obsolete, message in entries
         if message.id  # the header, compared above
     )
     return header, tuple(messages)

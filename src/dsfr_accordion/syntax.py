@@ -72,24 +72,29 @@ def _as_browsers_read(url: str) -> str:
     return url.strip(_C0_AND_SPACE).translate(_TAB_AND_NEWLINES)
 
 
+def _scheme_of(read: str) -> str | None:
+    match = _SCHEME.match(read)
+    return match[1].lower() if match else None
+
+
 def url_scheme(url: str) -> str | None:
     """The scheme of ``url`` as a browser reads it, in lower case; ``None`` when
     ``url`` is relative (``page.html``, ``#id``, ``//host/x``).
     """
-    match = _SCHEME.match(_as_browsers_read(url))
-    return match[1].lower() if match else None
+    return _scheme_of(_as_browsers_read(url))
 
 
 def is_script_url(url: str) -> bool:
     """Whether following or loading ``url`` runs a script: a ``javascript:`` or
     ``vbscript:`` URL, or a ``data:`` URL of an HTML, SVG, XML or script media type.
     """
-    scheme = url_scheme(url)
+    read = _as_browsers_read(url)
+    scheme = _scheme_of(read)
     if scheme in SCRIPT_SCHEMES:
         return True
     if scheme != "data":
         return False
-    header = _as_browsers_read(url)[len("data:") :].split(",", 1)[0]
+    header = read[len("data:") :].split(",", 1)[0]
     return header.split(";", 1)[0].strip().lower() in SCRIPT_MEDIA_TYPES
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..loaders import load
-from .console import add_max_size
+from .options import add_max_size, load_content
 from .render import report_fallbacks
 
 
@@ -50,8 +49,7 @@ def run(args: argparse.Namespace) -> None:
     """Build the site and list the pages written on stderr."""
     langs = [lang.strip() for lang in (args.langs or "").split(",") if lang.strip()]
     if not langs:
-        first = args.content[0]
-        langs = [load(first, max_bytes=args.max_bytes, on_import_report=args.on_import_report).lang]
+        langs = [load_content(args, args.content[0]).lang]
     from ..site import build_site  # noqa: PLC0415 - Babel and the site code load here only
 
     try:

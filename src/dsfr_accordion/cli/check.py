@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from .. import ui
 from ..audit import DEFAULT_DSFR_DIST, FORMATS
-from .console import add_max_size, printable
+from .console import printable
+from .options import add_max_size
 
 if TYPE_CHECKING:
     from ..audit.browser import BrowserSession

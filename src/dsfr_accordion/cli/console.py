@@ -19,7 +19,6 @@ from typing import TextIO
 
 from .. import ui
 from ..errors import DsfrAccordionError
-from ..loaders import MAX_BYTES
 
 _RED, _CYAN, _BOLD, _RESET = "\x1b[31m", "\x1b[36m", "\x1b[1m", "\x1b[0m"
 
@@ -109,29 +108,3 @@ class SuggestingParser(argparse.ArgumentParser):
         if close:
             message += f"; did you mean {close[0]!r}?"
         super().error(message)
-
-
-MEBIBYTE = 1024 * 1024
-
-
-def _megabytes(value: str) -> int:
-    """``--max-size``'s value in bytes: a positive whole number of megabytes."""
-    try:
-        megabytes = int(value)
-    except ValueError:
-        megabytes = 0
-    if megabytes <= 0:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a positive number of megabytes")
-    return megabytes * MEBIBYTE
-
-
-def add_max_size(parser: argparse.ArgumentParser) -> None:
-    """The ``--max-size MB`` option of every command that reads files, as ``args.max_bytes``."""
-    parser.add_argument(
-        "--max-size",
-        dest="max_bytes",
-        type=_megabytes,
-        default=MAX_BYTES,
-        metavar="MB",
-        help=f"refuse input files larger than MB megabytes (default {MAX_BYTES // MEBIBYTE})",
-    )

@@ -7,10 +7,9 @@ from pathlib import Path
 
 from .. import ui
 from ..errors import DsfrAccordionError
-from ..loaders import load
-from ..model import Document
 from ..output import check_outputs
-from .console import add_max_size, printable
+from .console import printable
+from .options import add_max_size, load_content
 
 EXIT_INCOMPLETE = 1
 
@@ -69,11 +68,6 @@ def register(commands: argparse._SubParsersAction) -> None:
         action.set_defaults(handler=handler)
 
 
-def _load(args: argparse.Namespace, content: str) -> Document:
-    """The document of ``content``; the report of a legacy page goes to the console."""
-    return load(content, max_bytes=args.max_bytes, on_import_report=args.on_import_report)
-
-
 def _languages(args: argparse.Namespace, content: str, source_lang: str) -> list[str]:
     from ..i18n import catalogs  # noqa: PLC0415 - Babel loads for this command only
 
@@ -102,7 +96,7 @@ def _extract(args: argparse.Namespace) -> None:
         output = args.output or catalogs.locales_dir(content, args.locales) / (
             f"{catalogs.domain_of(content)}.pot"
         )
-        catalogs.write_template(_load(args, content), content, output)
+        catalogs.write_template(load_content(args, content), content, output)
         args.console.info(output)
 
 
@@ -110,7 +104,7 @@ def _update(args: argparse.Namespace) -> None:
     from ..i18n import catalogs  # noqa: PLC0415 - Babel loads for this command only
 
     for content in args.content:
-        document = _load(args, content)
+        document = load_content(args, content)
         for lang in _languages(args, content, document.lang):
             path = catalogs.update(document, content, lang, args.locales, max_bytes=args.max_bytes)
             args.console.info(path)
@@ -120,7 +114,7 @@ def _compile(args: argparse.Namespace) -> None:
     from ..i18n import catalogs  # noqa: PLC0415 - Babel loads for this command only
 
     for content in args.content:
-        for lang in _languages(args, content, _load(args, content).lang):
+        for lang in _languages(args, content, load_content(args, content).lang):
             path = catalogs.po_path(content, lang, args.locales)
             args.console.info(catalogs.compile_catalog(path, lang, max_bytes=args.max_bytes))
 
@@ -133,7 +127,7 @@ def _stats(args: argparse.Namespace) -> int:
     _ = ui.translations(ui.cli_language()).gettext
     incomplete = False
     for content in args.content:
-        document = _load(args, content)
+        document = load_content(args, content)
         fresh = catalogs.template(document, content)
         for lang in _languages(args, content, document.lang):
             path = catalogs.po_path(content, lang, args.locales)

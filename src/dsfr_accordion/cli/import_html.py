@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from .. import ui
 from ..loaders import read_text
 from ..output import check_outputs, write_text
-from .console import Console, add_max_size, printable
+from .console import Console, printable
+from .options import add_max_size
 
 if TYPE_CHECKING:
     from ..legacy.findings import Report

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 from .. import ui
 from ..assets import ASSETS_FOLDER, copy_dist
 from ..errors import DsfrAccordionError
-from ..loaders import load
 from ..output import check_outputs, is_written_through, write_text
 from ..rendering import HEADING_LEVELS, OPEN_CHOICES, render
-from .console import Console, add_max_size
+from .console import Console
+from .options import add_max_size, load_content
 
 if TYPE_CHECKING:
     from ..i18n.catalogs import Translation
@@ -142,11 +142,7 @@ def run(args: argparse.Namespace) -> None:
     ):  # the DSFR files go beside a page file: not beside a device or a pipe
         raise DsfrAccordionError.of("dist-needs-page")
     check_outputs([args.input], [args.output])
-    document = load(
-        args.input,
-        max_bytes=args.max_bytes,
-        on_import_report=args.on_import_report,
-    )
+    document = load_content(args, args.input)
     translation = None
     if args.lang and args.lang != document.lang:
         from ..i18n.catalogs import load_translations, translate  # noqa: PLC0415 - Babel

@@ -132,9 +132,10 @@ def write_template(document: Document, content: str | os.PathLike[str], output: 
     return output
 
 
-def _check_syntax(data: bytes, path: Path) -> None:
+def _check_syntax(data: bytes, path: Path) -> str:
     """Refuse what Babel's lenient reader would silently drop: bad UTF-8, stray or
     unterminated lines. Each line is a comment, a keyword with a string, or a string.
+    Returns the text.
     """
     try:
         text = data.decode("utf-8")
@@ -154,6 +155,7 @@ def _check_syntax(data: bytes, path: Path) -> None:
                     {"line": stripped[:60]},
                 ),
             )
+    return text
 
 
 def _refuse_duplicates(text: str, path: Path) -> None:
@@ -169,7 +171,7 @@ def _refuse_duplicates(text: str, path: Path) -> None:
         stripped = line.strip()
         keyword, _, value = stripped.partition(" ")
         if keyword == "msgctxt":
-            context, current = [unescape(value)], None
+            context = [unescape(value)]
             current = context
         elif keyword == "msgid":
             msgid, msgid_line = [unescape(value)], number
@@ -195,8 +197,7 @@ def read(path: Path, lang: str | None = None, *, max_bytes: int = MAX_BYTES) -> 
     """Read the ``.po`` at ``path`` (at most ``max_bytes`` of it, as content files); a
     syntax error names its line."""
     data = read_bytes(path, max_bytes=max_bytes)
-    _check_syntax(data, path)
-    _refuse_duplicates(data.decode("utf-8"), path)
+    _refuse_duplicates(_check_syntax(data, path), path)
     try:
         return read_po(io.BytesIO(data), locale=lang and _locale(lang), abort_invalid=True)
     except PoFileError as error:

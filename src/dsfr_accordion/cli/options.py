@@ -1,0 +1,41 @@
+"""What several commands share of their arguments: the input size limit, and
+loading a content file as the command line does (its import report printed)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from ..loaders import MAX_BYTES, load
+from ..model import Document
+
+MEBIBYTE = 1024 * 1024
+
+
+def _megabytes(value: str) -> int:
+    """``--max-size``'s value in bytes: a positive whole number of megabytes."""
+    try:
+        megabytes = int(value)
+    except ValueError:
+        megabytes = 0
+    if megabytes <= 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive number of megabytes")
+    return megabytes * MEBIBYTE
+
+
+def add_max_size(parser: argparse.ArgumentParser) -> None:
+    """The ``--max-size MB`` option of every command that reads files, as ``args.max_bytes``."""
+    parser.add_argument(
+        "--max-size",
+        dest="max_bytes",
+        type=_megabytes,
+        default=MAX_BYTES,
+        metavar="MB",
+        help=f"refuse input files larger than MB megabytes (default {MAX_BYTES // MEBIBYTE})",
+    )
+
+
+def load_content(args: argparse.Namespace, path: str | os.PathLike[str]) -> Document:
+    """The document of the content file ``path``, within ``--max-size``; the repair
+    report of a legacy page goes to the console (``args.on_import_report``)."""
+    return load(path, max_bytes=args.max_bytes, on_import_report=args.on_import_report)
