@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -25,6 +27,11 @@ def parse_html(html: str, *, fragment: bool = False):
     )
     tree = parser.parseFragment(html) if fragment else parser.parse(html)
     return tree, parser.errors
+
+
+def hrefs(markup: str) -> list[str]:
+    """The value of every ``href`` attribute of ``markup``, entities decoded."""
+    return [html.unescape(found) for found in re.findall(r'href="([^"]*)"', markup)]
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

@@ -19,6 +19,7 @@ from dsfr_accordion.legacy import import_page
 from dsfr_accordion.loaders import load
 from dsfr_accordion.rendering import render
 from dsfr_accordion.sanitize import clean_inline
+from tests.conftest import hrefs
 
 #: (URL, whether following or loading it runs a script).
 URLS = [
@@ -114,10 +115,7 @@ def test_a_url_gets_one_verdict(url: str, runs_a_script: bool):
         assert "href" not in link, link  # what the sanitizer keeps, content never holds
         imported = render(import_page(page, "legacy.html").document)
         assert "un lien" in imported
-        assert not any(
-            syntax.is_script_url(html.unescape(part.split('"', 1)[0]))
-            for part in imported.split('href="')[1:]
-        )
+        assert not any(syntax.is_script_url(href) for href in hrefs(imported))
 
 
 #: The URLs a Markdown link destination can hold (no white space or control character).
@@ -130,8 +128,8 @@ def test_a_markdown_link_that_runs_a_script_never_reaches_the_page(
 ):
     path = write("content.md", f"---\ntitle: T\n---\n## A\n### Q ?\nVoir [le lien](<{url}>).\n")
     page = render(load(path))
-    hrefs = [html.unescape(part.split('"', 1)[0]) for part in page.split('href="')[1:]]
-    assert not any(syntax.is_script_url(href) for href in hrefs), hrefs
+    links = hrefs(page)
+    assert not any(syntax.is_script_url(href) for href in links), links
     if runs_a_script:
         assert "le lien" in page
 

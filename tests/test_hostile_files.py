@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -22,7 +21,7 @@ from hypothesis import strategies as st
 
 from dsfr_accordion.cli import main
 from dsfr_accordion.syntax import is_script_url
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, hrefs
 
 CONTENT = (EXAMPLES / "si-samu.md").read_text(encoding="utf-8")
 
@@ -55,10 +54,6 @@ def run(*args: str) -> tuple[int, str]:
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
         status = main(list(args))
     return status, err.getvalue()
-
-
-def hrefs(html: str) -> list[str]:
-    return [match.group(1) for match in re.finditer(r'href="([^"]*)"', html)]
 
 
 @settings(

@@ -5,11 +5,13 @@ Devices are made in a temporary folder (``mknod``, as root), never the real ``/d
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,27 @@ from tests.conftest import EXAMPLES, ROOT, run_cli
 
 CONTENT = EXAMPLES / "si-samu.md"
 SEED = EXAMPLES / "legacy" / "temoignages-cloud.html"
+
+
+def device(path: Path, major: int, minor: int) -> Path:
+    """A character device made at ``path`` (as root), such as /dev/null (1, 3)."""
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(major, minor))
+    except PermissionError:
+        pytest.skip("making a device needs root (CI runs as root)")
+    return path
+
+
+@contextlib.contextmanager
+def fifo_written(path: Path, text: str) -> Iterator[Path]:
+    """A FIFO at ``path`` that another process writes ``text`` into, then closes."""
+    os.mkfifo(path)
+    script = "import sys; open(sys.argv[1], 'w').write(sys.argv[2])"
+    writer = subprocess.Popen([sys.executable, "-c", script, path, text])
+    try:
+        yield path
+    finally:
+        writer.wait(timeout=30)
 
 
 def test_a_fifo_is_written_through_and_stays_a_fifo(tmp_path: Path):
@@ -57,11 +80,7 @@ def test_a_fifo_nobody_reads_is_refused_at_once(tmp_path: Path):
 
 
 def test_a_character_device_is_written_through_never_replaced(tmp_path: Path):
-    null = tmp_path / "null"
-    try:
-        os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
-    except PermissionError:
-        pytest.skip("making a device needs root (CI runs as root)")
+    null = device(tmp_path / "null", 1, 3)
     result = run_cli("render", str(CONTENT), "--page", "-o", str(null))
     assert result.returncode == 0, result.stderr
     assert stat.S_ISCHR(null.lstat().st_mode)
@@ -137,24 +156,13 @@ def test_a_fifo_nobody_writes_to_is_given_up_not_waited_on(tmp_path: Path):
 
 
 def test_a_fifo_is_read_to_its_end(tmp_path: Path):
-    fifo = tmp_path / "content.yaml"
-    os.mkfifo(fifo)
     text = (EXAMPLES / "temoignages-cloud.yaml").read_text(encoding="utf-8")
-    writer = subprocess.Popen(
-        [sys.executable, "-c", "import sys; open(sys.argv[1], 'w').write(sys.argv[2])", fifo, text]
-    )
-    try:
+    with fifo_written(tmp_path / "content.yaml", text) as fifo:
         assert read_text(fifo, timeout=30) == text
-    finally:
-        writer.wait(timeout=30)
 
 
 def test_an_endless_device_is_too_large_not_a_memory_error(tmp_path: Path):
-    zero = tmp_path / "zero"
-    try:
-        os.mknod(zero, stat.S_IFCHR | 0o444, os.makedev(1, 5))
-    except PermissionError:
-        pytest.skip("making a device needs root (CI runs as root)")
+    zero = device(tmp_path / "zero", 1, 5)
     content = tmp_path / "content.yaml"
     content.symlink_to(zero)
     result = run_cli("render", str(content), "--max-size", "1")
@@ -268,14 +276,7 @@ def test_check_s_text_report_escapes_the_page_s_control_characters(tmp_path: Pat
 
 
 def test_check_reads_a_fifo_as_a_page(tmp_path: Path):
-    fifo = tmp_path / "page.html"
-    os.mkfifo(fifo)
-    writer = subprocess.Popen(
-        [sys.executable, "-c", "import sys; open(sys.argv[1], 'w').write('<p>x</p>')", fifo]
-    )
-    try:
+    with fifo_written(tmp_path / "page.html", "<p>x</p>") as fifo:
         result = run_cli("check", str(fifo))
-    finally:
-        writer.wait(timeout=30)
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no such file" not in result.stderr
