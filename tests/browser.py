@@ -10,6 +10,8 @@ where they fail: a CI run must not pass without having run them.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import os
 import shutil
 import tempfile
@@ -30,6 +32,17 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
+@contextlib.contextmanager
+def shorter(session: BrowserSession, **limits: float) -> Iterator[None]:
+    """Inside, the session's time limits of ``limits`` (seconds, by :class:`Timeouts` field)."""
+    before = session.timeouts
+    session.timeouts = dataclasses.replace(before, **limits)
+    try:
+        yield
+    finally:
+        session.timeouts = before
+
+
 @pytest.fixture(scope="session")
 def browser_session(dsfr_browser: LazyBrowser) -> BrowserSession:
     """The run's one :class:`BrowserSession` (the plugin's), or skip/fail when unavailable."""
@@ -42,9 +55,10 @@ def browser_session(dsfr_browser: LazyBrowser) -> BrowserSession:
         raise  # not reached: _unavailable skips or fails
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser(browser_session: BrowserSession):
-    """The Selenium driver of the shared session."""
+    """The Selenium driver of the shared session (per test: a page that hung the
+    browser leaves the session a new one)."""
     return browser_session.driver
 
 

@@ -12,6 +12,7 @@ from dsfr_accordion.assets import CDN_BASE
 from dsfr_accordion.audit.browser import BrowserSession
 from dsfr_accordion.audit.findings import Finding
 from dsfr_accordion.audit.rules import Severity
+from tests.browser import shorter
 from tests.conftest import DSFR_DIST, EXAMPLES, FIXTURES, run_cli
 
 pytestmark = pytest.mark.browser
@@ -70,11 +71,8 @@ def test_a_button_that_opens_another_panel_is_a_finding(browser_session, tmp_pat
 def test_accordions_without_the_dsfr_javascript_are_a_finding(browser_session, tmp_path):
     html = _render("si-samu.md", page=True)
     html = "\n".join(line for line in html.split("\n") if "<script" not in line)
-    browser_session.dsfr_timeout = 0.5
-    try:
+    with shorter(browser_session, dsfr=0.5):
         findings = _audit(browser_session, tmp_path, "no-js.html", html)
-    finally:
-        browser_session.dsfr_timeout = 10
     assert [f.rule_id for f in findings if f.rule_id.startswith("page-")] == ["page-load"]
 
 

@@ -265,10 +265,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
             "and the Python packages with: pip install 'dsfr-accordion[browser]'"
         ),
     ),
-    "axe-failed": (
-        N_("axe-core failed on {path}: {problem}"),
-        N_("this is a bug; rerun with --debug and report the traceback"),
-    ),
     "dsfr-dist": (
         N_("{path} is not a DSFR dist folder: {missing} is missing"),
         N_(

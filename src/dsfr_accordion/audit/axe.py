@@ -11,7 +11,6 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import DsfrAccordionError
 from .chromium import BrowserUnavailable
 from .findings import Finding
 from .rules import AXE_RGAA
@@ -22,6 +21,10 @@ if TYPE_CHECKING:
 
 #: The axe-core tags run: WCAG 2.0, 2.1 and 2.2 at levels A and AA.
 AXE_TAGS: tuple[str, ...] = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
+
+
+class AxeFailed(Exception):
+    """``axe.run`` rejected: a script of the page broke axe-core (it runs in the page)."""
 
 
 def axe_source() -> str:
@@ -35,14 +38,14 @@ def axe_source() -> str:
 
 def run_axe(driver: WebDriver, name: str) -> list[Finding]:
     """axe-core's violations and incomplete results on the current page, as the
-    findings of the file ``name``."""
+    findings of the file ``name``; raises :class:`AxeFailed` when axe-core fails."""
     options = {
         "runOnly": {"type": "tag", "values": list(AXE_TAGS)},
         "resultTypes": ["violations", "incomplete"],
     }
     results = driver.execute_async_script(script("run-axe"), json.dumps(options))
     if "error" in results:
-        raise DsfrAccordionError.of("axe-failed", path=name, problem=results["error"])
+        raise AxeFailed(results["error"])
     findings: list[Finding] = []
     for kind, rule_id in (("violations", "axe-violation"), ("incomplete", "axe-incomplete")):
         for result in results[kind]:

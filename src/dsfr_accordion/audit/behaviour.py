@@ -22,9 +22,6 @@ if TYPE_CHECKING:
     from selenium.webdriver.remote.webdriver import WebDriver
     from selenium.webdriver.remote.webelement import WebElement
 
-#: Seconds an accordion may take to open or close after an activation.
-STATE_TIMEOUT = 3
-
 #: The activations tried on each button, in order: (name in findings, key or None for a click).
 ACTIVATIONS: tuple[tuple[str, str | None], ...] = (
     ("click", None),
@@ -70,11 +67,12 @@ def state(driver: WebDriver, index: int) -> ButtonState:
 
 
 def check_behaviour(
-    driver: WebDriver, name: str, dismiss_alerts: Callable[[], list[str]]
+    driver: WebDriver, name: str, dismiss_alerts: Callable[[], list[str]], limit: float
 ) -> list[Finding]:
     """Drive every accordion of the page with click, Enter and Space; each failure
     is a finding of the file ``name``. An alert the page answers with is
-    dismissed (``dismiss_alerts``) and reported."""
+    dismissed (``dismiss_alerts``) and reported. An accordion gets ``limit``
+    seconds to settle, and to reach its state after each activation."""
     from selenium.common.exceptions import UnexpectedAlertPresentException  # noqa: PLC0415
     from selenium.webdriver.common.by import By  # noqa: PLC0415
 
@@ -82,11 +80,11 @@ def check_behaviour(
     buttons = driver.find_elements(By.CSS_SELECTOR, ".fr-accordion__btn")
     for index, button in enumerate(buttons):
         # Once per button: each activation below ends when the page is still.
-        driver.execute_async_script(script("settle"), button)
+        driver.execute_async_script(script("settle"), button, limit * 1000)
         current = states(driver)
         for action, key in ACTIVATIONS:
             try:
-                problem, current = _toggle_twice(driver, index, button, key, current)
+                problem, current = _toggle_twice(driver, index, button, key, current, limit=limit)
             except UnexpectedAlertPresentException:
                 # A script of the page answered the activation with an alert.
                 findings += [Finding.of("page-alert", name, text=t) for t in dismiss_alerts()]
@@ -128,9 +126,12 @@ def _toggle_twice(
     button: WebElement,
     key: str | None,
     before: list[ButtonState],
+    *,
+    limit: float,
 ) -> tuple[Msg | None, list[ButtonState]]:
     """Activate button ``index`` twice from the states ``before``: ``None`` when it
     behaves, else what went wrong; and the states after the last activation.
+    Each activation gets ``limit`` seconds to take effect.
     """
     start = before[index]
     current = before
@@ -140,7 +141,7 @@ def _toggle_twice(
     ):
         _press(driver, button, key)
         settled = driver.execute_async_script(
-            with_states("settled"), index, want_open, STATE_TIMEOUT * 1000
+            with_states("settled"), index, want_open, limit * 1000
         )
         if settled is None:
             return Msg(failure), current

@@ -8,28 +8,62 @@ and AA rules and reports violations and "incomplete" (needs review) results
 separately; then every DSFR accordion is driven like a visitor would
 (:mod:`.behaviour`). The JavaScript run in pages is in ``js/`` (:mod:`.scripts`).
 
+A page is untrusted: every wait has a bound (:class:`~.chromium.Timeouts`). A
+page that stops responding, navigates away, reloads itself or breaks the
+audit's scripts is a finding of that page, and the next page is audited in a
+fresh tab (a new browser when the old one no longer answers).
+
 Selenium and axe-selenium-python are imported when a session starts, never on
 the render path (``pip install 'dsfr-accordion[browser]'``).
 """
 
 from __future__ import annotations
 
-import shutil
+import contextlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urldefrag
 
 from ..errors import DsfrAccordionError
 from . import behaviour
-from .axe import axe_source, run_axe
-from .chromium import BrowserUnavailable, require_packages, start_chromium
+from .axe import AxeFailed, axe_source, run_axe
+from .chromium import BrowserUnavailable, Chromium, Timeouts, require_packages
 from .findings import Finding
 from .rules import Msg
 from .scripts import script
 from .server import LocalServer
 
-__all__ = ["DSFR_TIMEOUT", "BrowserSession", "BrowserUnavailable"]
+if TYPE_CHECKING:
+    from selenium.webdriver.remote.webdriver import WebDriver
 
-#: Seconds to wait for the DSFR JavaScript to bind the accordions of a page.
-DSFR_TIMEOUT = 10
+__all__ = ["BrowserSession", "BrowserUnavailable", "Timeouts"]
+
+
+class PageChanged(Exception):
+    """The audited document is gone: the page navigated away or reloaded itself."""
+
+    def __init__(self, change: Msg) -> None:
+        super().__init__(change)
+        self.change = change
+
+
+@dataclass(slots=True)
+class _Page:
+    """One page being audited: its findings so far, and the step under way."""
+
+    name: str
+    findings: list[Finding] = field(default_factory=list)
+    step: Msg = field(default_factory=lambda: Msg("the page load"))
+    limit: float = 0
+    #: The document's audit id and address once loaded (``js/document-id.js``).
+    document: tuple[str | None, str] | None = None
+
+    def add(self, rule_id: str, **fields: object) -> None:
+        """Add the finding of ``rule_id`` with ``fields``."""
+        self.findings.append(Finding.of(rule_id, self.name, **fields))
 
 
 class BrowserSession:
@@ -37,7 +71,7 @@ class BrowserSession:
 
     ``axe`` and ``behaviour`` choose the checks; ``dsfr_dist`` is the folder
     whose DSFR files pages load (``None``: the CDN, which the browser cannot
-    reach, so the DSFR JavaScript will not start).
+    reach, so the DSFR JavaScript will not start); ``timeouts`` bound every wait.
     """
 
     def __init__(
@@ -47,29 +81,63 @@ class BrowserSession:
         lang: str = "fr",
         axe: bool = True,
         behaviour: bool = True,
+        timeouts: Timeouts | None = None,
     ) -> None:
         if dsfr_dist is not None and not (dsfr_dist / "dsfr.module.min.js").is_file():
             raise DsfrAccordionError.of("dsfr-dist", path=dsfr_dist, missing="dsfr.module.min.js")
         self.dsfr_dist = dsfr_dist
         self.lang = lang
-        #: Seconds to wait for the DSFR JavaScript to bind the accordions of a page.
-        self.dsfr_timeout: float = DSFR_TIMEOUT
+        self._timeouts = timeouts or Timeouts()
         self.axe = axe
         self.behaviour = behaviour
         require_packages()
-        source = axe_source() if axe else ""
-        self.driver, self._profile = start_chromium()
+        self._axe_source = axe_source() if axe else ""
+        self._chromium = self._start()
         self._servers: dict[Path, LocalServer] = {}
-        if axe:
-            # Once for the session: every document gets axe before its own scripts run.
-            self.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": source})
+
+    @property
+    def timeouts(self) -> Timeouts:
+        """The bounds of every wait; set it to change them for the next pages."""
+        return self._timeouts
+
+    @timeouts.setter
+    def timeouts(self, timeouts: Timeouts) -> None:
+        self._timeouts = timeouts
+        self._chromium.configure(timeouts)
+
+    @property
+    def driver(self) -> WebDriver:
+        """The Selenium driver of the current browser (a new one after a page hung it)."""
+        return self._chromium.driver
+
+    def _start(self) -> Chromium:
+        chromium = Chromium(self._timeouts)
+        try:
+            self._prepare_tab(chromium.driver)
+        except BaseException:
+            chromium.kill()
+            raise
+        return chromium
+
+    def _prepare_tab(self, driver: WebDriver) -> None:
+        """Set up the current tab: what every document gets before its own scripts, and
+        reduced motion."""
+        for name, wanted in (("document-id", True), ("axe", self.axe)):
+            if wanted:
+                source = self._axe_source if name == "axe" else script(name)
+                driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": source})
+        # A visitor who asks for reduced motion: the DSFR panels then open without
+        # their transition, so behaviour checks wait for the page, not for animations.
+        driver.execute_cdp_cmd(
+            "Emulation.setEmulatedMedia",
+            {"features": [{"name": "prefers-reduced-motion", "value": "reduce"}]},
+        )
 
     def close(self) -> None:
         for server in self._servers.values():
             server.close()
         self._servers.clear()
-        self.driver.quit()
-        shutil.rmtree(self._profile, ignore_errors=True)
+        self._chromium.close()
 
     def __enter__(self) -> BrowserSession:
         return self
@@ -96,7 +164,8 @@ class BrowserSession:
         )
 
         try:
-            self.driver.get(url)
+            with self._chromium.bound(self.timeouts.page):
+                self.driver.get(url)
         except UnexpectedAlertPresentException:
             return None
         except TimeoutException:
@@ -119,35 +188,186 @@ class BrowserSession:
 
     def wait_for_dsfr(self) -> bool:
         """Wait until the DSFR JavaScript has bound every accordion button of the page
-        (at once without accordions); ``False`` when it has not within :attr:`dsfr_timeout`.
+        (at once without accordions); ``False`` when it has not within ``timeouts.dsfr``.
         """
-        return bool(self.driver.execute_async_script(script("wait-for-dsfr"), self.dsfr_timeout))
+        with self._chromium.bound(self.timeouts.dsfr):
+            return bool(
+                self.driver.execute_async_script(script("wait-for-dsfr"), self.timeouts.dsfr)
+            )
 
     def audit_file(self, path: Path, name: str, root: Path | None = None) -> list[Finding]:
         """The browser findings of the file ``path`` (served from ``root``, default its folder)."""
-        server = self.server(root or path.parent)
-        return self.audit_url(server.url_of(path), name)
+        folder = root or path.parent
+        # Lexically under the folder: a symbolic link is served as the file it names.
+        relative = Path(os.path.relpath(path.absolute(), folder.absolute()))
+        return self.audit_url(self.server(folder).url_of(relative), name)
 
     def audit_url(self, url: str, name: str) -> list[Finding]:
-        """The browser findings of the page at ``url``, reported under the file ``name``."""
-        problem = self.open(url)
-        findings = [Finding.of("page-alert", name, text=t) for t in self.dismiss_alerts()]
+        """The browser findings of the page at ``url``, reported under the file ``name``.
+
+        Never raises for what the page does: a page that hangs, leaves or breaks
+        the audit is a finding, and the session stays ready for the next page.
+        """
+        from selenium.common.exceptions import (  # noqa: PLC0415
+            TimeoutException,
+            UnexpectedAlertPresentException,
+            WebDriverException,
+        )
+        from urllib3.exceptions import HTTPError  # noqa: PLC0415 - Selenium's transport
+
+        page = _Page(name)
+        try:
+            self._audit(url, page)
+            return page.findings
+        except HTTPError:
+            # No answer within the bound: a script of the page does not end, and its
+            # tab, chromedriver with it, will answer nothing more.
+            page.add("page-unresponsive", step=page.step, seconds=f"{page.limit:g}")
+            responsive = False
+        except PageChanged as changed:
+            page.add("page-navigated", change=changed.change, step=page.step)
+            responsive = True
+        except UnexpectedAlertPresentException:
+            page.findings += self._alerts(page)
+            responsive = True
+        except AxeFailed as failure:
+            page.add("page-interfered", step=page.step, error=f"axe-core: {failure}")
+            responsive = True
+        except TimeoutException:
+            # The browser's own limit ran out: the page left in the middle of a
+            # script, or a script of the page does not end.
+            responsive = self._explain(
+                page,
+                Finding.of("page-unresponsive", name, step=page.step, seconds=f"{page.limit:g}"),
+            )
+        except WebDriverException as error:
+            detail = (getattr(error, "msg", None) or type(error).__name__).splitlines()[0]
+            responsive = self._explain(
+                page, Finding.of("page-interfered", name, step=page.step, error=detail)
+            )
+        if responsive:
+            self._fresh_tab()
+        else:
+            self._restart()
+        return page.findings
+
+    def _audit(self, url: str, page: _Page) -> None:
+        """Audit the page at ``url`` into ``page``, step by step; raises what the page
+        does to the audit (see :meth:`audit_url`)."""
+        timeouts = self.timeouts
+        with self._during(page, "the page load", timeouts.page):
+            problem = self.open(url)
         if problem:
-            return [*findings, Finding.of("page-load", name, problem=problem)]
-        started = self.wait_for_dsfr()
-        findings += [Finding.of("page-alert", name, text=t) for t in self.dismiss_alerts()]
+            # A page still loading may be one whose script never ends: ask it something.
+            with self._during(page, "the page load", timeouts.command):
+                page.findings += self._alerts(page)
+                self._document()
+            page.add("page-load", problem=problem)
+            return
+        with self._during(page, "the wait for the DSFR JavaScript", timeouts.dsfr):
+            page.findings += self._alerts(page)
+            page.document = self._document()
+            # It may have left before this first look (a script run at load): the
+            # audit id is set on every page it serves, and the address is the one asked.
+            if page.document[0] is None or urldefrag(page.document[1])[0] != urldefrag(url)[0]:
+                raise PageChanged(Msg("the page went to another address"))
+            started = self.wait_for_dsfr()
+            page.findings += self._alerts(page)
+            self._still(page)
         if self.axe:
-            findings += run_axe(self.driver, name)
-        has_accordions = bool(behaviour.states(self.driver))
-        if self.behaviour and has_accordions:
-            if started:
-                findings += behaviour.check_behaviour(self.driver, name, self.dismiss_alerts)
-            else:
-                findings.append(
-                    Finding.of(
-                        "page-load",
-                        name,
-                        problem=Msg("the accordions were not initialised in time"),
-                    )
-                )
-        return findings
+            with self._during(page, "the axe-core checks", timeouts.axe):
+                found = run_axe(self.driver, page.name)
+                self._still(page)  # findings of the page loaded, not of one it went to
+                page.findings += found
+        if not self.behaviour:
+            return
+        with self._during(page, "the behaviour checks", timeouts.command):
+            if not behaviour.states(self.driver):
+                return
+            if not started:
+                page.add("page-load", problem=Msg("the accordions were not initialised in time"))
+                return
+            found = behaviour.check_behaviour(
+                self.driver, page.name, self.dismiss_alerts, timeouts.step
+            )
+            self._still(page)
+            page.findings += found
+
+    @contextlib.contextmanager
+    def _during(self, page: _Page, step: str, limit: float) -> Iterator[None]:
+        """Commands sent inside are the step ``step`` of ``page``, each answered within
+        ``limit`` seconds (and the grace)."""
+        page.step, page.limit = Msg(step), limit
+        with self._chromium.bound(limit):
+            yield
+
+    def _alerts(self, page: _Page) -> list[Finding]:
+        """The alerts the page has open, dismissed, as findings."""
+        return [Finding.of("page-alert", page.name, text=text) for text in self.dismiss_alerts()]
+
+    def _document(self) -> tuple[str | None, str]:
+        """The current document's audit id (``js/document-id.js``) and address."""
+        audit_id, address = self.driver.execute_script(script("document-of"))
+        return audit_id, address
+
+    def _still(self, page: _Page) -> None:
+        """Raise :class:`PageChanged` unless the tab still shows the document loaded."""
+        assert page.document is not None, "set once the page has loaded"
+        loaded_id, loaded_address = page.document
+        now_id, now_address = self._document()
+        if now_id == loaded_id:
+            return
+        if urldefrag(now_address)[0] == urldefrag(loaded_address)[0]:
+            raise PageChanged(Msg("the page reloaded itself"))
+        raise PageChanged(Msg("the page went to another address"))
+
+    def _explain(self, page: _Page, otherwise: Finding) -> bool:
+        """Add to ``page`` the finding of a command that failed: ``page-navigated`` when
+        the page has left (a stale element, a script ended by an unload), else
+        ``otherwise``. Whether the browser still answers."""
+        from selenium.common.exceptions import TimeoutException, WebDriverException  # noqa: PLC0415
+        from urllib3.exceptions import HTTPError  # noqa: PLC0415
+
+        try:
+            with self._chromium.bound(self.timeouts.command):
+                if page.document is None:
+                    self._document()  # does it answer at all?
+                else:
+                    self._still(page)
+        except PageChanged as changed:
+            page.add("page-navigated", change=changed.change, step=page.step)
+            return True
+        except (HTTPError, TimeoutException):
+            # No answer, from chromedriver or from the tab ("timed out receiving
+            # message from renderer").
+            page.findings.append(otherwise)
+            return False
+        except WebDriverException:
+            pass
+        page.findings.append(otherwise)
+        return True
+
+    def _fresh_tab(self) -> None:
+        """Go on in a new tab, every other one closed; in a new browser if this one
+        does not do it."""
+        from selenium.common.exceptions import WebDriverException  # noqa: PLC0415
+        from urllib3.exceptions import HTTPError  # noqa: PLC0415
+
+        driver = self.driver
+        try:
+            self.dismiss_alerts()
+            old = driver.window_handles
+            driver.switch_to.new_window("tab")
+            fresh = driver.current_window_handle
+            for handle in old:
+                driver.switch_to.window(handle)
+                driver.close()
+            driver.switch_to.window(fresh)
+            self._prepare_tab(driver)
+        except (WebDriverException, HTTPError):
+            self._restart()
+
+    def _restart(self) -> None:
+        """Kill the browser, which no longer answers, and start a new one."""
+        self._chromium.kill()
+        self._chromium = self._start()

@@ -4,19 +4,33 @@ Selenium drives it, with the driver found on ``PATH`` (no driver download), and
 the browser resolves no host but the loopback server's. Selenium is imported
 when a browser starts, never on the render path
 (``pip install 'dsfr-accordion[browser]'``).
+
+Every command to the browser has a time bound (:class:`Timeouts`). A script of a
+page that never ends (``while (true) {}`` in a click handler) blocks its tab,
+and chromedriver, which runs one command at a time, with it: nothing can be
+asked of that browser any more, not even to close the tab. So chromedriver and
+Chromium run in a process group of their own, which :meth:`Chromium.kill` ends
+at once.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import os
 import shutil
+import signal
+import subprocess
 import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import DsfrAccordionError
 
 if TYPE_CHECKING:
+    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.remote.webdriver import WebDriver
 
 #: Chromium's command line: headless, quiet, and no host but the loopback server.
@@ -33,9 +47,23 @@ CHROMIUM_FLAGS: tuple[str, ...] = (
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
 )
 
-#: Seconds to wait for a page to load, and for a script of the audit.
-PAGE_TIMEOUT = 30
-SCRIPT_TIMEOUT = 120  # axe-core on a page with hundreds of accordions takes seconds
+
+@dataclass(frozen=True, slots=True)
+class Timeouts:
+    """Seconds each wait of the browser audit may last: every wait has one.
+
+    ``page``, ``dsfr``, ``axe`` and ``step`` are the limits of the browser's own
+    waits (a page load, a script); a command gets ``grace`` seconds more to
+    answer, and any other command ``command`` seconds. A command with no answer
+    in time means the page stopped responding.
+    """
+
+    page: float = 30  #: a page load
+    dsfr: float = 10  #: the DSFR JavaScript binding every accordion of a page
+    axe: float = 120  #: axe-core on one page (seconds with hundreds of accordions)
+    step: float = 3  #: an accordion reaching its state after an activation
+    command: float = 10  #: any other command: a state read, a key press, a new tab
+    grace: float = 5  #: beyond a wait's own limit, for the answer to come back
 
 
 class BrowserUnavailable(DsfrAccordionError):
@@ -61,45 +89,99 @@ def require_packages() -> None:
         raise BrowserUnavailable(f"the Python packages {' and '.join(missing)} are missing")
 
 
-def start_chromium() -> tuple[WebDriver, Path]:
-    """A headless Chromium driven by Selenium, and its temporary profile folder.
+class Chromium:
+    """One headless Chromium driven by Selenium, with its temporary profile folder.
 
     Raises :class:`BrowserUnavailable` naming what to install when Selenium,
-    ``chromium`` or ``chromedriver`` is missing.
+    ``chromium`` or ``chromedriver`` is missing. Commands get
+    :attr:`Timeouts.command` seconds to answer, or what :meth:`bound` says.
+    Close it with :meth:`close`, or :meth:`kill` when it no longer answers.
     """
-    try:
-        from selenium import webdriver  # noqa: PLC0415 - heavy, only for the browser audit
+
+    def __init__(self, timeouts: Timeouts) -> None:
+        try:
+            from selenium import webdriver  # noqa: PLC0415 - heavy, only for the browser audit
+            from selenium.common.exceptions import WebDriverException  # noqa: PLC0415
+            from selenium.webdriver.chrome.service import Service  # noqa: PLC0415
+        except ImportError as error:
+            raise BrowserUnavailable(f"the Python package {error.name} is missing") from error
+        chromium = shutil.which("chromium")
+        driver_path = shutil.which("chromedriver")
+        if not chromium or not driver_path:
+            missing = " and ".join(
+                name for name, found in (("chromium", chromium), ("chromedriver", driver_path))
+                if not found
+            )  # fmt: skip
+            raise BrowserUnavailable(f"Chromium or chromedriver is missing ({missing} not on PATH)")
+        self.timeouts = timeouts
+        options = webdriver.ChromeOptions()
+        options.binary_location = chromium
+        for flag in CHROMIUM_FLAGS:
+            options.add_argument(flag)
+        # Alerts are found, reported and dismissed by the audit itself.
+        options.set_capability("unhandledPromptBehavior", "ignore")
+        self.profile = Path(tempfile.mkdtemp(prefix="dsfr-accordion-chromium-"))
+        options.add_argument(f"--user-data-dir={self.profile}")
+        # A process group of its own, which kill() ends with the browser in it.
+        self._service: Service = Service(
+            executable_path=driver_path, popen_kw={"start_new_session": True}
+        )
+        try:
+            # A connection per command (keep_alive=False) is what lets the client
+            # below apply: Selenium's kept-alive connection is made once, with
+            # urllib3's default of three retries of a request that timed out,
+            # which made a bound of 15 s one of 60 s. chromedriver is local, and
+            # a command unanswered in time means the page hung: no retry.
+            self.driver: WebDriver = webdriver.Chrome(
+                service=self._service, options=options, keep_alive=False
+            )
+        except WebDriverException as error:
+            self.kill()
+            raise BrowserUnavailable(f"Chromium did not start: {error.msg}") from error
+        self.driver.command_executor.client_config.init_args_for_pool_manager = {
+            "init_args_for_pool_manager": {"retries": False}
+        }
+        self.configure(timeouts)
+
+    def configure(self, timeouts: Timeouts) -> None:
+        """Bound the browser's waits and the commands by ``timeouts`` from now on."""
+        self.timeouts = timeouts
+        self.driver.command_executor.client_config.timeout = timeouts.command
+        self.driver.set_page_load_timeout(timeouts.page)
+        self.driver.set_script_timeout(max(timeouts.axe, timeouts.dsfr, timeouts.step))
+
+    @contextlib.contextmanager
+    def bound(self, seconds: float) -> Iterator[None]:
+        """Commands sent inside get ``seconds`` and :attr:`Timeouts.grace` to answer."""
+        config = self.driver.command_executor.client_config
+        outer = config.timeout
+        config.timeout = seconds + self.timeouts.grace
+        try:
+            yield
+        finally:
+            config.timeout = outer
+
+    def close(self) -> None:
+        """Ask chromedriver to close the browser, then end whatever of it is left."""
         from selenium.common.exceptions import WebDriverException  # noqa: PLC0415
-        from selenium.webdriver.chrome.service import Service  # noqa: PLC0415
-    except ImportError as error:
-        raise BrowserUnavailable(f"the Python package {error.name} is missing") from error
-    chromium = shutil.which("chromium")
-    driver_path = shutil.which("chromedriver")
-    if not chromium or not driver_path:
-        missing = " and ".join(
-            name for name, found in (("chromium", chromium), ("chromedriver", driver_path))
-            if not found
-        )  # fmt: skip
-        raise BrowserUnavailable(f"Chromium or chromedriver is missing ({missing} not on PATH)")
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in CHROMIUM_FLAGS:
-        options.add_argument(flag)
-    # Alerts are found, reported and dismissed by the audit itself.
-    options.set_capability("unhandledPromptBehavior", "ignore")
-    profile = Path(tempfile.mkdtemp(prefix="dsfr-accordion-chromium-"))
-    options.add_argument(f"--user-data-dir={profile}")
-    try:
-        driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
-    except WebDriverException as error:
-        shutil.rmtree(profile, ignore_errors=True)
-        raise BrowserUnavailable(f"Chromium did not start: {error.msg}") from error
-    driver.set_page_load_timeout(PAGE_TIMEOUT)
-    driver.set_script_timeout(SCRIPT_TIMEOUT)
-    # A visitor who asks for reduced motion: the DSFR panels then open without
-    # their transition, so behaviour checks wait for the page, not for animations.
-    driver.execute_cdp_cmd(
-        "Emulation.setEmulatedMedia",
-        {"features": [{"name": "prefers-reduced-motion", "value": "reduce"}]},
-    )
-    return driver, profile
+        from selenium.webdriver.remote.webdriver import WebDriver  # noqa: PLC0415
+        from urllib3.exceptions import HTTPError  # noqa: PLC0415 - Selenium's transport
+
+        # The remote quit only: Selenium's local one would reap chromedriver before
+        # kill() could end the group by its id.
+        with contextlib.suppress(WebDriverException, HTTPError, OSError):
+            WebDriver.quit(self.driver)
+        self.kill()
+
+    def kill(self) -> None:
+        """End chromedriver and Chromium at once, and remove the profile folder."""
+        process = getattr(self._service, "process", None)
+        if process is not None:
+            if process.poll() is None:
+                # The group's leader is our child, not reaped yet: its id is still ours.
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    process.wait(self.timeouts.command)
+            self._service.stop()  # closes its pipes; the process is gone already
+        shutil.rmtree(self.profile, ignore_errors=True)

@@ -189,6 +189,24 @@ RULES: tuple[Rule, ...] = (
         N_("check that the page links dsfr.module.min.js and that its markup parses"),
     ),
     Rule(
+        "page-unresponsive", B, E, "7.1",
+        N_("the page stopped responding during {step}: no answer within {seconds} s"),
+        N_("look for a script of the page that never ends (an endless loop in an event "
+           "handler, for instance); the audit went on with the next page in a new browser"),
+    ),
+    Rule(
+        "page-navigated", B, E, "7.4",
+        N_("{change} during {step}: the rest of this page was not audited"),
+        N_("remove the script that reloads the page or leaves it without the visitor "
+           "asking: a change of context needs the visitor's consent"),
+    ),
+    Rule(
+        "page-interfered", B, E, "7.1",
+        N_("a script of the page stopped the audit during {step}: {error}"),
+        N_("look for a script that replaces built-in functions or removes the accordions "
+           "while they are used; the audit went on with the next page in a new tab"),
+    ),
+    Rule(
         "accordion-behaviour", B, E, "7.1",
         N_("accordion {id!r}, {action}: {problem}"),
         N_("check the accordion's markup (the static rules say what is wrong) and the "
@@ -196,7 +214,8 @@ RULES: tuple[Rule, ...] = (
     ),
 )  # fmt: skip
 
-#: Phrases filling a ``{problem}`` field, translated when shown (see :class:`Msg`).
+#: Phrases filling a field (``{problem}``, ``{step}``, ``{change}``), translated when shown
+#: (see :class:`Msg`).
 PROBLEMS: tuple[str, ...] = (
     N_("there is no button"),
     N_("there are several buttons"),
@@ -209,6 +228,12 @@ PROBLEMS: tuple[str, ...] = (
     N_("focus left the button"),
     N_("opening it left another panel of its group open"),
     N_("opening it changed an independent panel"),
+    N_("the page load"),
+    N_("the wait for the DSFR JavaScript"),
+    N_("the axe-core checks"),
+    N_("the behaviour checks"),
+    N_("the page reloaded itself"),
+    N_("the page went to another address"),
 )
 
 

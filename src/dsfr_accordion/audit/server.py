@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import functools
 import io
+import sys
 import threading
 from html import escape
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
+from urllib.parse import quote
 
 from ..assets import CDN_BASE
 from .static import blank_front_matter, is_page
@@ -88,6 +90,19 @@ def prepare(html: str, *, title: str, lang: str, dsfr: str) -> str:
     return _WRAPPER.format(lang=lang, title=escape(title), dsfr=dsfr, fragment=html)
 
 
+class _Server(ThreadingHTTPServer):
+    """The HTTP server, quiet about requests the browser gave up on."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A page that navigates away or reloads makes the browser drop requests
+        # under way: a reset or broken connection is no news, and the audit reports
+        # the page's behaviour itself. Anything else is a bug of this module.
+        if not isinstance(sys.exception(), ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class LocalServer:
     """A loopback HTTP server for ``root`` (and the DSFR files under :data:`DSFR_PATH`).
 
@@ -98,17 +113,18 @@ class LocalServer:
     def __init__(self, root: Path, dsfr_dist: Path | None = None, lang: str = "fr") -> None:
         handler = type("Handler", (_Handler,), {"dsfr_dist": dsfr_dist, "lang": lang})
         self.root = root
-        self._server = ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(handler, directory=str(root))
+        self._server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+        # Polled often: a session closes a server per folder it audited.
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
 
-    def url_of(self, path: Path) -> str:
-        """The URL of the file ``path`` under :attr:`root`."""
-        relative = path.resolve().relative_to(self.root.resolve())
-        return f"{self.url}/{relative.as_posix()}"
+    def url_of(self, relative: PurePath) -> str:
+        """The URL of the file at ``relative`` under :attr:`root` (percent-encoded: a
+        file name may hold ``#``, ``?`` or spaces)."""
+        return f"{self.url}/{quote(relative.as_posix())}"
 
     def close(self) -> None:
         self._server.shutdown()
