@@ -284,14 +284,16 @@ def test_bad_translations_are_refused_at_compile_and_render(content: Path, case:
 
 
 @pytest.mark.parametrize(
-    ("broken", "problem"),
+    ("broken", "column", "problem"),
     [
-        ('msgstr "Decisive.', "not a keyword with a quoted string"),
-        ('msgstr Decisive."', "not a keyword with a quoted string"),
-        ('msgstr "Deci"sive."', "not a keyword with a quoted string"),
+        ('msgstr "Decisive.', 18, "the string is not closed by a quote"),
+        ('msgstr Decisive."', 8, "a quoted string is expected here"),
+        ('msgstr "Deci"sive."', 14, "text follows the closing quote"),
     ],
 )
-def test_po_syntax_error_names_its_line(content: Path, broken: str, problem: str):
+def test_po_syntax_error_names_its_line_and_column(
+    content: Path, broken: str, column: int, problem: str
+):
     po = update(content)
     lines = po.read_text(encoding="utf-8").splitlines()
     target = lines.index('msgid "Déterminant."') + 1
@@ -302,7 +304,7 @@ def test_po_syntax_error_names_its_line(content: Path, broken: str, problem: str
         run_cli("i18n", "compile", str(content), "--langs", "en"),
     ):
         assert result.returncode == 2
-        assert result.stderr.startswith(f"{po}:{target + 1}: error: invalid catalogue: ")
+        assert result.stderr.startswith(f"{po}:{target + 1}:{column}: error: invalid catalogue: ")
         assert problem in result.stderr
         assert "Traceback" not in result.stderr
 

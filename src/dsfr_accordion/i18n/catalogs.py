@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,7 +24,7 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, read_po, unescape, write_po
+from babel.messages.pofile import PoFileError, read_po, write_po
 
 from ..errors import DsfrAccordionError
 from ..loaders import MAX_BYTES, read_bytes
@@ -33,14 +32,9 @@ from ..model import Document, ForeignText, Location
 from ..mofile import mo_bytes
 from ..output import write_bytes
 from ..syntax import is_language_tag
-from ..ui import N_, Phrase, babel_locale
-from . import invariants
+from ..ui import babel_locale
+from . import invariants, posyntax
 from .units import Unit, extract, rebuild
-
-# A .po line that is not a comment: a keyword and a C string, or a continued string.
-_PO_LINE = re.compile(
-    r'(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\Z'
-)
 
 #: Folder beside a content file that holds its catalogues.
 LOCALES_FOLDER = "locales"
@@ -132,77 +126,18 @@ def write_template(document: Document, content: str | os.PathLike[str], output: 
     return output
 
 
-def _check_syntax(data: bytes, path: Path) -> str:
-    """Refuse what Babel's lenient reader would silently drop: bad UTF-8, stray or
-    unterminated lines. Each line is a comment, a keyword with a string, or a string.
-    Returns the text.
-    """
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise DsfrAccordionError.of(
-            "po-syntax", Location(str(path), line), problem=N_("the file is not UTF-8")
-        ) from None
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if stripped and not stripped.startswith("#") and not _PO_LINE.match(stripped):
-            raise DsfrAccordionError.of(
-                "po-syntax",
-                Location(str(path), number),
-                problem=Phrase(
-                    N_("this line is not a keyword with a quoted string: {line!r}"),
-                    {"line": stripped[:60]},
-                ),
-            )
-    return text
-
-
-def _refuse_duplicates(text: str, path: Path) -> None:
-    """Refuse a second entry with the msgctxt and msgid of an earlier one: Babel keeps
-    one of them silently, GNU ``msgfmt -c`` calls it fatal. Obsolete (``#~``)
-    entries are left out, as msgfmt leaves them."""
-    seen: dict[tuple[str, str], int] = {}
-    context: list[str] | None = None
-    msgid: list[str] | None = None
-    current: list[str] | None = None
-    msgid_line = 0
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        keyword, _, value = stripped.partition(" ")
-        if keyword == "msgctxt":
-            context = [unescape(value)]
-            current = context
-        elif keyword == "msgid":
-            msgid, msgid_line = [unescape(value)], number
-            current = msgid
-        elif keyword.startswith(("msgid_plural", "msgstr")):
-            if msgid is not None:
-                key = ("".join(context or ()), "".join(msgid))
-                if key in seen:
-                    raise DsfrAccordionError.of(
-                        "po-duplicate",
-                        Location(str(path), msgid_line),
-                        context=key[0],
-                        msgid=key[1],
-                        first=seen[key],
-                    )
-                seen[key] = msgid_line
-            context = msgid = current = None
-        elif stripped.startswith('"') and current is not None:
-            current.append(unescape(stripped))
-
-
 def read(path: Path, lang: str | None = None, *, max_bytes: int = MAX_BYTES) -> Catalog:
     """Read the ``.po`` at ``path`` (at most ``max_bytes`` of it, as content files); a
     syntax error names its line."""
     data = read_bytes(path, max_bytes=max_bytes)
-    _refuse_duplicates(_check_syntax(data, path), path)
+    posyntax.check(data, str(path))
     try:
         return read_po(io.BytesIO(data), locale=lang and _locale(lang), abort_invalid=True)
-    except PoFileError as error:
+    except PoFileError as error:  # what Babel refuses beyond the syntax: msgcat's conflicts
         raise DsfrAccordionError.of(
-            "po-syntax", Location(str(path)), problem=str(error).split(" on ")[0]
+            "po-syntax",
+            Location(str(path), error.lineno + 1, 1),
+            problem=str(error).removesuffix(f" on {error.lineno}"),
         ) from None
 
 
