@@ -261,7 +261,7 @@ ERRORS = [
     pytest.param(
         "## A\n\n### Q\n\nx\n",
         "missing-key",
-        "1",
+        "1:1",
         "missing required key 'title' in the front matter (a '---' block at the top of the file)",
         "add title: with a value",
         id="no-front-matter",
@@ -269,7 +269,7 @@ ERRORS = [
     pytest.param(
         "",
         "missing-key",
-        "1",
+        "1:1",
         "missing required key 'title' in the front matter (a '---' block at the top of the file)",
         "add title: with a value",
         id="empty-file",
@@ -277,7 +277,7 @@ ERRORS = [
     pytest.param(
         "---\ntitle: T\n\n## A\n\n### Q\n\nx\n",
         "front-matter-unclosed",
-        "1",
+        "1:1",
         "the front matter opened here is never closed",
         "end the front matter with a line holding only ---",
         id="front-matter-unclosed",
@@ -293,7 +293,7 @@ ERRORS = [
     pytest.param(
         "---\n---\n\n## A\n\n### Q\n\nx\n",
         "missing-key",
-        "1",
+        "1:1",
         "missing required key 'title' in the front matter",
         "add title: with a value",
         id="front-matter-empty",
@@ -325,7 +325,7 @@ ERRORS = [
     pytest.param(
         FRONT,
         "markdown-no-testimonial",
-        "4",
+        "4:1",
         "the file holds no testimonial",
         "start each testimonial with a '## Title' heading",
         id="no-testimonial",
@@ -333,7 +333,7 @@ ERRORS = [
     pytest.param(
         body("Introduction.\n\n## A\n\n### Q\n\nx\n"),
         "markdown-before-first-testimonial",
-        "5",
+        "5:1",
         "text before the first '## ' heading belongs to no testimonial",
         "start each testimonial with a '## Title' heading",
         id="text-before-first-testimonial",
@@ -341,7 +341,7 @@ ERRORS = [
     pytest.param(
         body("### Q\n\nx\n"),
         "markdown-before-first-testimonial",
-        "5",
+        "5:1",
         "text before the first '## ' heading belongs to no testimonial",
         "start each testimonial with a '## Title' heading",
         id="question-before-first-testimonial",
@@ -349,7 +349,7 @@ ERRORS = [
     pytest.param(
         body("# Titre\n\n## A\n\n### Q\n\nx\n"),
         "markdown-unsupported",
-        "5",
+        "5:1",
         "a '# ' heading is not supported in a content file",
         "put the page title in the front matter's title: key",
         id="h1",
@@ -357,7 +357,7 @@ ERRORS = [
     pytest.param(
         answer("x\n\n#### Détail\n\ny\n"),
         "markdown-unsupported",
-        "11",
+        "11:1",
         "a heading is not supported in an answer",
         "write questions as '### ' headings outside answers",
         id="h4-in-answer",
@@ -365,7 +365,7 @@ ERRORS = [
     pytest.param(
         body("## A\n\nIntro.\n\n##### Détail\n\n### Q\n\nx\n"),
         "markdown-unsupported",
-        "9",
+        "9:1",
         "a heading is not supported in an intro",
         "write questions as '### ' headings outside answers",
         id="h5-in-intro",
@@ -373,7 +373,7 @@ ERRORS = [
     pytest.param(
         answer("x\n\nNouvelle partie\n---\n\ny\n"),
         "markdown-unsupported",
-        "11",
+        "11:1",
         "a heading underlined with '===' or '---' is not supported in a content file",
         "'## Title' for a testimonial",
         id="setext-heading",
@@ -381,7 +381,7 @@ ERRORS = [
     pytest.param(
         body("## A\n\nIntro.\n"),
         "empty-list",
-        "5",
+        "5:1",
         "'items (### question headings)' holds no entry",
         "add at least one entry",
         id="testimonial-without-question",
@@ -389,7 +389,7 @@ ERRORS = [
     pytest.param(
         body("## A\n\n### Q\n\n### R\n\nx\n"),
         "empty-value",
-        "7",
+        "7:1",
         "'answer' is empty",
         "write the text of answer",
         id="empty-answer",
@@ -397,7 +397,7 @@ ERRORS = [
     pytest.param(
         body("## A\n\n### Q\n"),
         "empty-value",
-        "7",
+        "7:1",
         "'answer' is empty",
         "write the text of answer",
         id="empty-last-answer",
@@ -405,7 +405,7 @@ ERRORS = [
     pytest.param(
         body("##\n\n### Q\n\nx\n"),
         "empty-value",
-        "5",
+        "5:1",
         "'title' is empty",
         "write the text of title",
         id="empty-title",
@@ -413,7 +413,7 @@ ERRORS = [
     pytest.param(
         body("## A\n\n###\n\nx\n"),
         "empty-value",
-        "7",
+        "7:1",
         "'question' is empty",
         "write the text of question",
         id="empty-question",
@@ -421,7 +421,7 @@ ERRORS = [
     pytest.param(
         answer("Voir :\n\n![logo](https://example.gouv.fr/logo.png)\n"),
         "markdown-unsupported",
-        "11",
+        "11:1",
         "an image is not supported in an answer",
         "link to the image instead",
         id="image",
@@ -429,7 +429,7 @@ ERRORS = [
     pytest.param(
         answer("x\n\n    code\n"),
         "markdown-unsupported",
-        "11",
+        "11:5",
         "a code block is not supported in an answer",
         "indent the text by fewer than four spaces",
         id="indented-code",
@@ -437,7 +437,7 @@ ERRORS = [
     pytest.param(
         answer("```\ncode\n```\n"),
         "markdown-unsupported",
-        "9",
+        "9:1",
         "a code block is not supported in an answer",
         "remove the ``` fence",
         id="fenced-code",
@@ -445,7 +445,7 @@ ERRORS = [
     pytest.param(
         answer("x\n\n***\n"),
         "markdown-unsupported",
-        "11",
+        "11:1",
         "a horizontal rule is not supported in an answer",
         "remove the '---' or '***' line",
         id="rule",
@@ -453,7 +453,7 @@ ERRORS = [
     pytest.param(
         answer("- a\n  - b\n"),
         "markdown-unsupported",
-        "9",
+        "9:1",
         "a list item holding more than a line is not supported in an answer",
         "without nested lists",
         id="nested-list",
@@ -461,7 +461,7 @@ ERRORS = [
     pytest.param(
         answer("- a\n-\n- c\n"),
         "markdown-unsupported",
-        "10",
+        "10:1",
         "an empty list item is not supported in an answer",
         "write each list item as one line of text",
         id="empty-list-item",
@@ -469,7 +469,7 @@ ERRORS = [
     pytest.param(
         answer("> a\n>\n> > b\n"),
         "markdown-unsupported",
-        "9",
+        "9:1",
         "a quote inside a quote is not supported in an answer",
         "remove the inner '>' markers",
         id="quote-in-quote",
@@ -477,7 +477,7 @@ ERRORS = [
     pytest.param(
         answer(">\n"),
         "empty-value",
-        "9",
+        "9:1",
         "'quote' is empty",
         "write the text of quote",
         id="empty-quote",
@@ -485,7 +485,7 @@ ERRORS = [
     pytest.param(
         answer('x\n\n{autor="X"}\n> a\n'),
         "unknown-attribute",
-        "11",
+        "11:1",
         "unknown attribute 'autor' on a quote",
         "did you mean 'author'?",
         id="unknown-quote-attribute",
@@ -493,7 +493,7 @@ ERRORS = [
     pytest.param(
         answer('{onclick="alert(1)"}\n> a\n'),
         "unknown-attribute",
-        "9",
+        "9:1",
         "unknown attribute 'onclick' on a quote",
         "known keys: author, organisation, role, source, url",
         id="event-handler-quote-attribute",
@@ -501,7 +501,7 @@ ERRORS = [
     pytest.param(
         answer('{url="ftp://example.gouv.fr/a"}\n> a\n'),
         "invalid-url",
-        "9",
+        "9:1",
         "'url' must be an http or https URL, not 'ftp://example.gouv.fr/a'",
         "write a full URL starting with https://",
         id="quote-url-not-http",
@@ -509,7 +509,7 @@ ERRORS = [
     pytest.param(
         answer('{url="javascript:alert(1)"}\n> a\n'),
         "invalid-url",
-        "9",
+        "9:1",
         "'url' must be an http or https URL, not 'javascript:alert(1)'",
         "write a full URL starting with https://",
         id="quote-url-javascript",
@@ -517,7 +517,7 @@ ERRORS = [
     pytest.param(
         answer('{author="X"}\n\n> a\n'),
         "attribute-line",
-        "9",
+        "9:1",
         "this attribute line is not understood: '{author=\"X\"}'",
         ATTRIBUTE_HINT,
         id="attribute-line-before-blank-line",
@@ -525,7 +525,7 @@ ERRORS = [
     pytest.param(
         answer('x\n\n{author="X"}\n'),
         "attribute-line",
-        "11",
+        "11:1",
         "this attribute line is not understood: '{author=\"X\"}'",
         ATTRIBUTE_HINT,
         id="attribute-line-at-the-end",
@@ -533,7 +533,7 @@ ERRORS = [
     pytest.param(
         answer("{author=Jeanne Martin}\n> a\n"),
         "attribute-line",
-        "9",
+        "9:1",
         "this attribute line is not understood: '{author=Jeanne Martin}'",
         ATTRIBUTE_HINT,
         id="attribute-line-unquoted-spaces",
@@ -541,7 +541,7 @@ ERRORS = [
     pytest.param(
         body("{#a}\n\n## A\n\n### Q\n\nx\n"),
         "attribute-line",
-        "5",
+        "5:1",
         "this attribute line is not understood: '{#a}'",
         ATTRIBUTE_HINT,
         id="heading-attribute-line-before-blank-line",
@@ -549,7 +549,7 @@ ERRORS = [
     pytest.param(
         body("{source_url=https://x.fr/a b}\n## A\n\n### Q\n\nx\n"),
         "attribute-line",
-        "5",
+        "5:1",
         "this attribute line is not understood: '{source_url=https://x.fr/a b}'",
         ATTRIBUTE_HINT,
         id="malformed-attribute-line-before-first-heading",
@@ -557,7 +557,7 @@ ERRORS = [
     pytest.param(
         answer('{author="X"}\nUn paragraphe.\n'),
         "unknown-attribute",
-        "9",
+        "9:1",
         "unknown attribute 'author' on a paragraph or list",
         ATTRIBUTE_HINT,
         id="attribute-line-above-paragraph",
@@ -565,7 +565,7 @@ ERRORS = [
     pytest.param(
         answer("{start=5}\n1. a\n"),
         "unknown-attribute",
-        "9",
+        "9:1",
         "unknown attribute 'start' on a paragraph or list",
         ATTRIBUTE_HINT,
         id="attribute-line-above-list",
@@ -573,7 +573,7 @@ ERRORS = [
     pytest.param(
         body('{#a autor="X"}\n## A\n\n### Q\n\nx\n'),
         "unknown-attribute",
-        "5",
+        "5:1",
         "unknown attribute 'autor' on a testimonial heading",
         "did you mean 'author'?",
         id="unknown-heading-attribute",
@@ -581,7 +581,7 @@ ERRORS = [
     pytest.param(
         body("{#a .important}\n## A\n\n### Q\n\nx\n"),
         "unknown-attribute",
-        "5",
+        "5:1",
         "unknown attribute 'class' on a testimonial heading",
         "known keys: author, id, open, organisation, role, source_url",
         id="class-on-heading",
@@ -589,7 +589,7 @@ ERRORS = [
     pytest.param(
         body("## A\n\n{#q}\n### Q\n\nx\n"),
         "unknown-attribute",
-        "7",
+        "7:1",
         "unknown attribute 'id' on a question heading",
         "attribute lines go above '## ' testimonial headings or '>' quotes",
         id="attribute-line-above-question",
@@ -597,7 +597,7 @@ ERRORS = [
     pytest.param(
         body("{open=yes}\n## A\n\n### Q\n\nx\n"),
         "wrong-type",
-        "5",
+        "5:1",
         "'open' must be true or false, not 'yes'",
         "write open as true or false",
         id="heading-open-yes",
@@ -605,7 +605,7 @@ ERRORS = [
     pytest.param(
         body('{source_url="javascript:alert(1)"}\n## A\n\n### Q\n\nx\n'),
         "invalid-url",
-        "5",
+        "5:1",
         "'source_url' must be an http or https URL, not 'javascript:alert(1)'",
         "write a full URL starting with https://",
         id="heading-source-url",
@@ -613,7 +613,7 @@ ERRORS = [
     pytest.param(
         body("{#a}\n## A\n\n### Q\n\nx\n\n{#a}\n## B\n\n### Q\n\nx\n"),
         "duplicate-id",
-        "13",
+        "13:1",
         "id 'a' is already used by another testimonial",
         "give each testimonial its own id",
         id="duplicate-id",
@@ -642,7 +642,7 @@ def test_invalid_explicit_id(write, line, value, reason):
         error_of(path),
         path,
         "invalid-id",
-        "5",
+        "5:1",
         f"invalid id {value!r}: {reason}",
         "use an ASCII letter followed by ASCII letters",
     )
@@ -653,5 +653,5 @@ def test_cli_reports_bad_markdown_in_one_message(write):
     result = run_cli("render", str(path))
     assert result.returncode == 2
     assert result.stdout == ""
-    assert result.stderr.startswith(f"{path}:11: error: unknown attribute 'autor' on a quote\n")
+    assert result.stderr.startswith(f"{path}:11:1: error: unknown attribute 'autor' on a quote\n")
     assert "Traceback" not in result.stderr

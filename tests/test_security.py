@@ -345,7 +345,8 @@ def test_marks_past_the_limit_are_refused_before_parsing_at_their_line(write):
     over = write("over.md", f"---\ntitle: T\n---\n## A\n### Q ?\nTexte.\n\n{allowed}*b*\n")
     result = run_cli("render", str(over))
     assert result.returncode == 2
-    assert result.stderr.startswith(f"{over}:8: error: this text holds more than 10000")
+    # At the mark past the limit: the first '*' of '*b*', after 5,000 '*a* '.
+    assert result.stderr.startswith(f"{over}:8:20001: error: this text holds more than 10000")
 
 
 def test_a_yaml_file_is_limited_whole_not_field_by_field(write):
@@ -368,4 +369,4 @@ def test_quotes_nested_past_the_limit_are_refused(write):
     over = write("deep.md", f"---\ntitle: T\n---\n## A\n### Q ?\n{'>' * 50_000} x\n")
     with pytest.raises(ContentError, match="quotes are nested more than 10 deep") as caught:
         dsfr_accordion.load(over)
-    assert str(caught.value).startswith(f"{over}:6:")
+    assert str(caught.value).startswith(f"{over}:6:11: ")  # the 11th '>'

@@ -113,23 +113,37 @@ _UNSUPPORTED: dict[str, tuple[str, str]] = {
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """Where parsed Markdown comes from: ``first_line`` is the file line of its line 1."""
+    """Where parsed Markdown comes from: ``first_line`` is the file line of its line 1.
+
+    ``lines`` are the lines of the parsed text when they are the file's own (a
+    Markdown body): a location then has a column, that of the first character
+    of the block's first line. Text taken out of a YAML value is not where it
+    was in the file: no column.
+    """
 
     path: str
     first_line: int
     where: str
+    lines: Sequence[str] = ()
 
     def at(self, token: Token | None) -> Location:
         """The file location of ``token`` (of the first line when unknown)."""
         offset = token.map[0] if token is not None and token.map else 0
-        return Location(self.path, self.first_line + offset)
+        return self._location(offset)
 
     def attributes_at(self, token: Token) -> Location:
         """The location of the attribute line above ``token``, else of ``token``."""
         attributes = token.meta.get(ATTRIBUTES)
         if attributes is None:
             return self.at(token)
-        return Location(self.path, self.first_line + attributes.line)
+        return self._location(attributes.line)
+
+    def _location(self, offset: int) -> Location:
+        column = None
+        if offset < len(self.lines):
+            line = self.lines[offset]
+            column = len(line) - len(line.lstrip(" \t")) + 1
+        return Location(self.path, self.first_line + offset, column)
 
 
 def attributes_of(token: Token) -> dict[str, str]:
@@ -180,20 +194,39 @@ def check_limits(text: str, path: str, first_line: int = 1) -> None:
     that many fields under the limit cannot add up past it."""
     marks = sum(map(text.count, _MARK_CHARACTERS)) + sum(map(text.count, _LINKS))
     if marks > MAX_MARKS:
-        line = first_line
         counted = 0
         for number, row in enumerate(text.split("\n")):
-            counted += sum(map(row.count, _MARK_CHARACTERS)) + sum(map(row.count, _LINKS))
-            if counted > MAX_MARKS:
-                line = first_line + number
-                break
-        raise ContentError.of("too-many-marks", Location(path, line), limit=MAX_MARKS)
+            in_row = sum(map(row.count, _MARK_CHARACTERS)) + sum(map(row.count, _LINKS))
+            if counted + in_row > MAX_MARKS:
+                where = Location(path, first_line + number, _mark_column(row, MAX_MARKS - counted))
+                raise ContentError.of("too-many-marks", where, limit=MAX_MARKS)
+            counted += in_row
     if ">" in text:
         for number, row in enumerate(text.split("\n")):
             prefix = _QUOTE_PREFIX.match(row)
             if prefix and prefix.group().count(">") > MAX_QUOTE_DEPTH:
-                where = Location(path, first_line + number)
+                # The column of the first '>' past the limit.
+                column = _nth(prefix.group(), ">", MAX_QUOTE_DEPTH + 1) + 1
+                where = Location(path, first_line + number, column)
                 raise ContentError.of("quotes-too-deep", where, limit=MAX_QUOTE_DEPTH)
+
+
+def _mark_column(row: str, allowed: int) -> int:
+    """The column of the mark of ``row`` after its first ``allowed`` ones."""
+    counted = 0
+    for index, character in enumerate(row):
+        counted += (character in _MARK_CHARACTERS) + row.startswith(_LINKS, index)
+        if counted > allowed:
+            return index + 1
+    return 1
+
+
+def _nth(text: str, character: str, n: int) -> int:
+    """The index of the ``n``-th ``character`` of ``text`` (counting from 1)."""
+    index = -1
+    for _ in range(n):
+        index = text.index(character, index + 1)
+    return index
 
 
 def parse(text: str, path: str = "<text>", first_line: int = 1) -> list[Token]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -31,23 +32,26 @@ def load_markdown(text: str, path: str) -> Document:
     front, body = split_front_matter(text)
     if front is None:
         if opens_front_matter(text):
-            raise ContentError.of("front-matter-unclosed", Location(path, 1))
+            raise ContentError.of("front-matter-unclosed", Location(path, 1, 1))
         raise ContentError.of(
             "missing-key",
-            Location(path, 1),
+            Location(path, 1, 1),
             key="title",
             where=N_("the front matter (a '---' block at the top of the file)"),
         )
     node = compose(front.text, path, first_line=front.first_line)
     if node is None:
         raise ContentError.of(
-            "missing-key", Location(path, 1), key="title", where=N_("the front matter")
+            "missing-key", Location(path, 1, 1), key="title", where=N_("the front matter")
         )
     fields = Fields(node, DOCUMENT_KEYS, N_("the front matter"), path, first_line=front.first_line)
     # The body without the blanked front matter lines: its tokens count lines from
     # front.body_line.
-    tokens = parse(body[front.body_line - 1 :], path, front.body_line)
-    testimonials = _testimonials(tokens, path, front.body_line)
+    text = body[front.body_line - 1 :]
+    tokens = parse(text, path, front.body_line)
+    testimonials = _testimonials(
+        tokens, Source(path, front.body_line, N_("an answer"), text.split("\n"))
+    )
     return Document(testimonials=testimonials, location=Location(path, 1), **fields.document_keys())
 
 
@@ -68,8 +72,7 @@ def _heading_text(inline: Token) -> str:
     ).strip()
 
 
-def _testimonials(tokens: Sequence[Token], path: str, first_line: int) -> tuple[Testimonial, ...]:
-    sources = Source(path, first_line, N_("an answer"))
+def _testimonials(tokens: Sequence[Token], sources: Source) -> tuple[Testimonial, ...]:
     sections: list[_Section] = []
     i = 0
     while i < len(tokens):
@@ -110,7 +113,7 @@ def _testimonials(tokens: Sequence[Token], path: str, first_line: int) -> tuple[
         current.tokens.append(token)
         i += 1
     if not sections:
-        raise ContentError.of("markdown-no-testimonial", Location(path, first_line))
+        raise ContentError.of("markdown-no-testimonial", sources.at(None))
     return tuple(_testimonial(section, sources) for section in sections)
 
 
@@ -143,7 +146,7 @@ def _testimonial(section: _Section, sources: Source) -> Testimonial:
         )
     if not section.items:
         raise ContentError.of("empty-list", where, key="items (### question headings)")
-    intro_source = Source(sources.path, sources.first_line, N_("an intro"))
+    intro_source = dataclasses.replace(sources, where=N_("an intro"))
     intro = blocks_from_tokens(section.tokens, intro_source)
     return Testimonial(
         title=section.text,
