@@ -251,3 +251,18 @@ def test_slugify_agrees_with_its_definition_on_every_character_of_the_bmp():
             continue
         title = f"a{chr(code)}b"
         assert dsfr_accordion.slugify(title) == _slug_by_definition(title), hex(code)
+
+
+# The preservation check compares word lists with their common start and end set
+# aside (legacy/preservation.py): what it reports lost must be exactly what is gone.
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 300), st.data())
+def test_the_words_reported_lost_are_the_words_removed(size, data):
+    from dsfr_accordion.legacy.preservation import _unmatched  # noqa: PLC0415
+
+    source = [f"w{n}" for n in range(size)]  # distinct words: one right answer
+    kept = data.draw(st.lists(st.booleans(), min_size=size, max_size=size))
+    result = [word for word, keep in zip(source, kept, strict=True) if keep]
+    lost = [word for start, end in _unmatched(source, result) for word in source[start:end]]
+    assert lost == [word for word, keep in zip(source, kept, strict=True) if not keep]
+    assert _unmatched(source, list(source)) == []

@@ -30,10 +30,15 @@ def located_words(tree: SourceTree, element: Element) -> list[tuple[str, Locatio
     pieces = list(text_pieces(element))
     starts = list(itertools.accumulate((len(text) for text, _ in pieces), initial=0))
     text = "".join(text for text, _ in pieces)
-    return [
-        (match[0], tree.location(pieces[bisect.bisect_right(starts, match.start()) - 1][1]))
-        for match in WORD.finditer(text)
-    ]
+    locations: dict[int, Location] = {}  # one per piece, not one per word
+    found: list[tuple[str, Location]] = []
+    for match in WORD.finditer(text):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        location = locations.get(index)
+        if location is None:
+            location = locations[index] = tree.location(pieces[index][1])
+        found.append((match[0], location))
+    return found
 
 
 def removed_words(element: Element) -> int:
@@ -73,10 +78,33 @@ def measure_preservation(
         result = testimonial_words(testimonial)
         source_count, imported_count = source_count + len(source), imported_count + len(result)
         removed += sum(removed_words(part) for part in parts)
-        matcher = difflib.SequenceMatcher(None, [w for w, _ in source], result, autojunk=False)
         losses += (
             Loss(source[start][1], tuple(w for w, _ in source[start:end]))
-            for tag, start, end, _, _ in matcher.get_opcodes()
-            if tag in ("delete", "replace")
+            for start, end in _unmatched([w for w, _ in source], result)
         )
     return Preservation(source_count, imported_count, removed, tuple(losses))
+
+
+def _unmatched(source: list[str], result: list[str]) -> list[tuple[int, int]]:
+    """The ranges of ``source`` with no counterpart, in order, in ``result``.
+
+    The common start and end are set aside first (linear): most imports keep
+    every word, and difflib's matcher, quadratic at worst, then compares only
+    what differs.
+    """
+    size = min(len(source), len(result))
+    head = next((i for i in range(size) if source[i] != result[i]), size)
+    tail = 0
+    while tail < size - head and source[-1 - tail] == result[-1 - tail]:
+        tail += 1
+    middle = source[head : len(source) - tail]
+    if not middle:
+        return []
+    matcher = difflib.SequenceMatcher(
+        None, middle, result[head : len(result) - tail], autojunk=False
+    )
+    return [
+        (head + start, head + end)
+        for tag, start, end, _, _ in matcher.get_opcodes()
+        if tag in ("delete", "replace")
+    ]
