@@ -14,8 +14,9 @@ import dsfr_accordion
 from dsfr_accordion.audit import FORMATS, report
 from dsfr_accordion.audit.findings import Finding
 from dsfr_accordion.audit.rules import RULES, RULES_BY_ID, Check, Msg
-from dsfr_accordion.audit.static import audit_file, audit_text, blank_front_matter, html_files
+from dsfr_accordion.audit.static import audit_file, audit_text, html_files
 from dsfr_accordion.errors import DsfrAccordionError
+from dsfr_accordion.htmlsource import normalise
 from tests.conftest import EXAMPLES, FIXTURES, ROOT
 
 STATIC = FIXTURES / "audit" / "static"
@@ -84,8 +85,8 @@ def test_seed_page_findings_with_line_and_column():
 
 
 def test_front_matter_is_blanked_line_for_line():
-    text = "---\ntitle: x\n---\n<p id=a>1</p><p id=a>2</p>\n"
-    assert blank_front_matter(text) == "\n\n\n<p id=a>1</p><p id=a>2</p>\n"
+    text = "---\r\ntitle: x\r\n---\n<p id=a>1</p><p id=a>2</p>\n"
+    assert normalise(text) == "\n\n\n<p id=a>1</p><p id=a>2</p>\n"
     (finding,) = audit_text(text, "page.html").findings
     assert (finding.rule_id, finding.line, finding.column) == ("duplicate-id", 4, 17)
 

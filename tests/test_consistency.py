@@ -178,3 +178,31 @@ def test_an_event_handler_gets_one_verdict(attribute: str, handler: bool):
     assert ("event-handler" in import_codes(page)) is handler
     imported = render(import_page(page, "legacy.html").document)
     assert "x()" not in imported
+
+
+#: Pages with parse errors: a stray end tag, an element left open at the end.
+BROKEN_PAGES = [
+    "<!doctype html><html lang=fr><body><details><summary>Q</summary><p>R</p></span></details>",
+    "<!doctype html><html lang=fr>\n<details><summary>Q</summary>\n<p>R <b>gras</details>\n"
+    "<div>fin",
+    "---\ntitle: T\n---\r\n<!doctype html><html lang=fr><body>\r\n<details><summary>Q</summary>"
+    "</div><p>R</p></details>",
+]
+
+
+@pytest.mark.parametrize("page", BROKEN_PAGES)
+def test_a_parse_error_is_placed_alike_by_import_and_check(page: str):
+    """One reader with positions (dsfr_accordion.htmlsource): ``import`` and ``check``
+    place the parse errors of a page at the same line and column."""
+    checked = {
+        (f.line, f.column)
+        for f in audit_text(page, "page.html").findings
+        if f.rule_id == "parse-error"
+    }
+    imported = {
+        (f.location.line, f.location.column)
+        for f in import_page(page, "page.html").report.findings
+        if f.code in ("stray-end-tag", "unclosed-element", "parse-error")
+    }
+    assert imported
+    assert imported <= checked  # import leaves out the errors it does not report

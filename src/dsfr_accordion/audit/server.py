@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..assets import CDN_BASE
-from .static import blank_front_matter, is_page
+from ..htmlsource import is_page, normalise
 
 #: Where the server exposes the DSFR dist folder.
 DSFR_PATH = "/__dsfr__"
@@ -84,7 +84,7 @@ def prepare(html: str, *, title: str, lang: str, dsfr: str) -> str:
     """``html`` as the audit serves it: CDN links pointed at ``dsfr``, a front matter
     blanked out, a fragment wrapped in a minimal DSFR page.
     """
-    html = blank_front_matter(html.replace(CDN_BASE, dsfr))
+    html = normalise(html.replace(CDN_BASE, dsfr))
     if is_page(html):
         return html
     return _WRAPPER.format(lang=lang, title=escape(title), dsfr=dsfr, fragment=html)

@@ -1,32 +1,26 @@
 """The static audit: parse HTML with html5lib and walk the tree once, no browser.
 
-Input is a fragment, a page or a folder of pages. A front matter block
-(``---`` … ``---`` at the top, as in Jekyll sites) is blanked out before
-parsing, line for line, so every line:column still points into the file.
-Every element's place is recorded while html5lib builds it, so each finding
-names the line and column of the start tag (or of the attribute) at fault.
+Input is a fragment, a page or a folder of pages, read and parsed as ``import``
+reads them (:mod:`..htmlsource`): a front matter block (``---`` … ``---`` at the
+top, as in Jekyll sites) is blanked out line for line, so every line:column
+still points into the file, and each finding names the line and column of the
+start tag (or of the attribute) at fault.
 
 This module imports html5lib; nothing on the render path imports it.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
 from xml.etree.ElementTree import Element
-
-import html5lib
-from html5lib.constants import E as PARSE_ERROR_TEXT
 
 from .. import ui
 from ..errors import DsfrAccordionError
-from ..frontmatter import split_front_matter
+from ..htmlsource import HtmlSource, classes, normalise, parse
 from ..loaders import MAX_BYTES, read_text
 from ..model import Location
 from ..syntax import (
@@ -54,8 +48,6 @@ EMBEDDED = frozenset(
 
 HEADING_TAGS = {f"h{n}": n for n in range(1, 7)}
 
-_PAGE_START = re.compile(r"\A(?:\s|<!--.*?-->)*<(?:!doctype|html[\s>])", re.IGNORECASE | re.DOTALL)
-
 
 def _has_text(element: Element) -> bool:
     """Whether ``element`` holds any text but white space (stops at the first)."""
@@ -65,10 +57,6 @@ def _has_text(element: Element) -> bool:
 def _local_name(element: Element) -> str:
     """The tag without its namespace (html5lib names SVG and MathML elements ``{ns}tag``)."""
     return element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
-
-
-def _classes(element: Element) -> list[str]:
-    return (element.get("class") or "").split()
 
 
 @cache
@@ -97,132 +85,21 @@ def language_markers() -> dict[str, str]:
     return markers
 
 
-def is_page(text: str) -> bool:
-    """Whether ``text`` is a whole page (it starts with a doctype or ``<html``), not a fragment."""
-    return _PAGE_START.match(text) is not None
-
-
 def read_source(path: Path, max_bytes: int = MAX_BYTES) -> str:
-    """The text of ``path`` with newlines normalised and any front matter blanked out.
+    """The text of ``path`` as it is parsed (:func:`~dsfr_accordion.htmlsource.normalise`).
 
     Raises :class:`DsfrAccordionError` naming the file when it cannot be read,
     is larger than ``max_bytes``, binary or not UTF-8 (the loaders' checks).
     """
-    text = read_text(path, max_bytes=max_bytes)
-    return blank_front_matter(text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def blank_front_matter(text: str) -> str:
-    """``text`` with a leading front matter block replaced by as many empty lines."""
-    return split_front_matter(text)[1]
-
-
-@dataclass
-class Parsed:
-    """A parsed file: its tree, parse errors and where each element starts."""
-
-    root: Element
-    page: bool
-    errors: list[tuple[tuple[int, int], str, dict[str, object] | None]]
-    #: id(element) -> offset of its start tag in the text; line and column are
-    #: computed only for the elements a finding names.
-    offsets: dict[int, int] = field(default_factory=dict)
-    #: ids of elements with no start tag of their own (implied or reconstructed).
-    synthetic: set[int] = field(default_factory=set)
-    #: the start and end offsets of each element's start tag, for attribute places.
-    spans: dict[int, tuple[int, int]] = field(default_factory=dict)
-    #: every element, kept alive so that no id in ``places`` is reused.
-    elements: list[Element] = field(default_factory=list)
-
-
-class _Text:
-    """Offsets <-> (line, column) in a text."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.lowered = text.lower()
-        self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
-
-    def offset(self, line: int, column: int) -> int:
-        """Offset of html5lib's (line from 1, column from 0)."""
-        return self.starts[min(line, len(self.starts)) - 1] + column
-
-    def place(self, offset: int) -> tuple[int, int]:
-        """(line, column), both from 1, of ``offset``."""
-        line = bisect.bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
-
-
-def parse(text: str) -> tuple[Parsed, _Text]:
-    """Parse ``text`` as a page (it starts with a doctype or ``<html``) or else a fragment."""
-    source = _Text(text)
-    page = is_page(text)
-    parsed = Parsed(Element("root"), page, [])
-    claimed: set[int] = set()
-    base = html5lib.treebuilders.getTreeBuilder("etree")
-    holder: list[html5lib.HTMLParser] = []
-
-    # html5lib's own position() counts newlines over its whole 10 KB chunk at each
-    # call; the offset is the chunk's place in the text (found once per chunk,
-    # after the previous one) plus the offset within it.
-    chunk_at: list[tuple[str, int]] = []
-
-    def stream_offset(stream: Any) -> int:
-        chunk = stream.chunk
-        if not chunk_at or chunk_at[-1][0] is not chunk:
-            previous, start = chunk_at[-1] if chunk_at else ("", 1)
-            found = text.find(chunk, max(start + len(previous) - 1, 0))
-            if found < 0:  # not a slice of the text: let html5lib count
-                return source.offset(*stream.position())
-            chunk_at[:] = [(chunk, found)]
-        return chunk_at[-1][1] + stream.chunkOffset
-
-    class Located(base.elementClass):  # type: ignore[name-defined,misc]
-        """An element that records where its start tag is, as html5lib creates it."""
-
-        def __init__(self, name: str, namespace: str | None = None) -> None:
-            super().__init__(name, namespace)
-            end = stream_offset(holder[0].tokenizer.stream)
-            start = _tag_start(source.lowered, name.lower(), end)
-            key = id(self._element)
-            parsed.elements.append(self._element)
-            if start is None or start in claimed:
-                parsed.synthetic.add(key)
-                parsed.offsets[key] = max(end - 1, 0)
-            else:
-                claimed.add(start)
-                parsed.offsets[key] = start
-                parsed.spans[key] = (start, end)
-
-    class Builder(base):  # type: ignore[valid-type,misc]
-        elementClass = Located
-
-    parser = html5lib.HTMLParser(tree=Builder, namespaceHTMLElements=False)
-    holder.append(parser)
-    root = parser.parse(text) if page else parser.parseFragment(text)
-    parsed.root = root
-    parsed.errors = list(parser.errors)
-    return parsed, source
-
-
-def _tag_start(lowered: str, name: str, end: int) -> int | None:
-    """Offset of the ``<name`` start tag ending before ``end``, or ``None`` when implied."""
-    needle = "<" + name
-    position = lowered.rfind(needle, 0, end)
-    while position >= 0:
-        after = lowered[position + len(needle) : position + len(needle) + 1]
-        if after in ("", ">", "/") or after.isspace():
-            return position
-        position = lowered.rfind(needle, 0, position)
-    return None
+    return normalise(read_text(path, max_bytes=max_bytes))
 
 
 class _Walk:
     """One walk over a parsed file, collecting findings of every static rule."""
 
-    def __init__(self, parsed: Parsed, source: _Text, path: str) -> None:
+    def __init__(self, parsed: HtmlSource, path: str) -> None:
         self.parsed = parsed
-        self.source = source
+        self.source = parsed.lines
         self.path = path
         self.findings: list[Finding] = []
         self.ids: dict[str, Element] = {}
@@ -230,21 +107,8 @@ class _Walk:
         self.fragment_links: list[tuple[Element, str]] = []
         self.headings: list[tuple[int, Element, bool]] = []
         self.accordions: list[Element] = []
-
-    def place(self, element: Element) -> tuple[int, int]:
-        """(line, column), from 1, of ``element``'s start tag."""
-        offset = self.parsed.offsets.get(id(element))
-        return (1, 1) if offset is None else self.source.place(offset)
-
-    def attribute_place(self, element: Element, name: str) -> tuple[int, int]:
-        """Where attribute ``name`` is written in ``element``'s start tag (else the tag)."""
-        span = self.parsed.spans.get(id(element))
-        if span is None:
-            return self.place(element)
-        start, end = span
-        pattern = re.compile(r"[\s\"'/]" + re.escape(name.lower()) + r"\s*(?==|[\s/>])")
-        match = pattern.search(self.source.lowered, start, end)
-        return self.source.place(match.start() + 1) if match else self.place(element)
+        self.place = parsed.place
+        self.attribute_place = parsed.attribute_place
 
     def add(self, rule_id: str, position: tuple[int, int], **fields: object) -> None:
         self.findings.append(Finding.of(rule_id, self.path, position, **fields))
@@ -266,7 +130,7 @@ class _Walk:
             own_lang = element.get("lang")
             if own_lang is not None and own_lang.strip():
                 lang = own_lang.strip()
-            is_accordion = "fr-accordion" in _classes(element)
+            is_accordion = "fr-accordion" in classes(element)
             in_accordion = in_accordion or is_accordion
             if id(element) not in self.parsed.synthetic:
                 self.element(element, lang, in_accordion)
@@ -280,19 +144,8 @@ class _Walk:
         return self.findings
 
     def parse_errors(self) -> None:
-        text = self.source.text
-        for (line, column), code, data in self.parsed.errors:
-            try:
-                detail = PARSE_ERROR_TEXT.get(code, code) % (data or {})
-            except (KeyError, TypeError, ValueError):
-                detail = code
-            # html5lib reports the place after the token; point at the tag's start.
-            offset = self.source.offset(line, column)
-            if offset > 0 and text[offset - 1 : offset] == ">":
-                offset = max(text.rfind("<", 0, offset - 1), 0)
-            else:
-                offset = max(offset - 1, 0)
-            self.add("parse-error", self.source.place(offset), detail=detail)
+        for error in self.parsed.parse_errors():
+            self.add("parse-error", (error.line, error.column), detail=error.message)
 
     def element(self, element: Element, lang: str | None, in_accordion: bool) -> None:
         """The rules about one element and its own attributes."""
@@ -390,8 +243,8 @@ class _Walk:
 
     def accordion(self, section: Element) -> None:
         """The DSFR accordion contract for one ``.fr-accordion``."""
-        titles = [c for c in section if "fr-accordion__title" in _classes(c)]
-        panels = [c for c in section if "fr-collapse" in _classes(c)]
+        titles = [c for c in section if "fr-accordion__title" in classes(c)]
+        panels = [c for c in section if "fr-collapse" in classes(c)]
         if len(titles) != 1 or len(panels) != 1:
             self.add(
                 "accordion-structure", self.place(section), titles=len(titles), panels=len(panels)
@@ -412,7 +265,7 @@ class _Walk:
             self.add(
                 "accordion-button", self.place(button), problem=Msg('its type is not "button"')
             )
-        if "fr-accordion__btn" not in _classes(button):
+        if "fr-accordion__btn" not in classes(button):
             problem = Msg("it lacks the class fr-accordion__btn")
             self.add("accordion-button", self.place(button), problem=problem)
         if not _has_name(button):
@@ -436,7 +289,7 @@ class _Walk:
                 self.attribute_place(button, "aria-expanded"),
                 value=expanded or "",
             )
-        elif (expanded == "true") != ("fr-collapse--expanded" in _classes(panel)):
+        elif (expanded == "true") != ("fr-collapse--expanded" in classes(panel)):
             self.add(
                 "accordion-expanded-state",
                 self.attribute_place(button, "aria-expanded"),
@@ -476,18 +329,16 @@ def audit_text(text: str, path: str = "<string>") -> FileResult:
     ``text`` is taken as it would be read from a file: a front matter block is
     blanked out, newlines normalised.
     """
-    text = blank_front_matter(text.replace("\r\n", "\n").replace("\r", "\n"))
-    parsed, source = parse(text)
-    return FileResult.of(path, _Walk(parsed, source, path).run(), text)
+    text = normalise(text)
+    return FileResult.of(path, _Walk(parse(text), path).run(), text)
 
 
 def audit_file(path: Path, name: str | None = None, max_bytes: int = MAX_BYTES) -> FileResult:
     """The static findings of the file ``path``, reported under ``name`` (default: the path);
     a file larger than ``max_bytes`` is refused."""
     text = read_source(path, max_bytes)
-    parsed, source = parse(text)
     label = name or str(path)
-    return FileResult.of(label, _Walk(parsed, source, label).run(), text)
+    return FileResult.of(label, _Walk(parse(text), label).run(), text)
 
 
 def html_files(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:

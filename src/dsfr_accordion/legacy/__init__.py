@@ -90,15 +90,14 @@ def _parse_findings(tree: SourceTree) -> list[Finding]:
     for error in tree.errors:
         if error.code.startswith(_IGNORED_PARSE_ERRORS):
             continue
+        where = tree.error_location(error)
         if "eof" in error.code:
-            findings.append(Finding("unclosed-element", error.location))
+            findings.append(Finding("unclosed-element", where))
         elif "end-tag" in error.code and (error.data.get("name") or error.data.get("originalName")):
             tag = error.data.get("name") or error.data.get("originalName")
-            findings.append(
-                Finding("stray-end-tag", error.location, {"tag": tag, "problem": error.message})
-            )
+            findings.append(Finding("stray-end-tag", where, {"tag": tag, "problem": error.message}))
         else:
-            findings.append(Finding("parse-error", error.location, {"problem": error.message}))
+            findings.append(Finding("parse-error", where, {"problem": error.message}))
     return findings
 
 

@@ -16,9 +16,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
+from ..htmlsource import classes
 from ..ui import N_, Msgid, Phrase
 from .findings import Finding, excerpt
-from .source import UNSAFE_ELEMENTS, SourceTree, classes, text_of
+from .source import UNSAFE_ELEMENTS, SourceTree, text_of
 
 #: Attributes that reference a panel, in the order they are tried.
 REFERENCE_ATTRIBUTES = ("aria-controls", "data-bs-target", "data-target", "href")

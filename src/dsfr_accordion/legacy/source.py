@@ -1,39 +1,21 @@
-"""A legacy page parsed with html5lib, every element with its source line and column.
+"""A legacy page read for import: html5lib's tree with positions (:mod:`..htmlsource`,
+the reader ``check`` uses too), its parents and its parse errors; the words and
+visible text the import and its preservation check count.
 
-html5lib parses any HTML as a browser does (tolerant) and lists its parse
-errors, but its trees keep no positions. The tree builder below records, for
-each element it creates, where the tokenizer stands; for an element written in
-the source that is just after its start tag, so the tag's ``<`` is found by
-searching back. Front matter (Jekyll style, between ``---`` lines) is replaced
-by blank lines before parsing, so that html5lib's lines are the file's lines.
+Nesting is bounded before parsing (html5lib's tree construction is quadratic
+in the depth) and after it (the tree walks recurse).
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from xml.etree.ElementTree import Element
 
-import html5lib
-from html5lib.constants import E as PARSE_ERRORS
-from html5lib.treebuilders import getTreeBuilder
-
 from ..errors import ContentError
+from ..htmlsource import ParseError, normalise, parse
 from ..model import Location
-
-
-@dataclass(frozen=True, slots=True)
-class ParseError:
-    """An html5lib parse error: its code, its English text and its data."""
-
-    location: Location
-    code: str
-    message: str
-    data: dict[str, object]
-
 
 #: Deepest nesting of elements the importer accepts: far beyond any real page,
 #: and within Python's recursion limit for the tree walks that follow.
@@ -91,20 +73,17 @@ class _DepthScan(HTMLParser):
 
 
 class SourceTree:
-    """The parsed page: ``root`` (an ElementTree ``html`` element), positions and parents."""
+    """The parsed page (:mod:`..htmlsource`, always as a whole page): ``root`` (an
+    ElementTree ``html`` element), positions, parents and parse errors."""
 
     def __init__(self, text: str, path: str) -> None:
         self.path = path
-        self.text = text.replace("\r\n", "\n").replace("\r", "\n")
-        self._line_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
-        self._lower = self.text.lower()
-        self._positions: dict[int, tuple[int, int]] = {}
+        self.text = normalise(text)
         scan = _DepthScan(path)
         scan.feed(self.text)
         scan.close()
-        parser = html5lib.HTMLParser(tree=self._builder(), namespaceHTMLElements=False)
-        self._parser = parser
-        self.root: Element = parser.parse(self.text)
+        self._source = parse(self.text, fragment=False)
+        self.root: Element = self._source.root
         for element in self.root.iter():
             # SVG and MathML keep a namespace: name them as written, like HTML elements.
             if isinstance(element.tag, str) and element.tag.startswith("{"):
@@ -113,7 +92,7 @@ class SourceTree:
             id(child): parent for parent in self.root.iter() for child in parent
         }
         self._refuse_deep_nesting()
-        self.errors = tuple(self._error(*error) for error in parser.errors)
+        self.errors: tuple[ParseError, ...] = tuple(self._source.parse_errors())
 
     def _refuse_deep_nesting(self) -> None:
         """Raise a :class:`ContentError` at the first element deeper than :data:`MAX_DEPTH`."""
@@ -124,51 +103,13 @@ class SourceTree:
                 raise ContentError.of("too-deep", self.location(element), limit=MAX_DEPTH)
             stack.extend((child, depth + 1) for child in element)
 
-    def _builder(self) -> type:
-        """An etree tree builder whose elements note where the tokenizer stands."""
-        base = getTreeBuilder("etree")
-        positions = self._positions
-        tree = self
-
-        class Element(base.elementClass):  # type: ignore[name-defined, misc]
-            def __init__(self, name: str, namespace: str | None = None) -> None:
-                super().__init__(name, namespace)
-                positions[id(self._element)] = tree._tag_start(name)
-
-        return type("PositionTreeBuilder", (base,), {"elementClass": Element})
-
-    def _offset(self, line: int, column: int) -> int:
-        return self._line_starts[min(line, len(self._line_starts)) - 1] + column
-
-    def _line_column(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
-
-    def _tag_start(self, name: str) -> tuple[int, int]:
-        """Line and column (from 1) of the tag ``name`` the tokenizer has just read."""
-        line, column = self._parser.tokenizer.stream.position()
-        offset = self._offset(line, column)
-        start = self._lower.rfind("<" + name, 0, offset)
-        if start == -1 or ">" not in self.text[start:offset]:
-            return line, column + 1  # an element the parser implied, not written
-        return self._line_column(start)
-
-    def _error(self, position: tuple[int, int], code: str, data: dict) -> ParseError:
-        line, column = position
-        name = data.get("name") or data.get("originalName")
-        if name and "end-tag" in code:
-            offset = self._offset(line, column)
-            start = self._lower.rfind(f"</{name}", 0, offset)
-            if start != -1:
-                line, column = self._line_column(start)
-                column -= 1
-        message = PARSE_ERRORS.get(code, code) % data
-        return ParseError(Location(self.path, line, column + 1), code, message, dict(data))
-
     def location(self, element: Element) -> Location:
         """Where ``element`` starts in the source file."""
-        line, column = self._positions.get(id(element), (None, None))
-        return Location(self.path, line, column)
+        return Location(self.path, *self._source.place(element))
+
+    def error_location(self, error: ParseError) -> Location:
+        """Where the parse error ``error`` is in the source file."""
+        return Location(self.path, error.line, error.column)
 
     def parent(self, element: Element) -> Element | None:
         return self.parents.get(id(element))
@@ -258,11 +199,6 @@ WORD = re.compile(r"\w+")
 def words(text: str) -> list[str]:
     """The words of ``text`` (runs of letters and digits), as the preservation check counts them."""
     return WORD.findall(text)
-
-
-def classes(element: Element) -> list[str]:
-    """The classes of ``element``."""
-    return (element.get("class") or "").split()
 
 
 def text_pieces(element: Element) -> Iterator[tuple[str, Element]]:
