@@ -310,7 +310,7 @@ def cli(mode: Mode) -> dict[str, Any]:
 
 
 def _page(size: int) -> str:
-    return str(dsfr_accordion.render(corpus.document(size), page=True))
+    return str(dsfr_accordion.render_page(corpus.document(size)))
 
 
 def audits(mode: Mode, browser: bool) -> dict[str, Any]:

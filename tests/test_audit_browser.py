@@ -20,8 +20,9 @@ pytestmark = pytest.mark.browser
 BROWSER_FIXTURES = FIXTURES / "audit" / "browser"
 
 
-def _render(example: str, **options) -> str:
-    return str(dsfr_accordion.render(dsfr_accordion.load(EXAMPLES / example), **options))
+def _render(example: str, *, page: bool = False, **options) -> str:
+    render = dsfr_accordion.render_page if page else dsfr_accordion.render
+    return str(render(dsfr_accordion.load(EXAMPLES / example), **options))
 
 
 def _audit(session: BrowserSession, folder: Path, name: str, html: str) -> list[Finding]:

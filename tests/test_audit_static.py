@@ -105,7 +105,9 @@ def test_front_matter_is_blanked_line_for_line():
     ids=["page", "grouped-page", "fragment", "fragment-h4-open", "english-page", "english"],
 )
 def test_rendered_examples_give_no_finding(example: str, options: dict):
-    html = dsfr_accordion.render(dsfr_accordion.load(EXAMPLES / example), **options)
+    options = dict(options)
+    render = dsfr_accordion.render_page if options.pop("page", False) else dsfr_accordion.render
+    html = render(dsfr_accordion.load(EXAMPLES / example), **options)
     assert audit_text(html, example).findings == ()
 
 
@@ -155,7 +157,7 @@ def test_html5lib_and_selenium_stay_off_the_render_path():
     script = (
         "import sys, dsfr_accordion, dsfr_accordion.cli\n"
         "d = dsfr_accordion.load(sys.argv[1])\n"
-        "dsfr_accordion.render(d, page=True)\n"
+        "dsfr_accordion.render_page(d)\n"
         "heavy = {'html5lib', 'selenium', 'axe_selenium_python'} & set(sys.modules)\n"
         "assert not heavy, heavy\n"
     )

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 
 def _page(**options) -> str:
     document = dsfr_accordion.load(EXAMPLES / "temoignages-cloud.yaml")
-    return dsfr_accordion.render(document, page=True, dsfr_base="dsfr", **options)
+    return dsfr_accordion.render_page(document, dsfr_base="dsfr", **options)
 
 
 def _state(browser, index: int) -> tuple[str, bool, bool]:

@@ -23,7 +23,7 @@ from tests.test_audit_static import SEED, STATIC
 def clean_page(tmp_path: Path) -> Path:
     path = tmp_path / "si-samu.html"
     document = dsfr_accordion.load(EXAMPLES / "si-samu.md")
-    path.write_text(dsfr_accordion.render(document, page=True), encoding="utf-8")
+    path.write_text(dsfr_accordion.render_page(document), encoding="utf-8")
     return path
 
 

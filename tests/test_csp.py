@@ -48,9 +48,8 @@ def violations(browser):
 
 def test_page_runs_the_dsfr_js_with_no_policy_violation(open_page, violations):
     document = dsfr_accordion.load(EXAMPLES / "temoignages-cloud.yaml")
-    html = dsfr_accordion.render(
+    html = dsfr_accordion.render_page(
         document,
-        page=True,
         dsfr_base="dsfr",
         alternates={"fr": "csp.html", "en": "csp.html"},
         faq_schema=True,
@@ -63,8 +62,8 @@ def test_page_runs_the_dsfr_js_with_no_policy_violation(open_page, violations):
 
 
 def test_the_check_sees_a_violation(open_page, violations):
-    html = dsfr_accordion.render(
-        dsfr_accordion.load(EXAMPLES / "si-samu.md"), page=True, dsfr_base="dsfr"
+    html = dsfr_accordion.render_page(
+        dsfr_accordion.load(EXAMPLES / "si-samu.md"), dsfr_base="dsfr"
     )
     open_page(
         "csp-broken.html", with_policy(html).replace("<main", '<p style="color:red">x</p><main')

@@ -38,9 +38,17 @@ def test_every_public_name_is_documented_in_the_python_api():
 
 
 def test_every_render_parameter_is_documented():
-    documented = table_keys((DOCS / "python-api.md").read_text(encoding="utf-8"), "## `render(")
+    api = (DOCS / "python-api.md").read_text(encoding="utf-8")
+    documented = table_keys(api, "## `render(")
     parameters = set(inspect.signature(dsfr_accordion.render).parameters) - {"document"}
     assert documented == parameters
+    on_page = set(inspect.signature(dsfr_accordion.render_page).parameters) - {"document"}
+    section = api.split("## `render_page(", 1)[1].split("\n#", 1)[0]
+    (shared_row,) = re.findall(r"^\| `lang`.*$", section, flags=re.MULTILINE)
+    shared = set(re.findall(r"`(\w+)`", shared_row.split("|")[1]))
+    own = table_keys(api, "## `render_page(") - {"lang"}
+    assert on_page == shared | own
+    assert on_page == parameters - {"page"}
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,7 @@ def check_required(node: dict) -> None:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_faq_page_has_every_required_property(lang: str):
     document = dsfr_accordion.load(EXAMPLES / "temoignages-cloud.yaml")
-    html = dsfr_accordion.render(document, page=True, lang=lang, faq_schema=True)
+    html = dsfr_accordion.render_page(document, lang=lang, faq_schema=True)
     (data,) = structured_data(html)
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "FAQPage"
@@ -62,7 +62,7 @@ def test_faq_page_has_every_required_property(lang: str):
 
 def test_off_by_default_and_from_the_command_line():
     document = dsfr_accordion.load(EXAMPLES / "si-samu.md")
-    assert structured_data(dsfr_accordion.render(document, page=True)) == []
+    assert structured_data(dsfr_accordion.render_page(document)) == []
     result = run_cli("render", str(EXAMPLES / "si-samu.md"), "--page", "--faq-schema")
     assert result.returncode == 0
     (data,) = structured_data(result.stdout)

@@ -358,10 +358,8 @@ def test_partial_translation_falls_back_to_marked_french(content: Path):
 
 def test_english_page_has_the_same_ids_as_the_french_one(content: Path):
     update(content)
-    french, _ = parse_html(dsfr_accordion.render(dsfr_accordion.load(content), page=True))
-    english, _ = parse_html(
-        dsfr_accordion.render(dsfr_accordion.load(content), page=True, lang="en")
-    )
+    french, _ = parse_html(dsfr_accordion.render_page(dsfr_accordion.load(content)))
+    english, _ = parse_html(dsfr_accordion.render_page(dsfr_accordion.load(content), lang="en"))
     ids = [sorted(e.get("id") for e in tree.iter() if e.get("id")) for tree in (french, english)]
     assert ids[0] == ids[1]
     assert [b.get("aria-controls") for b in french.iter("button")] == ["geo", "le-shom"]

@@ -24,7 +24,7 @@ def test_example_renders_in_english_with_no_french_outside_lang_fr():
     assert tree.get("lang") == "en"
     assert not [e for e in tree.iter() if e.get("lang") == "fr"]
     french, _ = parse_html(
-        dsfr_accordion.render(dsfr_accordion.load(EXAMPLES / "temoignages-cloud.yaml"), page=True)
+        dsfr_accordion.render_page(dsfr_accordion.load(EXAMPLES / "temoignages-cloud.yaml"))
     )
     assert sorted(e.get("id") for e in tree.iter() if e.get("id")) == sorted(
         e.get("id") for e in french.iter() if e.get("id")

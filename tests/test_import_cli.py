@@ -128,7 +128,7 @@ def test_render_reads_a_legacy_page_and_prints_its_report(tmp_path: Path):
     assert 'aria-controls="qui" points at no element' in result.stderr
     assert "accordions imported: 4;" in result.stderr
     imported = dsfr_accordion.import_html(SEED).document
-    assert target.read_text(encoding="utf-8") == dsfr_accordion.render(imported, page=True) + "\n"
+    assert target.read_text(encoding="utf-8") == dsfr_accordion.render_page(imported) + "\n"
 
 
 def test_load_gives_the_report_to_its_callback_and_warns_nothing():

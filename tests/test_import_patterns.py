@@ -103,7 +103,7 @@ def test_fixture_preserves_every_word(name: str):
 def test_fixture_round_trips_and_renders_within_the_contract(name: str):
     document = imported(name).document
     assert load_yaml(dsfr_accordion.dump_yaml(document), "x.yaml") == document
-    tree, errors = parse_html(dsfr_accordion.render(document, page=True))
+    tree, errors = parse_html(dsfr_accordion.render_page(document))
     assert errors == []
     assert contract_problems(tree) == []
 

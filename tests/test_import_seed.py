@@ -120,7 +120,7 @@ def test_yaml_round_trip(seed: Import):
 
 
 def test_rendered_import_keeps_the_accordion_contract(seed: Import):
-    page = dsfr_accordion.render(seed.document, page=True)
+    page = dsfr_accordion.render_page(seed.document)
     tree, errors = parse_html(page)
     assert errors == []
     assert contract_problems(tree) == []

@@ -75,7 +75,7 @@ def test_installed_wheel_renders_outside_the_repository(wheel: Path, tmp_path: P
         "document = dsfr_accordion.load('si-samu.md')\n"
         "assert 'fr-quote' in dsfr_accordion.render(document)\n"
         "assert 'jinja2' not in sys.modules, 'a fragment needs no template'\n"
-        "html = dsfr_accordion.render(document, page=True)\n"
+        "html = dsfr_accordion.render_page(document)\n"
         "assert 'fr-accordion__btn' in html and 'fr-quote' in html\n"
         "assert 'aria-label=\"Accès rapide\"' in html, 'French UI from the compiled catalogue'\n"
         "heavy = {'babel.messages', 'html5lib', 'selenium', 'dsfr_accordion.legacy'}\n"

@@ -67,13 +67,14 @@ def visible(text: str) -> str:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents, st.booleans())
 def test_any_document_renders_valid_unique_deterministic_markup(document, page):
+    render = dsfr_accordion.render_page if page else dsfr_accordion.render
     try:
-        html = dsfr_accordion.render(document, page=page)
+        html = render(document)
     except ContentError as error:
         # Refused: an empty title or question, or an explicit id used twice.
         assert error.code in ("empty-value", "duplicate-id")
         return
-    assert dsfr_accordion.render(document, page=page) == html
+    assert render(document) == html
     tree, errors = parse_html(html, fragment=not page)
     assert errors == []
     assert contract_problems(tree) == []
@@ -168,11 +169,11 @@ PAGES = st.lists(
 def test_importer_never_crashes_nor_loses_text(page):
     result = import_page(page, "generated.html")
     assert result.report.preservation.losses == ()
-    html_out = dsfr_accordion.render(result.document, page=True)
+    html_out = dsfr_accordion.render_page(result.document)
     tree, errors = parse_html(html_out)
     assert errors == []
     assert contract_problems(tree) == []
-    assert dsfr_accordion.render(result.document, page=True) == html_out
+    assert dsfr_accordion.render_page(result.document) == html_out
 
 
 def test_nested_links_are_a_reported_loss_not_a_silent_one():

@@ -17,7 +17,7 @@ def site(pytester: pytest.Pytester):
     folder = pytester.path / "site"
     folder.mkdir()
     document = dsfr_accordion.load(EXAMPLES / "si-samu.md")
-    (folder / "index.html").write_text(dsfr_accordion.render(document, page=True), "utf-8")
+    (folder / "index.html").write_text(dsfr_accordion.render_page(document), "utf-8")
     return folder
 
 

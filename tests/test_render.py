@@ -63,7 +63,7 @@ def fragment_tree(html: str):
 
 @pytest.mark.parametrize("example", [CLOUD, SAMU], ids=["yaml", "markdown"])
 def test_example_page_is_valid_and_keeps_the_dsfr_contract(example: Path):
-    html = dsfr_accordion.render(dsfr_accordion.load(example), page=True)
+    html = dsfr_accordion.render_page(dsfr_accordion.load(example))
     tree, errors = parse_html(html)
     assert errors == []
     assert contract_problems(tree) == []
@@ -71,7 +71,7 @@ def test_example_page_is_valid_and_keeps_the_dsfr_contract(example: Path):
 
 
 def test_cloud_page_has_four_sections_with_the_seed_titles():
-    tree, _ = parse_html(dsfr_accordion.render(dsfr_accordion.load(CLOUD), page=True))
+    tree, _ = parse_html(dsfr_accordion.render_page(dsfr_accordion.load(CLOUD)))
     sections = by_class(tree, "fr-accordion")
     assert [text_of(s.find(".//button")) for s in sections] == [
         "La Géoplateforme",
@@ -90,7 +90,7 @@ def test_cloud_page_has_four_sections_with_the_seed_titles():
 def test_cloud_page_holds_every_word_of_the_seed_in_order():
     source, _ = parse_html((EXAMPLES / "legacy" / "temoignages-cloud.html").read_text())
     expected = [words(text_of(panel)) for panel in by_class(source, "accordion-content")]
-    tree, _ = parse_html(dsfr_accordion.render(dsfr_accordion.load(CLOUD), page=True))
+    tree, _ = parse_html(dsfr_accordion.render_page(dsfr_accordion.load(CLOUD)))
     rendered = [panel_words(panel) for panel in by_class(tree, "fr-collapse")]
     assert len(expected) == 4
     assert rendered == expected
@@ -98,14 +98,14 @@ def test_cloud_page_holds_every_word_of_the_seed_in_order():
 
 def test_samu_page_holds_every_word_of_the_seed():
     source = (FIXTURES / "seeds" / "si-samu.source.txt").read_text()
-    tree, _ = parse_html(dsfr_accordion.render(dsfr_accordion.load(SAMU), page=True))
+    tree, _ = parse_html(dsfr_accordion.render_page(dsfr_accordion.load(SAMU)))
     (panel,) = by_class(tree, "fr-collapse")
     # Incises such as "précise Laurent Joubert" move before their quote: same words, same section.
     assert Counter(panel_words(panel)) == Counter(words(source))
 
 
 def test_samu_quotes_are_dsfr_quotes_with_their_authors():
-    tree, _ = parse_html(dsfr_accordion.render(dsfr_accordion.load(SAMU), page=True))
+    tree, _ = parse_html(dsfr_accordion.render_page(dsfr_accordion.load(SAMU)))
     quotes = by_class(tree, "fr-quote")
     assert len(quotes) == 6
     authors = [text_of(by_class(q, "fr-quote__author")[0]) for q in quotes]
@@ -161,7 +161,7 @@ def test_heading_level_out_of_range_is_refused(level: int):
 
 def test_page_defaults_to_level_2_under_its_h1_and_fragment_to_level_3():
     document = doc(entry())
-    page, _ = parse_html(dsfr_accordion.render(document, page=True))
+    page, _ = parse_html(dsfr_accordion.render_page(document))
     assert by_class(page, "fr-accordion__title")[0].tag == "h2"
     fragment = fragment_tree(dsfr_accordion.render(document))
     assert by_class(fragment, "fr-accordion__title")[0].tag == "h3"
@@ -244,14 +244,14 @@ def test_several_documents_in_one_page_share_an_allocator():
 
 def test_page_reserves_its_own_ids():
     document = doc(entry("Contenu"))
-    tree, _ = parse_html(dsfr_accordion.render(document, page=True))
+    tree, _ = parse_html(dsfr_accordion.render_page(document))
     assert contract_problems(tree) == []
     assert tree.find(".//main").get("id") == "contenu"
     assert tree.find(".//button").get("aria-controls") == "contenu-2"
 
 
 def test_page_skeleton():
-    html = dsfr_accordion.render(doc(entry()), page=True)
+    html = dsfr_accordion.render_page(doc(entry()))
     assert html.startswith("<!doctype html>\n")
     tree, _ = parse_html(html)
     assert tree.get("lang") == "fr"
@@ -265,7 +265,7 @@ def test_page_skeleton():
 
 
 def test_page_links_the_pinned_cdn_with_integrity():
-    tree, _ = parse_html(dsfr_accordion.render(doc(entry()), page=True))
+    tree, _ = parse_html(dsfr_accordion.render_page(doc(entry())))
     css = tree.find(".//link[@rel='stylesheet']")
     assert css.get("href") == f"{CDN_BASE}/dsfr.min.css"
     assert css.get("integrity") == INTEGRITY["dsfr.min.css"]
@@ -280,7 +280,7 @@ def test_page_links_the_pinned_cdn_with_integrity():
 
 
 def test_page_links_local_copies_without_integrity():
-    tree, _ = parse_html(dsfr_accordion.render(doc(entry()), page=True, dsfr_base="dsfr/"))
+    tree, _ = parse_html(dsfr_accordion.render_page(doc(entry()), dsfr_base="dsfr/"))
     assert tree.find(".//link[@rel='stylesheet']").get("href") == "dsfr/dsfr.min.css"
     assert tree.find(".//link[@rel='stylesheet']").get("integrity") is None
     assert {s.get("src") for s in tree.iter("script")} == {
@@ -374,7 +374,7 @@ def test_text_fields_are_escaped():
         title=hostile,
         testimonials=(Testimonial(title=hostile, items=(Item(hostile, (Paragraph("ok"),)),)),),
     )
-    html = dsfr_accordion.render(document, page=True)
+    html = dsfr_accordion.render_page(document)
     assert "<img" not in html
     assert "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in html
     tree, errors = parse_html(html)
@@ -413,8 +413,8 @@ def test_invalid_explicit_id_in_a_hand_built_document_is_refused():
 @pytest.mark.parametrize("example", [CLOUD, SAMU], ids=["yaml", "markdown"])
 def test_rendering_is_deterministic(example: Path):
     outputs = {
-        dsfr_accordion.render(dsfr_accordion.load(example), page=page)
-        for page in (True, False)
+        render(dsfr_accordion.load(example))
+        for render in (dsfr_accordion.render_page, dsfr_accordion.render)
         for _ in range(2)
     }
     assert len(outputs) == 2
@@ -436,3 +436,21 @@ def test_loaded_rich_text_is_marked_clean_and_hand_built_text_is_not():
     paragraph = document.testimonials[0].intro[0]
     assert type(paragraph.html) is Sanitized
     assert type(Paragraph("<b>x</b>").html) is str
+
+
+# --- The render API: render (fragment) and render_page; page=True deprecated ----------------
+
+
+def test_render_page_true_is_deprecated_and_gives_render_page():
+    document = dsfr_accordion.load(SAMU)
+    with pytest.warns(DeprecationWarning, match="call render_page"):
+        old = dsfr_accordion.render(document, page=True, dsfr_base="dsfr/", open="all")
+    assert old == dsfr_accordion.render_page(document, dsfr_base="dsfr/", open="all")
+    assert old.startswith("<!doctype html>")
+
+
+def test_page_options_on_a_fragment_are_deprecated_and_ignored():
+    document = dsfr_accordion.load(SAMU)
+    with pytest.warns(DeprecationWarning, match="options of a page"):
+        fragment = dsfr_accordion.render(document, alternates={"fr": "a.html", "en": "b.html"})
+    assert fragment == dsfr_accordion.render(document)

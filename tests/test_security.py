@@ -16,7 +16,7 @@ from babel.messages.pofile import read_po
 from selenium.webdriver.common.by import By
 
 import dsfr_accordion
-from dsfr_accordion import ContentError, DsfrAccordionError, render, ui
+from dsfr_accordion import ContentError, DsfrAccordionError, render, render_page, ui
 from dsfr_accordion.environments import environment
 from dsfr_accordion.i18n import catalogs
 from dsfr_accordion.mofile import mo_bytes
@@ -132,7 +132,7 @@ def test_content_files_cannot_inject(tmp_path: Path, payload: str, suffix: str, 
     except ContentError as error:
         assert error.location is not None  # refused with a place, never a traceback
         return
-    assert_safe(render(document, page=True))
+    assert_safe(render_page(document))
     assert_safe(render(document), page=False)
 
 
@@ -143,7 +143,7 @@ def test_explicit_ids_are_refused_unless_safe(tmp_path: Path, payload: str) -> N
     path = tmp_path / "ids.yaml"
     path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
     if SAFE_ID.match(payload):
-        assert_safe(render(dsfr_accordion.load(path), page=True))
+        assert_safe(render_page(dsfr_accordion.load(path)))
         return
     with pytest.raises(ContentError) as caught:
         dsfr_accordion.load(path)
@@ -171,7 +171,7 @@ def test_content_translations_are_refused_or_neutralised(translated_content: Pat
     set_translations(po, dict.fromkeys(contexts, payload.replace("\\", "\\\\")))
     document = dsfr_accordion.load(translated_content)
     try:
-        html = render(document, lang="en", page=True)
+        html = render_page(document, lang="en")
     except DsfrAccordionError as error:
         assert error.code in ("bad-translation", "po-syntax")
         assert error.location is not None and error.location.line
@@ -202,7 +202,7 @@ def hostile_ui_catalogue(monkeypatch: pytest.MonkeyPatch):
 def test_ui_translations_cannot_inject(hostile_ui_catalogue, payload):
     hostile_ui_catalogue(payload)
     document = dsfr_accordion.load(ROOT / "examples" / "si-samu.md")
-    html = render(document, page=True, alternates={"fr": "fr.html", "en": "en.html"})
+    html = render_page(document, alternates={"fr": "fr.html", "en": "en.html"})
     assert_safe(html)
 
 
@@ -234,7 +234,7 @@ def _all_payloads_document() -> dsfr_accordion.Document:
 
 @pytest.mark.browser
 def test_no_payload_runs_in_the_browser(browser, open_page):
-    html = render(_all_payloads_document(), page=True, dsfr_base="dsfr")
+    html = render_page(_all_payloads_document(), dsfr_base="dsfr")
     assert_safe(html)
     hook = browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": HOOK})
     try:
@@ -270,7 +270,7 @@ def test_legacy_html_import_cannot_inject(tmp_path: Path, payload: str):
     except ContentError as error:
         assert error.location is not None
         return
-    assert_safe(render(document, page=True))
+    assert_safe(render_page(document))
 
 
 def test_deeply_nested_html_is_refused_with_its_place(tmp_path: Path):

@@ -151,7 +151,7 @@ def test_build_killed_half_way_leaves_the_previous_site_intact(
 ):
     before = snapshot(previous_site)
     calls = []
-    real_render = site_module.render
+    real_render = site_module.render_page
 
     def failing_render(*args, **kwargs):
         calls.append(1)
@@ -159,7 +159,7 @@ def test_build_killed_half_way_leaves_the_previous_site_intact(
             raise RuntimeError("killed half-way")
         return real_render(*args, **kwargs)
 
-    monkeypatch.setattr(site_module, "render", failing_render)
+    monkeypatch.setattr(site_module, "render_page", failing_render)
     with pytest.raises(RuntimeError, match="killed half-way"):
         dsfr_accordion.build_site(CONTENTS, previous_site, ["fr", "en"])
     assert len(calls) == 3

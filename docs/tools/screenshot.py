@@ -89,10 +89,9 @@ def main(output: Path = DEFAULT_OUTPUT) -> None:
         (site / "dsfr").symlink_to(DIST, target_is_directory=True)
         for lang in ("fr", "en"):
             for open_first in (False, True):
-                html = dsfr_accordion.render(
+                html = dsfr_accordion.render_page(
                     document,
                     lang=lang,
-                    page=True,
                     open="first" if open_first else "none",
                     dsfr_base="dsfr",
                     alternates={"fr": "fr-open.html", "en": "en-open.html"},

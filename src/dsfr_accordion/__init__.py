@@ -4,7 +4,7 @@ The public API is what this module exports; everything else may change.
 
 >>> import dsfr_accordion
 >>> document = dsfr_accordion.load("examples/temoignages-cloud.yaml")  # doctest: +SKIP
->>> html = dsfr_accordion.render(document, page=True)                   # doctest: +SKIP
+>>> html = dsfr_accordion.render_page(document)                         # doctest: +SKIP
 
 Names are imported on first use (PEP 562), so that the command line and a
 plain render load neither Babel's catalogues, nor the importer, nor the audit.
@@ -51,6 +51,7 @@ _EXPORTS: dict[str, str] = {
     "inline_html": ".markup",
     "text_html": ".markup",
     "render": ".rendering",
+    "render_page": ".rendering",
 }
 
 __all__ = [
@@ -84,6 +85,7 @@ __all__ = [
     "load_translations",
     "page_assets",
     "render",
+    "render_page",
     "slugify",
     "text_html",
     "translate",
@@ -124,5 +126,5 @@ if TYPE_CHECKING:
         Quote,
         Testimonial,
     )
-    from .rendering import render
+    from .rendering import render, render_page
     from .site import BuiltPage, build_site

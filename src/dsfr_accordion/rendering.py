@@ -10,6 +10,7 @@ through :func:`dsfr_accordion.sanitize.safe_inline`.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -81,61 +82,31 @@ def _opened(document: Document, open_state: OpenState | None) -> tuple[bool, ...
     return (open_state == "all",) * len(panels)
 
 
-def render(
+@dataclass(frozen=True, slots=True)
+class _Rendered:
+    """The accordions of a document in its output language, before any page."""
+
+    fragment: Markup
+    title: str
+    lang: str
+    source_lang: str
+
+
+def _accordions(
     document: Document,
     *,
-    lang: str | None = None,
-    translations: ContentTranslations | Translation | None = None,
-    page: bool = False,
-    heading_level: int | None = None,
-    open: OpenState | None = None,
-    grouped: bool = False,
-    id_prefix: str = "",
-    reserved_ids: Iterable[str] = (),
-    ids: IdAllocator | None = None,
-    dsfr_base: str | None = None,
-    alternates: Mapping[str, str] | None = None,
-    faq_schema: bool = False,
-) -> Markup:
-    """Render ``document`` as DSFR accordions; return the HTML as :class:`~markupsafe.Markup`.
-
-    - ``lang``: language of the output; defaults to the document's. Another
-      language translates the content with ``translations``, by default the
-      catalogue beside the content file (``locales/<lang>/LC_MESSAGES/<name>.po``);
-      untranslated and fuzzy strings stay in the source language, marked with
-      ``lang``. Ids come from the source document, so they are the same in
-      every language.
-    - ``translations``: the content catalogue to use (see
-      :class:`~dsfr_accordion.i18n.catalogs.ContentTranslations`), or the
-      :class:`~dsfr_accordion.i18n.catalogs.Translation` that
-      ``translate(document, catalogue)`` already made (to report its fallbacks
-      without translating twice).
-    - ``page``: a standalone page (doctype, ``<html lang>``, title, skip link,
-      ``<main>``, DSFR CSS and JS) instead of a fragment.
-    - ``heading_level``: level of the accordion titles, 2 to 6; questions are
-      one level below. Default: 2 on a page (under its ``<h1>``), 3 in a fragment.
-    - ``open``: ``"none"``, ``"first"`` or ``"all"`` panels open; default
-      ``None`` follows each testimonial's ``open``. Open panels always have
-      ``aria-expanded="true"`` and ``fr-collapse--expanded`` together.
-    - ``grouped``: one panel open at a time; default ``False``: independent
-      panels (``data-fr-group="false"``), as DSFR accessibility guidance advises.
-    - ``id_prefix``, ``reserved_ids``: put before every id; ids the host page
-      already uses. To render several documents into one page, pass the same
-      ``ids`` allocator to each call instead.
-    - ``dsfr_base``: for a page, the URL of a folder holding the DSFR files
-      (see :func:`dsfr_accordion.assets.copy_dist`); default: the pinned CDN
-      release with Subresource Integrity.
-    - ``alternates``: for a page available in several languages, language →
-      URL of each version (this one included). The page then links them with
-      ``<link rel="alternate" hreflang>`` (``x-default``: the content's
-      language) and shows the DSFR language switcher (``fr-translate``).
-    - ``faq_schema``: add schema.org ``FAQPage`` structured data (JSON-LD) after
-      the accordions, so search engines can show the questions.
-
-    The output depends only on the arguments: the same call gives the same bytes.
-    Raises :class:`DsfrAccordionError` for an invalid option and
-    :class:`~dsfr_accordion.errors.ContentError` for an id problem.
-    """
+    page: bool,
+    lang: str | None,
+    translations: ContentTranslations | Translation | None,
+    heading_level: int | None,
+    open: OpenState | None,
+    grouped: bool,
+    id_prefix: str,
+    reserved_ids: Iterable[str],
+    ids: IdAllocator | None,
+    faq_schema: bool,
+) -> _Rendered:
+    """The stages both renders share: check, ids, translation, markup."""
     _check_renderable(document)
     out_lang = lang or document.lang
     if not is_language_tag(out_lang):
@@ -182,15 +153,136 @@ def render(
     )
     if faq_schema:
         fragment += Markup("\n") + faq_script(document)
-    if not page:
-        return fragment
+    return _Rendered(fragment, document.title, out_lang, document_lang)
+
+
+def render(
+    document: Document,
+    *,
+    lang: str | None = None,
+    translations: ContentTranslations | Translation | None = None,
+    heading_level: int | None = None,
+    open: OpenState | None = None,
+    grouped: bool = False,
+    id_prefix: str = "",
+    reserved_ids: Iterable[str] = (),
+    ids: IdAllocator | None = None,
+    faq_schema: bool = False,
+    page: bool = False,
+    dsfr_base: str | None = None,
+    alternates: Mapping[str, str] | None = None,
+) -> Markup:
+    """Render ``document`` as DSFR accordions, a fragment to put in a page of your own;
+    return the HTML as :class:`~markupsafe.Markup`.
+
+    - ``lang``: language of the output; defaults to the document's. Another
+      language translates the content with ``translations``, by default the
+      catalogue beside the content file (``locales/<lang>/LC_MESSAGES/<name>.po``);
+      untranslated and fuzzy strings stay in the source language, marked with
+      ``lang``. Ids come from the source document, so they are the same in
+      every language.
+    - ``translations``: the content catalogue to use (see
+      :class:`~dsfr_accordion.i18n.catalogs.ContentTranslations`), or the
+      :class:`~dsfr_accordion.i18n.catalogs.Translation` that
+      ``translate(document, catalogue)`` already made (to report its fallbacks
+      without translating twice).
+    - ``heading_level``: level of the accordion titles, 2 to 6; questions are
+      one level below. Default: 3 (2 in :func:`render_page`, under its ``<h1>``).
+    - ``open``: ``"none"``, ``"first"`` or ``"all"`` panels open; default
+      ``None`` follows each testimonial's ``open``. Open panels always have
+      ``aria-expanded="true"`` and ``fr-collapse--expanded`` together.
+    - ``grouped``: one panel open at a time; default ``False``: independent
+      panels (``data-fr-group="false"``), as DSFR accessibility guidance advises.
+    - ``id_prefix``, ``reserved_ids``: put before every id; ids the host page
+      already uses. To render several documents into one page, pass the same
+      ``ids`` allocator to each call instead.
+    - ``faq_schema``: add schema.org ``FAQPage`` structured data (JSON-LD) after
+      the accordions, so search engines can show the questions.
+    - ``page``, ``dsfr_base``, ``alternates``: **deprecated**, use
+      :func:`render_page` (``page=True`` warns and calls it; it goes in 0.2).
+
+    The output depends only on the arguments: the same call gives the same bytes.
+    Raises :class:`DsfrAccordionError` for an invalid option and
+    :class:`~dsfr_accordion.errors.ContentError` for an id problem.
+    """
+    options = {
+        "lang": lang,
+        "translations": translations,
+        "heading_level": heading_level,
+        "open": open,
+        "grouped": grouped,
+        "id_prefix": id_prefix,
+        "reserved_ids": reserved_ids,
+        "ids": ids,
+        "faq_schema": faq_schema,
+    }
+    if page:
+        warnings.warn(
+            "render(document, page=True) is deprecated and goes in 0.2: "
+            "call render_page(document) instead",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return render_page(document, dsfr_base=dsfr_base, alternates=alternates, **options)
+    if dsfr_base is not None or alternates is not None:
+        warnings.warn(
+            "render(dsfr_base=, alternates=) are options of a page, ignored in a fragment, "
+            "and go in 0.2: give them to render_page(document)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+    return _accordions(document, page=False, **options).fragment
+
+
+def render_page(
+    document: Document,
+    *,
+    lang: str | None = None,
+    translations: ContentTranslations | Translation | None = None,
+    heading_level: int | None = None,
+    open: OpenState | None = None,
+    grouped: bool = False,
+    id_prefix: str = "",
+    reserved_ids: Iterable[str] = (),
+    ids: IdAllocator | None = None,
+    faq_schema: bool = False,
+    dsfr_base: str | None = None,
+    alternates: Mapping[str, str] | None = None,
+) -> Markup:
+    """Render ``document`` as a standalone DSFR page (doctype, ``<html lang>``, title,
+    skip link, ``<main>``, ``<h1>``, DSFR CSS and JS) holding its accordions.
+
+    The options are those of :func:`render` (``heading_level`` defaults to 2,
+    under the page's ``<h1>``; the page's own ids are reserved), and:
+
+    - ``dsfr_base``: the URL of a folder holding the DSFR files (see
+      :func:`dsfr_accordion.assets.copy_dist`); default: the pinned CDN
+      release with Subresource Integrity.
+    - ``alternates``: for a page available in several languages, language →
+      URL of each version (this one included). The page then links them with
+      ``<link rel="alternate" hreflang>`` (``x-default``: the content's
+      language) and shows the DSFR language switcher (``fr-translate``).
+    """
+    rendered = _accordions(
+        document,
+        page=True,
+        lang=lang,
+        translations=translations,
+        heading_level=heading_level,
+        open=open,
+        grouped=grouped,
+        id_prefix=id_prefix,
+        reserved_ids=reserved_ids,
+        ids=ids,
+        faq_schema=faq_schema,
+    )
     return page_html(
-        document.title,
-        out_lang,
-        fragment,
+        rendered.title,
+        rendered.lang,
+        rendered.fragment,
         dsfr_base=dsfr_base,
         alternates=alternates,
-        default_lang=document_lang,
+        default_lang=rendered.source_lang,
     )
 
 
@@ -203,7 +295,7 @@ def page_html(
     alternates: Mapping[str, str] | None = None,
     default_lang: str | None = None,
 ) -> Markup:
-    """A standalone DSFR page holding ``fragment`` (see :func:`render` for the options).
+    """A standalone DSFR page holding ``fragment`` (see :func:`render_page` for the options).
 
     ``default_lang`` names the ``alternates`` entry used as ``x-default``.
     """

@@ -32,7 +32,7 @@ from .errors import DsfrAccordionError
 from .i18n.catalogs import Translation, load_translations, locales_dir, translate
 from .loaders import MAX_BYTES, load
 from .output import staged_dir
-from .rendering import page_html, render
+from .rendering import page_html, render_page
 
 if TYPE_CHECKING:
     from .legacy.findings import Report
@@ -152,11 +152,10 @@ def build_site(
                 if lang != document.lang:
                     catalogue = load_translations(document, lang, locales, max_bytes=max_bytes)
                     translation = translate(document, catalogue)
-                html = render(
+                html = render_page(
                     document,
                     lang=lang,
                     translations=translation,
-                    page=True,
                     dsfr_base=base,
                     alternates={code: f"../{code}/{href(name)}" for code in langs},
                 )

@@ -11,7 +11,7 @@ from .. import ui
 from ..assets import ASSETS_FOLDER, copy_dist
 from ..errors import DsfrAccordionError
 from ..output import check_outputs, is_written_through, write_text
-from ..rendering import HEADING_LEVELS, OPEN_CHOICES, render
+from ..rendering import HEADING_LEVELS, OPEN_CHOICES, render, render_page
 from .console import Console
 from .options import add_max_size, load_content
 
@@ -150,19 +150,21 @@ def run(args: argparse.Namespace) -> None:
         catalogue = load_translations(document, args.lang, args.locales, max_bytes=args.max_bytes)
         translation = translate(document, catalogue)
         report_fallbacks(translation, args.console)
-    html = render(
-        document,
-        lang=args.lang,
-        translations=translation,
-        page=args.page,
-        heading_level=args.heading_level,
-        open=args.open,
-        grouped=args.grouped,
-        id_prefix=args.id_prefix,
-        reserved_ids=args.reserve_id,
-        dsfr_base=ASSETS_FOLDER if args.dsfr_dist is not None else None,
-        faq_schema=args.faq_schema,
-    )
+    options = {
+        "lang": args.lang,
+        "translations": translation,
+        "heading_level": args.heading_level,
+        "open": args.open,
+        "grouped": args.grouped,
+        "id_prefix": args.id_prefix,
+        "reserved_ids": args.reserve_id,
+        "faq_schema": args.faq_schema,
+    }
+    if args.page:
+        dsfr_base = ASSETS_FOLDER if args.dsfr_dist is not None else None
+        html = render_page(document, dsfr_base=dsfr_base, **options)
+    else:
+        html = render(document, **options)
     text = html if html.endswith("\n") else html + "\n"
     if args.output is None:
         sys.stdout.write(text)
