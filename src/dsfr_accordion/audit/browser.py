@@ -122,10 +122,8 @@ class BrowserSession:
     def _prepare_tab(self, driver: WebDriver) -> None:
         """Set up the current tab: what every document gets before its own scripts, and
         reduced motion."""
-        for name, wanted in (("document-id", True), ("axe", self.axe)):
-            if wanted:
-                source = self._axe_source if name == "axe" else script(name)
-                driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": source})
+        for source in (script("document-id"), *([self._axe_source] if self.axe else [])):
+            driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": source})
         # A visitor who asks for reduced motion: the DSFR panels then open without
         # their transition, so behaviour checks wait for the page, not for animations.
         driver.execute_cdp_cmd(
