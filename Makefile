@@ -19,7 +19,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # driver, GNU gettext, and npm. Only the packages of missing commands are
 # installed (a machine with Node.js from elsewhere already has npm, and Debian's
 # npm package would conflict with it).
-SYSTEM_DEPS := chromium:chromium chromedriver:chromium-driver msgfmt:gettext npm:npm
+SYSTEM_DEPS := chromium:chromium chromedriver:chromium-driver msgfmt:gettext npm:npm java:default-jre-headless
 
 # The Python environment is uv.lock, exactly (docs/architecture.md, "Locked
 # environment"). uv works with the interpreter of .venv, never one it would
