@@ -218,3 +218,18 @@ def test_the_browser_audit_names_every_missing_package(monkeypatch: pytest.Monke
     assert caught.value.problem == (
         "the Python packages selenium and axe-selenium-python are missing"
     )
+
+
+def test_a_heading_skip_outside_the_accordions_is_found_too():
+    """RGAA 9.1 is about the whole page: h2 then h4 after the accordions counts."""
+    findings = audit_file(STATIC / "heading-skip.bad.html").findings
+    skips = [(f.line, f.column) for f in findings if f.rule_id == "heading-skip"]
+    assert skips == [(5, 1), (10, 1)]
+
+
+def test_an_id_with_white_space_or_empty_is_found_at_its_attribute():
+    findings = audit_file(STATIC / "invalid-id.bad.html").findings
+    assert [(f.rule_id, f.line, f.column) for f in findings] == [
+        ("invalid-id", 1, 4),
+        ("invalid-id", 2, 4),
+    ]

@@ -68,6 +68,16 @@ def is_safe_id(value: str) -> bool:
     return SAFE_ID.match(value) is not None
 
 
+#: ASCII white space as HTML defines it (tab, line feed, form feed, carriage return, space).
+_HTML_SPACE = frozenset("\t\n\x0c\r ")
+
+
+def is_valid_id(value: str) -> bool:
+    """Whether ``value`` is a valid HTML id: at least one character, no ASCII white
+    space (HTML, 3.2.6 "The id attribute"). Safe ids (:func:`is_safe_id`) are valid."""
+    return bool(value) and _HTML_SPACE.isdisjoint(value)
+
+
 def _as_browsers_read(url: str) -> str:
     return url.strip(_C0_AND_SPACE).translate(_TAB_AND_NEWLINES)
 

@@ -62,6 +62,12 @@ RULES: tuple[Rule, ...] = (
         N_("fix the markup at this place so that it parses without error"),
     ),
     Rule(
+        "invalid-id", S, E, "8.2",
+        N_("id {id!r} is empty or holds white space: no reference can name it"),
+        N_("write the id as one word (letters, digits, '-' or '_'), and update the "
+           "attributes that refer to it"),
+    ),
+    Rule(
         "duplicate-id", S, E, "8.2",
         N_("id {id!r} is already used at line {first}"),
         N_("give each element its own id, and update the attributes that refer to it"),

@@ -29,6 +29,7 @@ from ..syntax import (
     is_language_tag,
     is_safe_id,
     is_script_url,
+    is_valid_id,
     primary_language,
     url_scheme,
 )
@@ -152,7 +153,9 @@ class _Walk:
         tag = element.tag
         attributes = element.attrib
         element_id = attributes.get("id")
-        if element_id is not None:
+        if element_id is not None and not is_valid_id(element_id):
+            self.add("invalid-id", self.attribute_place(element, "id"), id=element_id)
+        elif element_id is not None:
             first = self.ids.get(element_id)
             if first is None:
                 self.ids[element_id] = element
@@ -225,13 +228,14 @@ class _Walk:
                 self.add("dangling-fragment-link", self.attribute_place(element, "href"), href=href)
 
     def heading_order(self) -> None:
-        """A heading more than one level below the previous one, in or after an accordion."""
+        """A heading more than one level below the previous one, anywhere in the file:
+        RGAA 9.1 is about the whole page's outline, not only the accordions'."""
         previous: tuple[int, Element, bool] | None = None
         for heading in self.headings:
-            level, element, in_accordion = heading
+            level, element, _ = heading
             if previous is not None:
-                previous_level, _, previous_in_accordion = previous
-                if level > previous_level + 1 and (in_accordion or previous_in_accordion):
+                previous_level = previous[0]
+                if level > previous_level + 1:
                     self.add(
                         "heading-skip",
                         self.place(element),
