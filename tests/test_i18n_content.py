@@ -449,3 +449,51 @@ def test_a_catalogue_is_bounded_like_content(content: Path):
     assert allowed.returncode == 0, allowed.stderr
     page = run_cli("render", str(content), "--lang", "en", "--max-size", "1")
     assert page.returncode == 2 and "more than the limit" in page.stderr
+
+
+# --- The previous msgid (#|) as GNU gettext writes and reads it ------------------------------
+
+
+def _msgfmt_check(po: Path) -> None:
+    result = subprocess.run(
+        ["msgfmt", "-c", "-o", "/dev/null", str(po)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def _previous_block(po: Path) -> list[str]:
+    return [line for line in po.read_text(encoding="utf-8").splitlines() if line.startswith("#|")]
+
+
+def test_an_edited_long_answer_keeps_the_catalogue_valid_and_its_original_text(tmp_path: Path):
+    """Babel wrapped a long previous msgid through its comment wrapper: msgfmt -c
+    then failed ("end-of-line within string"), and the next update turned the
+    #| lines into translator comments. The #| block holds the text the translation
+    was made from, as msgmerge keeps it, through further edits and updates."""
+    content = tmp_path / "si-samu.md"
+    shutil.copy(EXAMPLES / "si-samu.md", content)
+    shutil.copytree(EXAMPLES / "locales" / "en", tmp_path / "locales" / "en")
+    po = update(content)
+    original = "Quelques semaines avant le lancement des JO de Paris"
+    content.write_text(
+        content.read_text(encoding="utf-8").replace(original, original.replace(" ", " très ", 1)),
+        encoding="utf-8",
+    )
+    update(content)
+    _msgfmt_check(po)
+    block = _previous_block(po)
+    assert block[:2] == ['#| msgid ""', f'#| "{original}, la migration du "']
+    assert all(len(line) <= 76 for line in block)
+    once = po.read_bytes()
+    update(content)
+    assert po.read_bytes() == once  # read back as a previous msgid: nothing moves
+    assert "# |" not in po.read_text(encoding="utf-8")
+    content.write_text(
+        content.read_text(encoding="utf-8").replace(" très ", " vraiment très "),
+        encoding="utf-8",
+    )
+    update(content)
+    _msgfmt_check(po)
+    assert _previous_block(po) == block  # still the original, not the text in between
+    (entry,) = [m for m in read_po(po.open("rb")) if m.fuzzy and m.id]
+    assert "vraiment très" in entry.id

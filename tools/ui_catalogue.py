@@ -18,16 +18,15 @@ is not rewritten.
 from __future__ import annotations
 
 import copy
-import io
 import sys
 from collections.abc import Hashable
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
-from babel.messages.pofile import read_po, write_po
 
 from dsfr_accordion.i18n.catalogs import CATALOG_DATE, revive
+from dsfr_accordion.i18n.pofiles import catalog_bytes, read_catalog
 from dsfr_accordion.mofile import compile_po
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,9 +67,7 @@ def template() -> Catalog:
 
 
 def dump(catalog: Catalog) -> bytes:
-    buffer = io.BytesIO()
-    write_po(buffer, catalog, width=76, include_previous=True, sort_by_file=True)
-    return buffer.getvalue()
+    return catalog_bytes(catalog, sort_by_file=True)
 
 
 #: Header fields that say when and with what a catalogue was written, not what it says.
@@ -82,7 +79,7 @@ def content(data: bytes) -> Hashable:
     flags and places, in no particular order (the writer's sort is formatting),
     and the header but for :data:`STAMPS`.
     """
-    catalog = read_po(io.BytesIO(data))
+    catalog = read_catalog(data)
     header = tuple((key, value) for key, value in catalog.mime_headers if key not in STAMPS)
     entries = [(False, m) for m in catalog] + [(True, m) for m in catalog.obsolete.values()]
     messages = sorted(
@@ -110,8 +107,7 @@ def updated(lang: str, fresh: Catalog) -> bytes:
     translates each message to its own id.
     """
     path = LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-    with path.open("rb") as stream:
-        catalog = read_po(stream, locale=lang)
+    catalog = read_catalog(path.read_bytes(), locale=lang)
     # update() adopts the template's message objects: give each language its own copy.
     fresh = copy.deepcopy(fresh)
     revive(catalog, fresh)

@@ -15,7 +15,6 @@ and an obsolete one whose source string comes back is revived.
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import PoFileError
 
 from ..errors import DsfrAccordionError
 from ..loaders import MAX_BYTES, read_bytes
@@ -34,6 +33,7 @@ from ..output import write_bytes
 from ..syntax import is_language_tag
 from ..ui import babel_locale
 from . import invariants, posyntax
+from .pofiles import catalog_bytes, read_catalog
 from .units import Unit, extract, rebuild
 
 #: Folder beside a content file that holds its catalogues.
@@ -115,9 +115,7 @@ def template(document: Document, content: str | os.PathLike[str]) -> Catalog:
 
 
 def _write(path: Path, catalog: Catalog, **options: bool) -> None:
-    buffer = io.BytesIO()
-    write_po(buffer, catalog, width=76, include_previous=True, **options)
-    write_bytes(path, buffer.getvalue())
+    write_bytes(path, catalog_bytes(catalog, **options))
 
 
 def write_template(document: Document, content: str | os.PathLike[str], output: Path) -> Path:
@@ -132,7 +130,7 @@ def read(path: Path, lang: str | None = None, *, max_bytes: int = MAX_BYTES) -> 
     data = read_bytes(path, max_bytes=max_bytes)
     posyntax.check(data, str(path))
     try:
-        return read_po(io.BytesIO(data), locale=lang and _locale(lang), abort_invalid=True)
+        return read_catalog(data, locale=lang and _locale(lang))
     except PoFileError as error:  # what Babel refuses beyond the syntax: msgcat's conflicts
         raise DsfrAccordionError.of(
             "po-syntax",
@@ -167,7 +165,9 @@ def update(
     if path.exists():
         catalog = read(path, lang, max_bytes=max_bytes)
         revive(catalog, fresh)
+        original = _originals(catalog)
         catalog.update(fresh, update_creation_date=True)
+        _keep_originals(catalog, original)
     else:
         catalog = Catalog(
             locale=_locale(lang),
@@ -185,6 +185,27 @@ def update(
         catalog.update(fresh)
     _write(path, catalog)
     return path
+
+
+def _originals(catalog: Catalog) -> dict[str, tuple[str, ...]]:
+    """The previous msgid of each fuzzy entry, by its msgid: the text its
+    translation was made from."""
+    return {
+        str(message.id): tuple(message.previous_id)
+        for message in catalog
+        if message.id and message.fuzzy and message.previous_id
+    }
+
+
+def _keep_originals(catalog: Catalog, original: dict[str, tuple[str, ...]]) -> None:
+    """Give each fuzzy entry the previous msgid ``msgmerge`` keeps: the text its
+    translation was made from. Babel's update drops it from an entry that stays
+    fuzzy, and writes the intermediate text when a fuzzy entry changes again."""
+    for message in catalog:
+        if message.id and message.fuzzy:
+            key = message.previous_id[0] if message.previous_id else str(message.id)
+            if key in original:
+                message.previous_id = list(original[key])
 
 
 def _current(catalog: Catalog) -> Iterable[Message]:
