@@ -74,6 +74,7 @@ def test_json_report_follows_the_schema():
         "rule": "dangling-reference",
         "check": "static",
         "severity": "error",
+        "category": "accessibility",
         "rgaa": "8.2",
         "line": 60,
         "column": 113,
@@ -94,11 +95,27 @@ def test_junit_report_has_a_failure_per_finding():
 
 
 def test_messages_in_french():
-    result = run_cli("check", str(STATIC / "inline-handler.bad.html"), "--lang", "fr")
+    result = run_cli("check", str(STATIC / "accordion-inline-handler.bad.html"), "--lang", "fr")
     assert result.returncode == 1
     assert "erreur" in result.stdout
     assert "gestionnaire d’événement en ligne onclick".replace("’", "'") in result.stdout.replace(
         "’", "'"
+    )
+
+
+def test_a_handler_outside_the_accordions_is_a_security_warning():
+    """An onclick on DSFR's own notice or share buttons is a CSP concern, not an RGAA
+    failure: a warning, which --fail-on warning makes fail."""
+    page = str(STATIC / "inline-handler.bad.html")
+    assert run_cli("check", page).returncode == 0
+    assert run_cli("check", page, "--fail-on", "warning").returncode == 1
+    data = json.loads(run_cli("check", page, "--format", "json").stdout)
+    (finding,) = data["files"][0]["findings"]
+    assert (finding["rule"], finding["severity"], finding["category"], finding["rgaa"]) == (
+        "inline-handler",
+        "warning",
+        "security",
+        "",
     )
 
 

@@ -109,6 +109,7 @@ def as_data(results: Sequence[FileResult], lang: str = "en") -> dict[str, object
                         "rule": finding.rule_id,
                         "check": finding.check.value,
                         "severity": finding.severity.value,
+                        "category": finding.rule.category.value,
                         "rgaa": finding.rgaa,
                         "line": finding.line,
                         "column": finding.column,

@@ -34,13 +34,24 @@ class Check(StrEnum):
     BEHAVIOUR = "behaviour"  #: the real DSFR JS driven like a visitor would
 
 
+class Category(StrEnum):
+    """What a rule is about: a site builder may weigh them differently."""
+
+    ACCESSIBILITY = "accessibility"  #: an RGAA criterion
+    DSFR = "dsfr"  #: the DSFR accordion contract (markup and behaviour)
+    SECURITY = "security"  #: scripts in markup: a security and CSP concern
+    HTML = "html"  #: HTML conformance
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One accessibility rule; ``rgaa`` is the RGAA 4.1 criterion it serves ("8.2")."""
+    """One rule of the audit; ``rgaa`` is the RGAA 4.1 criterion it serves ("8.2"),
+    empty when it serves none."""
 
     id: str
     check: Check
     severity: Severity
+    category: Category
     rgaa: str
     message: str
     hint: str
@@ -48,172 +59,180 @@ class Rule:
 
 E, W = Severity.ERROR, Severity.WARNING
 S, A, B = Check.STATIC, Check.AXE, Check.BEHAVIOUR
+Y, D, X, H = Category.ACCESSIBILITY, Category.DSFR, Category.SECURITY, Category.HTML
 
 #: Every rule, in the order the documentation lists them.
 RULES: tuple[Rule, ...] = (
     Rule(
-        "empty-page", S, E, "8.2",
+        "empty-page", S, E, H, "8.2",
         N_("the file holds no markup: it is empty or white space only"),
         N_("check what wrote it: a page with nothing in it is a mistake of the build"),
     ),
     Rule(
-        "parse-error", S, E, "8.2",
+        "parse-error", S, E, H, "8.2",
         N_("HTML parse error: {detail}"),
         N_("fix the markup at this place so that it parses without error"),
     ),
     Rule(
-        "invalid-id", S, E, "8.2",
+        "invalid-id", S, E, H, "8.2",
         N_("id {id!r} is empty or holds white space: no reference can name it"),
         N_("write the id as one word (letters, digits, '-' or '_'), and update the "
            "attributes that refer to it"),
     ),
     Rule(
-        "duplicate-id", S, E, "8.2",
+        "duplicate-id", S, E, H, "8.2",
         N_("id {id!r} is already used at line {first}"),
         N_("give each element its own id, and update the attributes that refer to it"),
     ),
     Rule(
-        "dangling-reference", S, E, "8.2",
+        "dangling-reference", S, E, Y, "8.2",
         N_("{attribute}={value!r} refers to no element with this id"),
         N_("point {attribute} at the id of an element of the page, or remove it"),
     ),
     Rule(
-        "dangling-fragment-link", S, W, "12.7",
+        "dangling-fragment-link", S, W, Y, "12.7",
         N_("the link to {href!r} leads to no element with this id"),
         N_("give the target element this id, or correct the link"),
     ),
     Rule(
-        "accordion-structure", S, E, "7.1",
+        "accordion-structure", S, E, D, "7.1",
         N_("this fr-accordion holds {titles} fr-accordion__title and {panels} fr-collapse "
            "children instead of one of each"),
         N_("write a <section class=\"fr-accordion\"> holding one heading of class "
            "fr-accordion__title and one <div class=\"fr-collapse\">"),
     ),
     Rule(
-        "accordion-title-heading", S, E, "9.1",
+        "accordion-title-heading", S, E, D, "9.1",
         N_("the fr-accordion__title is a <{tag}>, not a heading"),
         N_("use a heading <h2> to <h6> that fits the page outline"),
     ),
     Rule(
-        "accordion-button", S, E, "7.1",
+        "accordion-button", S, E, D, "7.1",
         N_("the accordion title needs one <button type=\"button\" class=\"fr-accordion__btn\">: "
            "{problem}"),
         N_("put exactly one <button type=\"button\" class=\"fr-accordion__btn\"> directly in "
            "the title heading"),
     ),
     Rule(
-        "accordion-expanded-value", S, E, "7.1",
+        "accordion-expanded-value", S, E, D, "7.1",
         N_("aria-expanded is {value!r}, not \"true\" or \"false\""),
         N_("write aria-expanded=\"false\" (closed) or aria-expanded=\"true\" (open)"),
     ),
     Rule(
-        "accordion-expanded-state", S, E, "7.1",
+        "accordion-expanded-state", S, E, D, "7.1",
         N_("aria-expanded={value!r} disagrees with the class fr-collapse--expanded of the panel"),
         N_("an open panel has both aria-expanded=\"true\" and the class fr-collapse--expanded; "
            "a closed one has neither"),
     ),
     Rule(
-        "accordion-controls", S, E, "7.1",
+        "accordion-controls", S, E, D, "7.1",
         N_("aria-controls={value!r} does not point at the panel of its section ({panel!r})"),
         N_("set aria-controls to the id of the fr-collapse of the same section"),
     ),
     Rule(
-        "accordion-unsafe-id", S, E, "7.1",
+        "accordion-unsafe-id", S, E, D, "7.1",
         N_("the accordion id {id!r} breaks the DSFR JavaScript"),
         N_("use an ASCII letter followed by ASCII letters, digits, '-' or '_'"),
     ),
     Rule(
-        "accordion-button-name", S, E, "11.9",
+        "accordion-button-name", S, E, D, "11.9",
         N_("the accordion button has no name"),
         N_("write the title of the section as the text of the button"),
     ),
     Rule(
-        "accordion-empty-panel", S, W, "7.1",
+        "accordion-empty-panel", S, W, D, "7.1",
         N_("the accordion panel {id!r} is empty"),
         N_("write the content of the section in its panel, or remove the section"),
     ),
     Rule(
-        "heading-skip", S, E, "9.1",
+        "heading-skip", S, E, Y, "9.1",
         N_("heading level {level} follows level {previous}: level {expected} is skipped"),
         N_("use headings one level below the section they belong to (choose the accordion's "
            "heading level to fit the page)"),
     ),
     Rule(
-        "html-lang-missing", S, E, "8.3",
+        "html-lang-missing", S, E, Y, "8.3",
         N_("the page has no <html lang>"),
         N_("add the page's language to the html element, for example <html lang=\"fr\">"),
     ),
     Rule(
-        "lang-invalid", S, E, "8.4",
+        "lang-invalid", S, E, Y, "8.4",
         N_("lang={value!r} is not a valid language tag"),
         N_("use a BCP 47 language tag such as \"fr\" or \"en\""),
     ),
     Rule(
-        "lang-change-unmarked", S, W, "8.7",
+        "lang-change-unmarked", S, W, Y, "8.7",
         N_("{text!r} is in the language {lang!r} inside content in {page!r}, without lang"),
         N_("mark the text with its language, for example <span lang=\"{lang}\">, or "
            "translate it"),
     ),
     Rule(
-        "inline-handler", S, E, "7.1",
-        N_("inline event handler {attribute}"),
-        N_("remove the attribute; behaviour comes from the DSFR JavaScript or a script file"),
+        "accordion-inline-handler", S, E, D, "7.1",
+        N_("inline event handler {attribute} on an accordion control ({part})"),
+        N_("remove the attribute: the DSFR JavaScript opens and closes the accordion, "
+           "with the state screen readers announce"),
     ),
     Rule(
-        "javascript-url", S, E, "7.1",
+        "inline-handler", S, W, X, "",
+        N_("inline event handler {attribute}"),
+        N_("move the script to a script file: a Content Security Policy without "
+           "'unsafe-inline' blocks it"),
+    ),
+    Rule(
+        "javascript-url", S, W, X, "",
         N_("{attribute} holds a {scheme}: URL, which runs a script"),
         N_("link to a real address, or use a <button> whose behaviour comes from a script file"),
     ),
     Rule(
-        "empty-link", S, E, "6.2",
+        "empty-link", S, E, Y, "6.2",
         N_("this link has no name"),
         N_("write the link's text, or an alt on the image it holds"),
     ),
     Rule(
-        "image-alt", S, E, "1.1",
+        "image-alt", S, E, Y, "1.1",
         N_("this image has no alt attribute"),
         N_("describe the image in alt, or write alt=\"\" when it is decorative"),
     ),
     Rule(
-        "axe-violation", A, E, "",
+        "axe-violation", A, E, Y, "",
         N_("axe-core {axe_rule}: {help} ({target})"),
         N_("see {url}"),
     ),
     Rule(
-        "axe-incomplete", A, W, "",
+        "axe-incomplete", A, W, Y, "",
         N_("needs review, axe-core {axe_rule}: {help} ({target})"),
         N_("check it by hand: see {url}"),
     ),
     Rule(
-        "page-alert", B, E, "7.1",
+        "page-alert", B, E, Y, "7.1",
         N_("the page opened an alert: {text!r}"),
         N_("remove the script that opens it (an inline handler, often)"),
     ),
     Rule(
-        "page-load", B, E, "7.1",
+        "page-load", B, E, D, "7.1",
         N_("the DSFR JavaScript did not start on this page: {problem}"),
         N_("check that the page links dsfr.module.min.js and that its markup parses"),
     ),
     Rule(
-        "page-unresponsive", B, E, "7.1",
+        "page-unresponsive", B, E, D, "7.1",
         N_("the page stopped responding during {step}: no answer within {seconds} s"),
         N_("look for a script of the page that never ends (an endless loop in an event "
            "handler, for instance); the audit went on with the next page in a new browser"),
     ),
     Rule(
-        "page-navigated", B, E, "7.4",
+        "page-navigated", B, E, Y, "7.4",
         N_("{change} during {step}: the rest of this page was not audited"),
         N_("remove the script that reloads the page or leaves it without the visitor "
            "asking: a change of context needs the visitor's consent"),
     ),
     Rule(
-        "page-interfered", B, E, "7.1",
+        "page-interfered", B, E, D, "7.1",
         N_("a script of the page stopped the audit during {step}: {error}"),
         N_("look for a script that replaces built-in functions or removes the accordions "
            "while they are used; the audit went on with the next page in a new tab"),
     ),
     Rule(
-        "accordion-behaviour", B, E, "7.1",
+        "accordion-behaviour", B, E, D, "7.1",
         N_("accordion {id!r}, {action}: {problem}"),
         N_("check the accordion's markup (the static rules say what is wrong) and the "
            "DSFR JavaScript"),

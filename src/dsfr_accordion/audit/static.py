@@ -49,6 +49,28 @@ EMBEDDED = frozenset(
 
 HEADING_TAGS = {f"h{n}": n for n in range(1, 7)}
 
+#: The classes of the elements the DSFR JavaScript drives in an accordion: an
+#: event handler there fights it (an error), elsewhere it is a CSP concern.
+ACCORDION_PARTS = frozenset(
+    {
+        "fr-accordions-group",
+        "fr-accordion",
+        "fr-accordion__title",
+        "fr-accordion__btn",
+        "fr-collapse",
+    }
+)
+
+
+def _accordion_part(element: Element) -> str | None:
+    """How ``element`` is an accordion's (``.fr-accordion__btn``), or a disclosure
+    toggle's of another kind (``[aria-expanded]``, as legacy accordions have);
+    ``None`` for any other element."""
+    part = next((c for c in classes(element) if c in ACCORDION_PARTS), None)
+    if part is not None:
+        return f".{part}"
+    return "[aria-expanded]" if "aria-expanded" in element.attrib else None
+
 
 def _has_text(element: Element) -> bool:
     """Whether ``element`` holds any text but white space (stops at the first)."""
@@ -168,7 +190,12 @@ class _Walk:
                 )
         for name, value in attributes.items():
             if is_event_handler(name):
-                self.add("inline-handler", self.attribute_place(element, name), attribute=name)
+                place = self.attribute_place(element, name)
+                part = _accordion_part(element)
+                if part is None:
+                    self.add("inline-handler", place, attribute=name)
+                else:
+                    self.add("accordion-inline-handler", place, attribute=name, part=part)
             elif name in URL_ATTRIBUTES and is_script_url(value):
                 self.add(
                     "javascript-url",
