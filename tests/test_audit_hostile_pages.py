@@ -51,13 +51,15 @@ def _still_audits_pages(session: BrowserSession, folder: Path) -> None:
     assert _audit(session, folder, "good.html", _page("")) == []
 
 
+# On load: as soon as the load ends, so that it happens while the page is audited
+# (after a delay, a quick audit could end first: then nothing would be wrong).
 LEAVING = {
     "navigates-on-load": (
-        "setTimeout(() => { location.href = 'about:blank'; }, 150);",
+        "addEventListener('load', () => setTimeout(() => { location.href = 'about:blank'; }));",
         "the page went to another address",
     ),
     "reloads-on-load": (
-        "setTimeout(() => { location.reload(); }, 150);",
+        "addEventListener('load', () => setTimeout(() => { location.reload(); }));",
         "the page reloaded itself",
     ),
     "navigates-on-click": (

@@ -304,8 +304,16 @@ class BrowserSession:
         return [Finding.of("page-alert", page.name, text=text) for text in self.dismiss_alerts()]
 
     def _document(self) -> tuple[str | None, str]:
-        """The current document's audit id (``js/document-id.js``) and address."""
-        audit_id, address = self.driver.execute_script(script("document-of"))
+        """The current document's audit id (``js/document-id.js``) and address.
+
+        Asked through the DevTools protocol: a WebDriver script waits for a
+        navigation under way to end, which a page reloading itself without end
+        never does (it would read as a page that stopped responding).
+        """
+        answer = self.driver.execute_cdp_cmd(
+            "Runtime.evaluate", {"expression": script("document-of"), "returnByValue": True}
+        )
+        audit_id, address = answer["result"]["value"]
         return audit_id, address
 
     def _still(self, page: _Page) -> None:
