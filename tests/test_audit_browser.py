@@ -77,7 +77,9 @@ def test_accordions_without_the_dsfr_javascript_are_a_finding(browser_session, t
     assert [f.rule_id for f in findings if f.rule_id.startswith("page-")] == ["page-load"]
 
 
-@pytest.mark.parametrize("rule_id", ["axe-violation", "axe-incomplete", "page-alert"])
+@pytest.mark.parametrize(
+    "rule_id", ["axe-violation", "axe-incomplete", "page-alert", "page-resource"]
+)
 def test_browser_rule_fixtures(browser_session: BrowserSession, rule_id: str):
     bad = browser_session.audit_file(BROWSER_FIXTURES / f"{rule_id}.bad.html", "bad.html")
     good = browser_session.audit_file(BROWSER_FIXTURES / f"{rule_id}.good.html", "good.html")
@@ -120,3 +122,16 @@ def test_check_browser_on_a_french_and_english_site_exits_0(
     assert result.returncode == 0, result.stdout + result.stderr
     checked = re.findall(r"^files checked: (\d+), errors: 0", result.stdout, flags=re.MULTILINE)
     assert checked == [str(len(list(site.rglob("*.html"))))]
+
+
+def test_a_page_whose_assets_are_out_of_reach_names_them(browser_session, tmp_path):
+    """Pages whose DSFR files sit above the folder served: the findings name what
+    failed to load (from the browser's resource timing), not a guess about markup."""
+    page = tmp_path / "site" / "page.html"
+    page.parent.mkdir()
+    page.write_text(_render("si-samu.md", page=True, dsfr_base="../dist"), encoding="utf-8")
+    with shorter(browser_session, dsfr=0.5):
+        findings = browser_session.audit_file(page, "page.html")
+    resources = sorted(dict(f.fields)["url"] for f in findings if f.rule_id == "page-resource")
+    assert resources == ["/dist/dsfr.min.css", "/dist/dsfr.module.min.js"]
+    assert "page-load" in {f.rule_id for f in findings}

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urldefrag
+from urllib.parse import urldefrag, urlsplit
 
 from ..errors import DsfrAccordionError
 from . import behaviour
@@ -272,6 +272,15 @@ class BrowserSession:
             started = self.wait_for_dsfr()
             page.findings += self._alerts(page)
             self._still(page)
+            # Addresses of the loopback server without its port, which changes at
+            # each run: the same page gives the same report.
+            origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
+            for address, status in self.driver.execute_script(script("failed-resources")):
+                answer = f"HTTP {status}" if status else Msg("no answer")
+                shown = (
+                    address.removeprefix(origin) if address.startswith(origin + "/") else address
+                )
+                page.add("page-resource", url=shown, status=answer)
         if self.axe:
             with self._during(page, "the axe-core checks", timeouts.axe):
                 found = run_axe(self.driver, page.name)

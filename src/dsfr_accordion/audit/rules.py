@@ -211,7 +211,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "page-load", B, E, D, "7.1",
         N_("the DSFR JavaScript did not start on this page: {problem}"),
-        N_("check that the page links dsfr.module.min.js and that its markup parses"),
+        N_("check the addresses the page did not get (page-resource), that it links "
+           "dsfr.module.min.js, and that its markup parses"),
+    ),
+    Rule(
+        "page-resource", B, W, H, "",
+        N_("the page asked for {url} and did not get it ({status})"),
+        N_("correct the address; the audit serves only the folder given (each file's own "
+           "folder for a file) and reaches no other host"),
     ),
     Rule(
         "page-unresponsive", B, E, D, "7.1",
@@ -259,6 +266,7 @@ PROBLEMS: tuple[str, ...] = (
     N_("the behaviour checks"),
     N_("the page reloaded itself"),
     N_("the page went to another address"),
+    N_("no answer"),
 )
 
 
