@@ -27,6 +27,8 @@ WIDTH = 76
 
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 _SENTINEL = "dsfr-accordion previous msgid {}"
+#: How Babel writes a sentinel previous msgid: short, so on one line.
+_SENTINEL_LINE = re.compile(r'#\| msgid "' + re.escape(_SENTINEL).replace(r"\{\}", r"\d+") + '"\n')
 
 
 def read_catalog(data: bytes, locale: Locale | str | None = None) -> Catalog:
@@ -73,11 +75,7 @@ def catalog_bytes(catalog: Catalog, **options: bool) -> bytes:
             message.previous_id = previous
     text = buffer.getvalue().decode("utf-8")
     if blocks:
-        text = re.sub(
-            r'#\| msgid "dsfr-accordion previous msgid \d+"\n',
-            lambda match: blocks[match.group()],
-            text,
-        )
+        text = _SENTINEL_LINE.sub(lambda match: blocks[match.group()], text)
     return text.encode("utf-8")
 
 
