@@ -1,6 +1,7 @@
 """Parse errors as today's HTML standard defines them (dsfr_accordion.htmlsource),
-against the Nu HTML checker (npm ``vnu-jar``, run with Java) and on the DSFR
-team's own example pages (issue 16, item 2).
+against the Nu HTML checker (npm ``vnu-jar``, run with Java); those of the DSFR
+team's own example pages are checked with that corpus (test_dsfr_corpus.py)
+(issue 16, item 2).
 
 html5lib 1.1 follows an older parsing spec: ``&text=`` in a URL and ``--`` in a
 comment were reported, though the standard and the Nu checker have no error
@@ -103,28 +104,3 @@ def test_an_unknown_named_reference_is_an_error_of_the_standard():
 def test_an_entity_error_is_placed_at_its_ampersand():
     findings = audit_text(PAGE.format("<p>&#xZZ;</p>"), "page.html").findings
     assert [(f.rule_id, f.line, f.column) for f in findings] == [("parse-error", 3, 4)]
-
-
-#: The parse errors of the DSFR example pages of the pinned package: all true
-#: defects of those pages (the Nu checker reports each).
-DSFR_PARSE_ERRORS = {
-    ("analytics/spa/vue/index.html", 399, 109),  # a duplicate attribute (id)
-    ("component/link/back-to-top/index.html", 135, 94),  # "<<code>" in a code sample
-    ("component/share/index.html", 133, 33),  # "< head>" in a code sample
-}
-
-
-def test_the_dsfr_example_pages_have_only_their_true_parse_errors():
-    """What check finds on those pages is the reviewed list (tests/test_dsfr_corpus.py
-    compares it with a run); its parse errors are these three."""
-    rows = [
-        line.split("\t")
-        for line in (ROOT / "tests" / "corpus" / "dsfr-examples.tsv").read_text().splitlines()
-        if not line.startswith("#")
-    ]
-    found = {
-        (page, int(line), int(column))
-        for page, line, column, rule, *_ in rows
-        if rule == "parse-error"
-    }
-    assert found == DSFR_PARSE_ERRORS

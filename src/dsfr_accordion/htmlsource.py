@@ -108,10 +108,6 @@ class HtmlSource:
     #: every element, kept alive so that no id in ``offsets`` is reused.
     elements: list[Element] = field(default_factory=list)
 
-    @property
-    def text(self) -> str:
-        return self.lines.text
-
     def place(self, element: Element) -> tuple[int, int]:
         """(line, column), from 1, of ``element``'s start tag."""
         offset = self.offsets.get(id(element))

@@ -65,6 +65,14 @@ class _Page:
         """Add the finding of ``rule_id`` with ``fields``."""
         self.findings.append(Finding.of(rule_id, self.name, **fields))
 
+    def unresponsive(self) -> Finding:
+        """The finding of a step that got no answer within its limit."""
+        return Finding.of("page-unresponsive", self.name, step=self.step, seconds=f"{self.limit:g}")
+
+    def left(self, change: Msg) -> Finding:
+        """The finding of a page that went away (``change``) during the step under way."""
+        return Finding.of("page-navigated", self.name, change=change, step=self.step)
+
 
 class BrowserSession:
     """One Chromium session auditing many pages; close it (or use ``with``) when done.
@@ -220,10 +228,10 @@ class BrowserSession:
         except HTTPError:
             # No answer within the bound: a script of the page does not end, and its
             # tab, chromedriver with it, will answer nothing more.
-            page.add("page-unresponsive", step=page.step, seconds=f"{page.limit:g}")
+            page.findings.append(page.unresponsive())
             responsive = False
         except PageChanged as changed:
-            page.add("page-navigated", change=changed.change, step=page.step)
+            page.findings.append(page.left(changed.change))
             responsive = True
         except UnexpectedAlertPresentException:
             page.findings += self._alerts(page)
@@ -234,10 +242,7 @@ class BrowserSession:
         except TimeoutException:
             # The browser's own limit ran out: the page left in the middle of a
             # script, or a script of the page does not end.
-            responsive = self._explain(
-                page,
-                Finding.of("page-unresponsive", name, step=page.step, seconds=f"{page.limit:g}"),
-            )
+            responsive = self._explain(page, page.unresponsive())
         except WebDriverException as error:
             detail = (getattr(error, "msg", None) or type(error).__name__).splitlines()[0]
             responsive = self._explain(
@@ -350,7 +355,7 @@ class BrowserSession:
                 else:
                     self._still(page)
         except PageChanged as changed:
-            page.add("page-navigated", change=changed.change, step=page.step)
+            page.findings.append(page.left(changed.change))
             return True
         except (HTTPError, TimeoutException):
             # No answer, from chromedriver or from the tab ("timed out receiving
