@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -41,6 +42,11 @@ testimonials:
 """
 
 
+URL_ANSWER = (
+    'Un <em>espace</em> public, voir <a href="https://cartes.gouv.fr">https://cartes.gouv.fr</a>.'
+)
+
+
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
     path = tmp_path / "temoignages.yaml"
@@ -52,27 +58,33 @@ def po_of(content: Path, lang: str = "en") -> Path:
     return content.parent / "locales" / lang / "LC_MESSAGES" / f"{content.stem}.po"
 
 
-def messages(po: Path) -> dict[str, object]:
+Key = tuple[str, str]  # (msgctxt, msgid)
+
+
+def messages(po: Path) -> dict[Key | tuple[str, str, str], object]:
+    """The entries of ``po`` by (msgctxt, msgid); obsolete ones by ("obsolete", msgctxt, msgid)."""
     with po.open("rb") as stream:
         catalog = read_po(stream)
-    found = {message.context: message for message in catalog if message.id}
-    found.update({f"obsolete:{m.context}": m for m in catalog.obsolete.values()})
+    found: dict[Key | tuple[str, str, str], object] = {
+        (message.context, message.id): message for message in catalog if message.id
+    }
+    found.update({("obsolete", m.context, m.id): m for m in catalog.obsolete.values()})
     return found
 
 
-def set_translations(po: Path, translations: dict[str, str]) -> None:
-    """Fill msgstr of the given contexts, as a translator would in a text editor."""
-    lines = po.read_text(encoding="utf-8").splitlines()
-    out, context = [], None
-    for line in lines:
-        if line.startswith("msgctxt "):
-            context = line[len('msgctxt "') : -1]
-        if line == 'msgstr ""' and context in translations:
-            escaped = translations[context].replace('"', '\\"')
-            out.append(f'msgstr "{escaped}"')
-        else:
-            out.append(line)
-    po.write_text("\n".join(out) + "\n", encoding="utf-8")
+_ENTRY = re.compile(r'^msgctxt "(.*)"\nmsgid ((?:".*"\n)+)msgstr ""$', re.MULTILINE)
+
+
+def set_translations(po: Path, translations: dict[Key, str]) -> None:
+    """Fill the msgstr of the given entries, as a translator would in a text editor."""
+
+    def fill(match: re.Match[str]) -> str:
+        key = (match[1], "".join(re.findall(r'"(.*)"', match[2])).replace('\\"', '"'))
+        if key not in translations:
+            return match[0]
+        return match[0].removesuffix('""') + '"' + translations[key].replace('"', '\\"') + '"'
+
+    po.write_text(_ENTRY.sub(fill, po.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def msgfmt_check(po: Path) -> None:
@@ -89,23 +101,29 @@ def update(content: Path, lang: str = "en") -> Path:
 # --- Units ----------------------------------------------------------------------------------
 
 
-def test_units_have_stable_unique_contexts_in_reading_order(content: Path):
+def test_units_are_keyed_by_testimonial_and_role_in_reading_order(content: Path):
     units = extract(dsfr_accordion.load(content))
     contexts = [unit.context for unit in units]
     assert contexts == [
         "title",
         "geo/title",
         "geo/role",
-        "geo/1/question",
-        "geo/1/answer/p1",
-        "geo/1/answer/list2/1",
-        "geo/1/answer/list2/2",
-        "geo/2/question",
-        "geo/2/answer/p1",
+        "geo/question",
+        "geo/answer",
+        "geo/answer",
+        "geo/answer",
+        "geo/question",
+        "geo/answer",
         "le-shom/title",
-        "le-shom/1/question",
-        "le-shom/1/answer/quote1/p1",
-        "le-shom/1/answer/quote1/role",
+        "le-shom/question",
+        "le-shom/answer",
+        "le-shom/answer/quote/role",
+    ]
+    assert len({(u.context, u.text) for u in units}) == len(units)
+    assert [u.comment for u in units[4:7]] == [
+        "Testimonial “La Géoplateforme”: answer to question 1, paragraph 1",
+        "Testimonial “La Géoplateforme”: answer to question 1, list 2, item 1",
+        "Testimonial “La Géoplateforme”: answer to question 1, list 2, item 2",
     ]
     same_question = [u for u in units if u.text == "Pouvez-vous décrire le projet ?"]
     assert len({u.context for u in same_question}) == 2
@@ -121,9 +139,11 @@ def test_rebuild_with_the_source_text_is_the_same_document(content: Path):
 
 
 @pytest.mark.parametrize("example", ["temoignages-cloud.yaml", "si-samu.md"])
-def test_examples_have_unique_contexts(example: str):
-    contexts = [u.context for u in extract(dsfr_accordion.load(EXAMPLES / example))]
-    assert len(contexts) == len(set(contexts))
+def test_example_keys_name_a_testimonial_and_a_role_never_a_place(example: str):
+    roles = "title|role|organisation|intro|question|answer"
+    key = re.compile(rf"title|[a-z0-9-]+/({roles})(/quote/(role|organisation|source))?")
+    contexts = {u.context for u in extract(dsfr_accordion.load(EXAMPLES / example))}
+    assert [c for c in contexts if not key.fullmatch(c)] == []
 
 
 # --- Catalogue files ------------------------------------------------------------------------
@@ -142,7 +162,7 @@ def test_update_creates_a_complete_well_formed_catalogue(content: Path):
         assert header in text
     assert "#. Testimonial “La Géoplateforme”: question 1 (a heading in the panel)" in text
     assert "#: temoignages.yaml:7" in text
-    assert 'msgctxt "geo/1/question"' in text
+    assert 'msgctxt "geo/question"' in text
 
 
 def test_update_and_extract_are_deterministic(content: Path, tmp_path: Path):
@@ -156,10 +176,10 @@ def test_update_and_extract_are_deterministic(content: Path, tmp_path: Path):
 
 def test_changed_source_keeps_the_translation_as_fuzzy_with_the_previous_msgid(content: Path):
     po = update(content)
-    set_translations(po, {"geo/2/answer/p1": "Decisive."})
+    set_translations(po, {("geo/answer", "Déterminant."): "Decisive."})
     content.write_text(CONTENT.replace("Déterminant.", "Très déterminant."), encoding="utf-8")
     update(content)
-    message = messages(po)["geo/2/answer/p1"]
+    message = messages(po)[("geo/answer", "Très déterminant.")]
     assert message.id == "Très déterminant."
     assert message.string == "Decisive."
     assert message.fuzzy
@@ -169,21 +189,22 @@ def test_changed_source_keeps_the_translation_as_fuzzy_with_the_previous_msgid(c
 
 def test_removed_source_becomes_obsolete_and_is_revived_when_it_returns(content: Path):
     po = update(content)
-    set_translations(po, {"geo/2/question": "And the cloud?"})
+    key = ("geo/question", "Et le cloud ?")
+    set_translations(po, {key: "And the cloud?"})
     without = CONTENT.replace("      - question: Et le cloud ?\n        answer: Déterminant.\n", "")
     content.write_text(without, encoding="utf-8")
     update(content)
     found = messages(po)
-    assert "geo/2/question" not in found
-    assert found["obsolete:geo/2/question"].string == "And the cloud?"
-    assert '#~ msgctxt "geo/2/question"' in po.read_text(encoding="utf-8")
+    assert key not in found
+    assert found[("obsolete", *key)].string == "And the cloud?"
+    assert '#~ msgctxt "geo/question"' in po.read_text(encoding="utf-8")
     msgfmt_check(po)
     content.write_text(CONTENT, encoding="utf-8")
     update(content)
-    revived = messages(po)["geo/2/question"]
+    revived = messages(po)[key]
     assert revived.string == "And the cloud?"
     assert not revived.fuzzy
-    assert "obsolete:geo/2/question" not in messages(po)
+    assert ("obsolete", *key) not in messages(po)
 
 
 def template_of(content: Path):
@@ -192,7 +213,10 @@ def template_of(content: Path):
 
 def test_stats_count_each_state(content: Path):
     po = update(content)
-    set_translations(po, {"title": "Testimonials", "geo/title": "The Géoplateforme"})
+    set_translations(
+        po,
+        {("title", "Témoignages"): "Testimonials", ("geo/title", "La Géoplateforme"): "The G."},
+    )
     counts = catalogs.stats(catalogs.read(po, "en"), template_of(content))
     assert (counts.translated, counts.fuzzy, counts.untranslated, counts.obsolete) == (2, 0, 11, 0)
     assert not counts.complete
@@ -200,8 +224,8 @@ def test_stats_count_each_state(content: Path):
 
 def test_stats_compare_the_catalogue_with_the_content_not_with_itself(content: Path):
     po = update(content)
-    contexts = [m.context for m in catalogs.read(po, "en") if m.id]
-    set_translations(po, {context: "X" for context in contexts})
+    keys = [(m.context, m.id) for m in catalogs.read(po, "en") if m.id]
+    set_translations(po, dict.fromkeys(keys, "X"))
     text = po.read_text(encoding="utf-8")
     # A translator's file that lacks one string of the content and holds a stray one.
     first = text.index('msgctxt "geo/title"')
@@ -236,42 +260,44 @@ def test_a_duplicate_entry_is_refused_with_both_lines(content: Path):
 
 # --- Refused translations -------------------------------------------------------------------
 
+ANSWER = ("geo/answer", URL_ANSWER)
 BAD = {
     "missing tag": (
-        "geo/1/answer/p1",
+        ANSWER,
         "A public space, see https://cartes.gouv.fr.",
         "missing tag <a>, <em>",
     ),
     "extra script": (
-        "geo/2/answer/p1",
+        ("geo/answer", "Déterminant."),
         "Decisive.<script>alert(1)</script>",
         "unexpected tag <script>",
     ),
     "changed URL": (
-        "geo/1/answer/p1",
+        ANSWER,
         'A <em>public</em> space, see <a href="https://evil.example">https://cartes.gouv.fr</a>.',
         "missing link https://cartes.gouv.fr; unexpected link https://evil.example",
     ),
     "broken tag": (
-        "geo/1/answer/p1",
+        ANSWER,
         'A <em>public space, see <a href="https://cartes.gouv.fr">https://cartes.gouv.fr</a>.',
         "broken markup: <em> is never closed",
     ),
-    "placeholder": ("geo/2/answer/p1", "Decisive {count}.", "unexpected placeholder {count}"),
+    "placeholder": (
+        ("geo/answer", "Déterminant."),
+        "Decisive {count}.",
+        "unexpected placeholder {count}",
+    ),
 }
 
 
 @pytest.mark.parametrize("case", sorted(BAD))
 def test_bad_translations_are_refused_at_compile_and_render(content: Path, case: str):
-    context, translation, difference = BAD[case]
+    key, translation, difference = BAD[case]
+    context = key[0]
     po = update(content)
-    set_translations(po, {context: translation})
-    line = next(
-        number
-        for number, text in enumerate(po.read_text().splitlines(), start=1)
-        if text == f'msgctxt "{context}"'
-    )
-    expected = f"{po}:{line + 1}: error: the translation of {context!r} does not keep"
+    set_translations(po, {key: translation})
+    line = next(m.lineno for m in catalogs.read(po, "en") if (m.context, m.id) == key)
+    expected = f"{po}:{line}: error: the translation of {context!r} does not keep"
     with pytest.raises(DsfrAccordionError) as caught:
         catalogs.compile_catalog(po, "en")
     assert str(caught.value).startswith(expected)
@@ -326,11 +352,11 @@ def test_partial_translation_falls_back_to_marked_french(content: Path):
     set_translations(
         po,
         {
-            "title": "Testimonials",
-            "geo/title": "The Géoplateforme",
-            "geo/1/answer/p1": "A <em>public</em> space, see "
+            ("title", "Témoignages"): "Testimonials",
+            ("geo/title", "La Géoplateforme"): "The Géoplateforme",
+            ANSWER: "A <em>public</em> space, see "
             '<a href="https://cartes.gouv.fr">https://cartes.gouv.fr</a>.',
-            "le-shom/1/answer/quote1/p1": "An infrastructure.",
+            ("le-shom/answer", "Une infrastructure."): "An infrastructure.",
         },
     )
     result = run_cli("render", str(content), "--lang", "en", "--page")
@@ -396,7 +422,7 @@ def test_cli_update_stats_check_and_compile(content: Path):
 def test_cli_extract_writes_the_template(content: Path, tmp_path: Path):
     result = run_cli("i18n", "extract", str(content), "-o", str(tmp_path / "out.pot"))
     assert result.returncode == 0, result.stderr
-    assert 'msgctxt "geo/1/question"' in (tmp_path / "out.pot").read_text(encoding="utf-8")
+    assert 'msgctxt "geo/question"' in (tmp_path / "out.pot").read_text(encoding="utf-8")
     assert run_cli("i18n", "extract", str(content)).returncode == 0
     assert (content.parent / "locales" / "temoignages.pot").is_file()
 
@@ -421,7 +447,13 @@ def test_pybabel_extracts_content_files_through_the_entry_point(content: Path, t
 
 def test_render_takes_the_translation_already_made_and_refuses_another_one(content: Path):
     po = update(content)
-    set_translations(po, {"title": "Testimonials", "geo/title": "The Géoplateforme"})
+    set_translations(
+        po,
+        {
+            ("title", "Témoignages"): "Testimonials",
+            ("geo/title", "La Géoplateforme"): "The Géoplateforme",
+        },
+    )
     document = dsfr_accordion.load(content)
     catalogue = catalogs.load_translations(document, "en")
     translation = catalogs.translate(document, catalogue)

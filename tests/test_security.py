@@ -167,8 +167,8 @@ def translated_content(tmp_path: Path) -> Path:
 def test_content_translations_are_refused_or_neutralised(translated_content: Path, payload):
     po = translated_content.parent / "locales" / "en" / "LC_MESSAGES" / "contenu.po"
     with po.open("rb") as stream:
-        contexts = [m.context for m in read_po(stream) if m.id]
-    set_translations(po, dict.fromkeys(contexts, payload.replace("\\", "\\\\")))
+        keys = [(m.context, m.id) for m in read_po(stream) if m.id]
+    set_translations(po, dict.fromkeys(keys, payload.replace("\\", "\\\\")))
     document = dsfr_accordion.load(translated_content)
     try:
         html = render_page(document, lang="en")

@@ -147,6 +147,69 @@ def revive(catalog: Catalog, fresh: Catalog) -> None:
             catalog[message.id] = message
 
 
+def rekey(catalog: Catalog, fresh: Catalog) -> None:
+    """Give each text of ``fresh`` that ``catalog`` lacks under its context the
+    translation ``catalog`` holds for the same text under a context ``fresh`` no
+    longer has (an entry in use elsewhere is never taken).
+
+    Catalogues written before 0.1.0 keyed texts by their place (``geo/1/answer/p2``);
+    a text can also move to another testimonial or role. Either way the
+    translation follows the text, its flags and comments with it, as the
+    translator left it: nobody loses work to a change of key. A text's
+    translation from the same testimonial is preferred, then a confirmed one.
+    """
+    # Each spare translation, by its text, with its key among the obsolete entries.
+    spare: dict[str, list[tuple[Message, object]]] = {}
+    for message in _current(catalog):
+        if fresh.get(message.id, context=message.context) is None and message.string:
+            spare.setdefault(str(message.id), []).append((message, None))
+    for key, message in catalog.obsolete.items():
+        if fresh.get(message.id, context=message.context) is None and message.string:
+            spare.setdefault(str(message.id), []).append((message, key))
+    obsolete = {(str(m.id), m.context) for m in catalog.obsolete.values()}
+    for wanted in _current(fresh):
+        text = str(wanted.id)
+        if (
+            not spare.get(text)
+            or catalog.get(wanted.id, context=wanted.context) is not None
+            or (text, wanted.context) in obsolete
+        ):
+            continue
+        candidates = spare[text]
+        best = min(
+            range(len(candidates)),
+            key=lambda index: (
+                _testimonial(candidates[index][0]) != _testimonial(wanted),
+                candidates[index][0].fuzzy,
+            ),
+        )
+        message, obsolete_key = candidates.pop(best)
+        if obsolete_key is None:
+            catalog.delete(message.id, context=message.context)
+        else:
+            del catalog.obsolete[obsolete_key]
+        message.context = wanted.context
+        catalog[message.id] = message
+    # Left: what the content no longer uses, obsolete from now on; but an entry
+    # that says what a used one of its testimonial says (two places of one text
+    # were two entries before 0.1.0) would only clutter the file.
+    used = {
+        (_testimonial(message), str(message.id), str(message.string))
+        for message in _current(catalog)
+        if not message.fuzzy and fresh.get(message.id, context=message.context) is not None
+    }
+    for candidates in spare.values():
+        for message, obsolete_key in candidates:
+            said = (_testimonial(message), str(message.id), str(message.string))
+            if obsolete_key is None and not message.fuzzy and said in used:
+                catalog.delete(message.id, context=message.context)
+
+
+def _testimonial(message: Message) -> str:
+    """The content key of the testimonial a message belongs to (its context's head)."""
+    return (message.context or "").partition("/")[0]
+
+
 def update(
     document: Document,
     content: str | os.PathLike[str],
@@ -158,12 +221,14 @@ def update(
     """Create or update the ``lang`` catalogue of ``document``; return its path.
 
     Changed source strings keep their translation as fuzzy (with the previous
-    msgid), removed ones become obsolete, returning ones are revived.
+    msgid), removed ones become obsolete, returning ones are revived, moved ones
+    keep theirs (:func:`rekey`).
     """
     fresh = template(document, content)
     path = po_path(content, lang, locales)
     if path.exists():
         catalog = read(path, lang, max_bytes=max_bytes)
+        rekey(catalog, fresh)
         revive(catalog, fresh)
         original = _originals(catalog)
         catalog.update(fresh, update_creation_date=True)

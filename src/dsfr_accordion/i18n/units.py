@@ -4,9 +4,15 @@ One walk over the model serves both directions: extraction visits every unit
 and keeps its text; translation visits every unit and puts its translation in
 its place. A unit is one string a translator sees: the page title, a
 testimonial title, a question, a paragraph, a list item, a quote's role,
-organisation or source. Its ``context`` (the ``msgctxt``) is a stable key
-built from the testimonial's content key and the unit's place, so two equal
-French strings in two places translate independently.
+organisation or source.
+
+A unit is keyed by its text within its ``context`` (the ``msgctxt``): the
+testimonial's content key and the unit's role (``geo/question``,
+``geo/answer``, ``geo/answer/quote/role``), never its position. Moving,
+inserting or deleting content so leaves the key of every other text as it
+was; the comment for translators and the line say where the unit is. Two
+equal texts of one role in one testimonial are one entry, translated once;
+in two testimonials, or in two roles, they translate independently.
 """
 
 from __future__ import annotations
@@ -55,23 +61,24 @@ class _Walker:
         return replace(
             value,
             role=self.optional(
-                f"{context}/role", value.role, f"{where}: role of the speaker", line
+                f"{context}/quote/role", value.role, f"{where}: role of the speaker", line
             ),
             organisation=self.optional(
-                f"{context}/organisation", value.organisation, f"{where}: organisation", line
+                f"{context}/quote/organisation", value.organisation, f"{where}: organisation", line
             ),
             source=self.optional(
-                f"{context}/source", value.source, f"{where}: work or event quoted", line
+                f"{context}/quote/source", value.source, f"{where}: work or event quoted", line
             ),
         )
 
     def blocks(self, context: str, blocks: tuple[Block, ...], where: str) -> tuple[Block, ...]:
+        """``blocks`` rebuilt; every text in them, at any quote depth, has ``context``."""
         rebuilt: list[Block] = []
         for number, block in enumerate(blocks, start=1):
             line = block.location.line if block.location else None
             if isinstance(block, Paragraph):
                 unit = Unit(
-                    f"{context}/p{number}",
+                    context,
                     block.html,
                     f"{where}, paragraph {number}",
                     line,
@@ -81,7 +88,7 @@ class _Walker:
                 items = tuple(
                     self.text(
                         Unit(
-                            f"{context}/list{number}/{index}",
+                            context,
                             item,
                             f"{where}, list {number}, item {index}",
                             line,
@@ -91,14 +98,12 @@ class _Walker:
                 )
                 rebuilt.append(replace(block, items=items))
             else:
-                quote_context, quote_where = f"{context}/quote{number}", f"{where}, quote {number}"
+                quote_where = f"{where}, quote {number}"
                 rebuilt.append(
                     replace(
                         block,
-                        blocks=self.blocks(quote_context, block.blocks, quote_where),
-                        attribution=self.attribution(
-                            quote_context, block.attribution, quote_where, line
-                        ),
+                        blocks=self.blocks(context, block.blocks, quote_where),
+                        attribution=self.attribution(context, block.attribution, quote_where, line),
                     )
                 )
         return tuple(rebuilt)
@@ -125,14 +130,14 @@ class _Walker:
                 item,
                 question=self.text(
                     Unit(
-                        f"{key}/{number}/question",
+                        f"{key}/question",
                         item.question,
                         f"{where}: question {number} (a heading in the panel)",
                         item.location.line if item.location else None,
                     )
                 ),
                 answer=self.blocks(
-                    f"{key}/{number}/answer", item.answer, f"{where}: answer to question {number}"
+                    f"{key}/answer", item.answer, f"{where}: answer to question {number}"
                 ),
             )
             for number, item in enumerate(testimonial.items, start=1)
