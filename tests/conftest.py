@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 import subprocess
 import sys
@@ -34,14 +35,18 @@ def hrefs(markup: str) -> list[str]:
     return [html.unescape(found) for found in re.findall(r'href="([^"]*)"', markup)]
 
 
-def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m dsfr_accordion ARGS`` and capture its output."""
+def run_cli(
+    *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m dsfr_accordion ARGS`` and capture its output; ``env`` is
+    added to the environment."""
     return subprocess.run(
         [sys.executable, "-m", "dsfr_accordion", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, **env} if env else None,
     )
 
 

@@ -297,6 +297,7 @@ def test_bad_translations_are_refused_at_compile_and_render(content: Path, case:
     po = update(content)
     set_translations(po, {key: translation})
     line = next(m.lineno for m in catalogs.read(po, "en") if (m.context, m.id) == key)
+    assert po.read_text(encoding="utf-8").splitlines()[line - 1].startswith("msgstr ")
     expected = f"{po}:{line}: error: the translation of {context!r} does not keep"
     with pytest.raises(DsfrAccordionError) as caught:
         catalogs.compile_catalog(po, "en")
@@ -362,7 +363,7 @@ def test_partial_translation_falls_back_to_marked_french(content: Path):
     result = run_cli("render", str(content), "--lang", "en", "--page")
     assert result.returncode == 0
     assert result.stderr == (
-        "9 of 13 strings have no translation: they are shown in French, "
+        f"{po}: 9 of 13 strings have no translation: they are shown in French, "
         "marked with their language\n"
     )
     tree, errors = parse_html(result.stdout)
@@ -529,3 +530,42 @@ def test_an_edited_long_answer_keeps_the_catalogue_valid_and_its_original_text(t
     assert _previous_block(po) == block  # still the original, not the text in between
     (entry,) = [m for m in read_po(po.open("rb")) if m.fuzzy and m.id]
     assert "vraiment très" in entry.id
+
+
+def test_verbose_reports_name_each_string_left_to_translate_at_its_msgstr(content: Path):
+    po = update(content)
+    set_translations(po, {("title", "Témoignages"): "Testimonials"})
+    content.write_text(CONTENT.replace("Déterminant.", "Très déterminant."), encoding="utf-8")
+    set_translations(po, {("geo/answer", "Déterminant."): "Decisive."})
+    update(content)
+    lines = po.read_text(encoding="utf-8").splitlines()
+    fuzzy_line = lines.index('msgstr "Decisive."') + 1
+    untranslated_line = lines.index('msgid "La Géoplateforme"') + 2
+    expected = [
+        f"{po}:{untranslated_line}: untranslated: geo/title: La Géoplateforme",
+        f"{po}:{fuzzy_line}: fuzzy: geo/answer: Très déterminant.",
+    ]
+    stats = run_cli("i18n", "stats", str(content), "--langs", "en", "-v")
+    assert stats.returncode == 0
+    report = stats.stderr.splitlines()
+    assert len(report) == 12  # 12 of 13 strings pending, in content order
+    assert [line for line in report if line in expected] == expected
+    render = run_cli("render", str(content), "--lang", "en", "-v")
+    assert render.returncode == 0
+    assert render.stderr.splitlines()[0].startswith(f"{po}: 12 of 13 strings have no translation")
+    assert render.stderr.splitlines()[1:] == report
+    long = run_cli("i18n", "stats", str(content), "--langs", "en", "-v").stderr
+    assert f"{po}:" in long and "…" in long  # the long answer is cut
+    french = run_cli("i18n", "stats", str(content), "--langs", "en", "-v", env={"LANGUAGE": "fr"})
+    assert f"{po}:{fuzzy_line}\u00a0: approximative\u00a0: geo/answer" in french.stderr
+
+
+def test_a_string_the_catalogue_lacks_is_reported_at_its_place_in_the_content(content: Path):
+    po = update(content)
+    added = "  - title: Nouveau\n    items:\n      - question: Q ?\n        answer: R.\n"
+    content.write_text(CONTENT + added, encoding="utf-8")
+    line = CONTENT.count("\n") + 1
+    stats = run_cli("i18n", "stats", str(content), "--langs", "en", "-v")
+    assert f"{content}:{line}: untranslated: nouveau/title: Nouveau" in stats.stderr
+    assert f"{content}:{line + 2}: untranslated: nouveau/question: Q ?" in stats.stderr
+    assert po.is_file()

@@ -39,7 +39,9 @@ def _error(data: bytes) -> DsfrAccordionError:
 
 def test_a_valid_catalogue_passes_and_reads_as_babel_reads_it(tmp_path: Path):
     data = VALID.encode()
-    assert posyntax.check(data, "x.po") == VALID
+    checked = posyntax.check(data, "x.po")
+    assert checked.text == VALID
+    assert checked.msgstr_lines == {("", ""): 2, ("a/title", "Titre"): 8, ("", "Fin"): 11}
     po = tmp_path / "x.po"
     po.write_bytes(data)
     subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(po)], check=True)

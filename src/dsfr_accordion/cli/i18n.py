@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import ui
 from ..errors import DsfrAccordionError
 from ..output import check_outputs
 from .console import printable
 from .options import add_max_size, load_content
+
+if TYPE_CHECKING:
+    from ..i18n.catalogs import Pending
 
 EXIT_INCOMPLETE = 1
 
@@ -119,6 +124,24 @@ def _compile(args: argparse.Namespace) -> None:
             args.console.info(catalogs.compile_catalog(path, lang, max_bytes=args.max_bytes))
 
 
+#: How long a pending text is shown, in characters, before "…".
+_SHOWN = 60
+
+
+def report_pending(found: Iterable[Pending], say: Callable[[str], None]) -> None:
+    """``say`` one line per pending string: ``place: state: msgctxt: text``, the
+    text cut at :data:`_SHOWN` characters."""
+    _ = ui.translations(ui.cli_language()).gettext
+    for entry in found:
+        text = entry.text if len(entry.text) <= _SHOWN else entry.text[: _SHOWN - 1] + "…"
+        line = (
+            _("{place}: fuzzy: {key}: {text}")
+            if entry.fuzzy
+            else _("{place}: untranslated: {key}: {text}")
+        )
+        say(line.format(place=entry.location, key=entry.context, text=text))
+
+
 def _stats(args: argparse.Namespace) -> int:
     from babel.numbers import format_decimal  # noqa: PLC0415
 
@@ -131,7 +154,8 @@ def _stats(args: argparse.Namespace) -> int:
         fresh = catalogs.template(document, content)
         for lang in _languages(args, content, document.lang):
             path = catalogs.po_path(content, lang, args.locales)
-            counts = catalogs.stats(catalogs.read(path, lang, max_bytes=args.max_bytes), fresh)
+            catalog = catalogs.read(path, lang, max_bytes=args.max_bytes)
+            counts = catalogs.stats(catalog, fresh)
             incomplete |= not counts.complete
             numbers = {
                 name: format_decimal(getattr(counts, name), locale=ui.cli_language())
@@ -142,4 +166,5 @@ def _stats(args: argparse.Namespace) -> int:
                 "untranslated, {obsolete} obsolete"
             ).format(path=path, **numbers)
             print(printable(line))
+            report_pending(catalogs.pending(catalog, fresh, path, content), args.console.detail)
     return EXIT_INCOMPLETE if args.check and incomplete else 0

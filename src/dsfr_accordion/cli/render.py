@@ -13,6 +13,7 @@ from ..errors import DsfrAccordionError
 from ..output import check_outputs, is_written_through, write_text
 from ..rendering import HEADING_LEVELS, OPEN_CHOICES, render, render_page
 from .console import Console
+from .i18n import report_pending
 from .options import add_max_size, load_content
 
 if TYPE_CHECKING:
@@ -112,7 +113,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def report_fallbacks(translation: Translation, console: Console) -> None:
-    """Say on stderr how many strings have no translation and stay in the source language."""
+    """Say on stderr how many strings of a page have no translation and stay in the
+    source language, naming the catalogue; with ``--verbose``, list each."""
     from babel.numbers import format_decimal  # noqa: PLC0415 - only with a translation
 
     count = len(translation.fallbacks)
@@ -120,19 +122,22 @@ def report_fallbacks(translation: Translation, console: Console) -> None:
         return
     lang = ui.cli_language()
     message = ui.translations(lang).ngettext(
-        "{count} of {total} string has no translation: it is shown in {source}, "
-        "marked with its language",
-        "{count} of {total} strings have no translation: they are shown in {source}, "
-        "marked with their language",
+        "{catalogue}: {count} of {total} string has no translation: it is shown in "
+        "{source}, marked with its language",
+        "{catalogue}: {count} of {total} strings have no translation: they are shown in "
+        "{source}, marked with their language",
         count,
     )
+    catalogue = translation.translations.path if translation.translations else "-"
     console.info(
         message.format(
+            catalogue=catalogue,
             count=format_decimal(count, locale=lang),
             total=format_decimal(translation.total, locale=lang),
             source=ui.language_name(translation.source_lang, lang),
         )
     )
+    report_pending(translation.pending(), console.detail)
 
 
 def run(args: argparse.Namespace) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -126,17 +126,21 @@ def write_template(document: Document, content: str | os.PathLike[str], output: 
 
 def read(path: Path, lang: str | None = None, *, max_bytes: int = MAX_BYTES) -> Catalog:
     """Read the ``.po`` at ``path`` (at most ``max_bytes`` of it, as content files); a
-    syntax error names its line."""
+    syntax error names its line. The ``lineno`` of each current message is the line
+    of its msgstr, where a translator looks when told about the message."""
     data = read_bytes(path, max_bytes=max_bytes)
-    posyntax.check(data, str(path))
+    lines = posyntax.check(data, str(path)).msgstr_lines
     try:
-        return read_catalog(data, locale=lang and _locale(lang))
+        catalog = read_catalog(data, locale=lang and _locale(lang))
     except PoFileError as error:  # what Babel refuses beyond the syntax: msgcat's conflicts
         raise DsfrAccordionError.of(
             "po-syntax",
             Location(str(path), error.lineno + 1, 1),
             problem=str(error).removesuffix(f" on {error.lineno}"),
         ) from None
+    for message in _current(catalog):
+        message.lineno = lines.get((message.context or "", str(message.id)), message.lineno)
+    return catalog
 
 
 def revive(catalog: Catalog, fresh: Catalog) -> None:
@@ -299,6 +303,46 @@ def stats(catalog: Catalog, fresh: Catalog) -> Stats:
     return Stats(translated, fuzzy, untranslated, len(catalog.obsolete) + stray)
 
 
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """A string of the content that its catalogue does not translate yet, or not
+    for sure (``fuzzy``): where a translator goes to translate it (its msgstr in
+    the ``.po``, or its place in the content when the ``.po`` lacks it yet), its
+    msgctxt and its text."""
+
+    location: Location
+    context: str
+    text: str
+    fuzzy: bool
+
+
+def pending(
+    catalog: Catalog, fresh: Catalog, path: Path, content: str | os.PathLike[str]
+) -> list[Pending]:
+    """The strings of ``fresh`` (the template of ``content`` as it is now) that
+    ``catalog``, read from ``path``, leaves untranslated or fuzzy, in content order."""
+    found = []
+    for wanted in _current(fresh):
+        message = catalog.get(wanted.id, context=wanted.context)
+        if message is not None and message.string and not message.fuzzy:
+            continue
+        if message is not None:
+            location = Location(str(path), message.lineno)
+        else:
+            location = Location(
+                os.fspath(content), wanted.locations[0][1] if wanted.locations else None
+            )
+        found.append(
+            Pending(
+                location,
+                wanted.context or "",
+                str(wanted.id),
+                message is not None and message.fuzzy,
+            )
+        )
+    return found
+
+
 def check_markup(catalog: Catalog, path: Path) -> None:
     """Refuse the first translation that does not keep its source's markup, naming its line."""
     for message in _current(catalog):
@@ -328,12 +372,15 @@ class ContentTranslations:
     """The usable translations of one ``.po``: (msgctxt, msgid) → msgstr.
 
     Fuzzy and empty translations are left out: their units fall back to the
-    source language.
+    source language. ``lines`` gives the msgstr line of every entry of the file,
+    ``fuzzy`` the entries marked so: where the file says what it lacks.
     """
 
     lang: str
     path: Path
     strings: dict[tuple[str, str], str]
+    lines: dict[tuple[str, str], int] = field(default_factory=dict)
+    fuzzy: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def read(cls, path: Path, lang: str, *, max_bytes: int = MAX_BYTES) -> ContentTranslations:
@@ -345,7 +392,16 @@ class ContentTranslations:
             for message in _current(catalog)
             if message.string and not message.fuzzy
         }
-        return cls(lang, path, strings)
+        lines = {
+            (message.context or "", str(message.id)): message.lineno
+            for message in _current(catalog)
+        }
+        fuzzy = frozenset(
+            (message.context or "", str(message.id))
+            for message in _current(catalog)
+            if message.fuzzy
+        )
+        return cls(lang, path, strings, lines, fuzzy)
 
 
 def load_translations(
@@ -371,12 +427,30 @@ def load_translations(
 
 @dataclass(frozen=True, slots=True)
 class Translation:
-    """A translated document and the units left in the source language."""
+    """A translated document, the units left in the source language, and the
+    catalogue it was translated with."""
 
     document: Document
     fallbacks: tuple[Unit, ...]
     total: int
     source_lang: str
+    translations: ContentTranslations | None = None
+
+    def pending(self) -> list[Pending]:
+        """Each fallback where a translator fixes it: its msgstr in the catalogue,
+        or its place in the content when the catalogue lacks it."""
+        found = []
+        for unit in self.fallbacks:
+            key = (unit.context, unit.text)
+            line = self.translations.lines.get(key) if self.translations else None
+            if self.translations is not None and line is not None:
+                location = Location(str(self.translations.path), line)
+                fuzzy = key in self.translations.fuzzy
+            else:
+                source = self.document.location.path if self.document.location else "<document>"
+                location, fuzzy = Location(source, unit.line), False
+            found.append(Pending(location, unit.context, unit.text, fuzzy))
+        return found
 
 
 def translate(document: Document, translations: ContentTranslations) -> Translation:
@@ -396,4 +470,4 @@ def translate(document: Document, translations: ContentTranslations) -> Translat
         return ForeignText(unit.text, document.lang)
 
     translated = rebuild(document, visit, translations.lang)
-    return Translation(translated, tuple(fallbacks), total, document.lang)
+    return Translation(translated, tuple(fallbacks), total, document.lang, translations)

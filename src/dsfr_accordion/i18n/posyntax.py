@@ -29,8 +29,18 @@ _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?=[ \t
 _ESCAPES = frozenset('\\"ntr')
 
 
-def check(data: bytes, path: str) -> str:
-    """The text of the ``.po`` bytes ``data``; raises :class:`DsfrAccordionError`
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """A ``.po`` file that GNU gettext reads as this library does."""
+
+    text: str
+    #: The line of each entry's first msgstr, by (msgctxt, msgid): where its
+    #: translator writes (obsolete entries left out).
+    msgstr_lines: dict[tuple[str, str], int]
+
+
+def check(data: bytes, path: str) -> Checked:
+    """The ``.po`` bytes ``data`` checked; raises :class:`DsfrAccordionError`
     (``po-syntax``, ``po-duplicate``) at the line and column of the first problem."""
     try:
         text = data.decode("utf-8")
@@ -62,7 +72,7 @@ def check(data: bytes, path: str) -> str:
         else:
             entries.keyword(keyword.group(1), keyword.group(2), string, number, column)
     entries.end(number + 1)
-    return text
+    return Checked(text, entries.seen)
 
 
 def _string(line: str, start: int, path: str, number: int) -> str:
@@ -112,12 +122,14 @@ class _Entries:
     them silently; ``msgfmt -c`` calls it fatal)."""
 
     path: str
+    #: The msgstr line of each entry read, by (msgctxt, msgid).
     seen: dict[tuple[str, str], int] = field(default_factory=dict)
     context: list[str] | None = None
     msgid: list[str] | None = None
     msgid_line: int = 0
     plural: bool = False
     translated: bool = False
+    first_msgid: dict[tuple[str, str], int] = field(default_factory=dict)
     #: The string a continuation line adds to; None before the first keyword.
     current: list[str] | None = None
 
@@ -155,7 +167,7 @@ class _Entries:
                 )
                 raise _syntax(self.path, line, column, problem)
             if not self.translated:
-                self._check_duplicate()
+                self._check_duplicate(line)
             self.translated = True
             self.current = []
 
@@ -175,7 +187,7 @@ class _Entries:
         if self.context is not None and self.msgid is None:
             raise self._misplaced("msgctxt", line, 1)
 
-    def _check_duplicate(self) -> None:
+    def _check_duplicate(self, msgstr_line: int) -> None:
         assert self.msgid is not None
         key = ("".join(self.context or ()), "".join(self.msgid))
         if key in self.seen:
@@ -184,9 +196,10 @@ class _Entries:
                 Location(self.path, self.msgid_line),
                 context=key[0],
                 msgid=key[1],
-                first=self.seen[key],
+                first=self.first_msgid[key],
             )
-        self.seen[key] = self.msgid_line
+        self.seen[key] = msgstr_line
+        self.first_msgid[key] = self.msgid_line
 
     def _close(self) -> None:
         self.context = self.msgid = self.current = None
