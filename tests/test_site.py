@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -39,7 +40,22 @@ def test_layout_one_page_per_content_and_language_and_an_index(site: Path):
         "fr/index.html",
         "fr/si-samu.html",
         "fr/temoignages-cloud.html",
+        "index.html",
     ]
+
+
+def test_root_page_links_each_language_named_in_itself(site: Path):
+    tree, errors = parse_html((site / "index.html").read_text(encoding="utf-8"))
+    assert errors == []
+    assert tree.get("lang") == "fr"
+    assert contract_problems(tree) == []
+    links = [(a.get("href"), a.get("hreflang"), a.get("lang"), text_of(a)) for a in tree.iter("a")]
+    assert links[-2:] == [
+        ("./fr/index.html", "fr", "fr", "Français"),
+        ("./en/index.html", "en", "en", "English"),
+    ]
+    assert not [link for link in tree.iter("link") if link.get("rel") == "canonical"]
+    assert not (site / "sitemap.xml").exists()  # no address, no sitemap
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -266,3 +282,99 @@ def test_translators_catalogues_inside_the_output_are_input_never_replaced(tmp_p
     assert result.returncode == 2
     assert "would overwrite or contain the input" in result.stderr
     assert {p: p.read_bytes() for p in catalogues.rglob("*.po")} == before
+
+
+BASE = "https://example.gouv.fr/témoignages"
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML_NS = "{http://www.w3.org/1999/xhtml}"
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    output = tmp_path_factory.mktemp("published") / "site"
+    result = run_cli(
+        "build", *map(str, CONTENTS), "-o", str(output), "--langs", "fr,en", "--base-url", BASE
+    )
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+def test_base_url_makes_language_links_absolute_and_canonical(published: Path):
+    root = "https://example.gouv.fr/t%C3%A9moignages/"
+    for lang in ("fr", "en"):
+        for name in ("si-samu.html", "index.html"):
+            tree = page(published, lang, name)
+            links = {
+                (link.get("rel"), link.get("hreflang")): link.get("href")
+                for link in tree.iter("link")
+                if link.get("rel") in ("alternate", "canonical")
+            }
+            assert links == {
+                ("canonical", None): f"{root}{lang}/{name}",
+                ("alternate", "fr"): f"{root}fr/{name}",
+                ("alternate", "en"): f"{root}en/{name}",
+                ("alternate", "x-default"): f"{root}fr/{name}",
+            }
+
+
+def test_sitemap_lists_every_page_with_its_versions_by_the_protocol_rules(published: Path):
+    """The sitemaps.org 0.9 rules and search engines' alternates: UTF-8, one <loc>
+    per <url>, absolute URLs under the site's address, at most 50,000, each page's
+    versions as in its own <link rel="alternate">."""
+    data = (published / "sitemap.xml").read_bytes()
+    assert data.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n')
+    assert len(data) < 50 * 1024 * 1024
+    urlset = ElementTree.fromstring(data)
+    assert urlset.tag == f"{SITEMAP_NS}urlset"
+    root = "https://example.gouv.fr/t%C3%A9moignages/"
+    listed = {}
+    for url in urlset:
+        assert url.tag == f"{SITEMAP_NS}url"
+        (loc,) = url.findall(f"{SITEMAP_NS}loc")
+        assert loc.text.startswith(root) and loc.text.isascii() and len(loc.text) < 2048
+        assert set(url) <= {loc, *url.findall(f"{XHTML_NS}link")}
+        listed[loc.text] = {
+            link.get("hreflang"): link.get("href")
+            for link in url.findall(f"{XHTML_NS}link")
+            if link.get("rel") == "alternate"
+        }
+    assert len(listed) == len(urlset) <= 50_000
+    pages = sorted(p.relative_to(published).as_posix() for p in published.rglob("*.html"))
+    assert sorted(loc.removeprefix(root) for loc in listed) == ["", *pages[:-1]]
+    for relative in pages[:-1]:  # each page of a language, the root's index.html excepted
+        lang, name = relative.split("/")
+        declared = {
+            link.get("hreflang"): link.get("href")
+            for link in page(published, lang, name).iter("link")
+            if link.get("rel") == "alternate"
+        }
+        assert listed[root + relative] == declared
+        assert declared[lang] == root + relative
+
+
+def test_published_site_passes_the_static_audit(published: Path):
+    result = run_cli("check", str(published), "--fail-on", "warning")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "example.gouv.fr/temoignages",
+        "javascript:alert(1)",
+        "ftp://example.gouv.fr/",
+        "https://example.gouv.fr/?page=1",
+        "https://example.gouv.fr/#top",
+        "https:///temoignages",
+        "https://exa mple.gouv.fr/",
+        "https://exämple.gouv.fr/",
+    ],
+)
+def test_a_base_url_that_is_no_site_address_is_refused_before_anything_is_written(
+    tmp_path: Path, address: str
+):
+    result = run_cli("build", str(CONTENTS[0]), "-o", str(tmp_path / "site"), "--base-url", address)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: {address!r} is not the absolute http(s) address")
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()

@@ -161,6 +161,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("{content} would be the page {page}, which is each language's index"),
         N_("rename the content file"),
     ),
+    "bad-base-url": (
+        N_("{value!r} is not the absolute http(s) address of a site"),
+        N_(
+            "give the address where the site is published, such as https://example.gouv.fr/temoignages/"
+        ),
+    ),
+    "sitemap-too-large": (
+        N_("the site would have {count} pages, more than a sitemap may list (50,000)"),
+        N_("build the site in parts, or without --base-url"),
+    ),
     "build-locked": (
         N_("{path} is being built by another run (process {pid})"),
         N_("wait for it to end, or build into another folder"),

@@ -248,6 +248,7 @@ def render_page(
     faq_schema: bool = False,
     dsfr_base: str | None = None,
     alternates: Mapping[str, str] | None = None,
+    canonical: str | None = None,
 ) -> Markup:
     """Render ``document`` as a standalone DSFR page (doctype, ``<html lang>``, title,
     skip link, ``<main>``, ``<h1>``, DSFR CSS and JS) holding its accordions.
@@ -262,6 +263,9 @@ def render_page(
       URL of each version (this one included). The page then links them with
       ``<link rel="alternate" hreflang>`` (``x-default``: the content's
       language) and shows the DSFR language switcher (``fr-translate``).
+      Search engines want absolute URLs there.
+    - ``canonical``: the page's own absolute URL, linked as
+      ``<link rel="canonical">``.
     """
     rendered = _accordions(
         document,
@@ -283,6 +287,7 @@ def render_page(
         dsfr_base=dsfr_base,
         alternates=alternates,
         default_lang=rendered.source_lang,
+        canonical=canonical,
     )
 
 
@@ -294,6 +299,7 @@ def page_html(
     dsfr_base: str | None = None,
     alternates: Mapping[str, str] | None = None,
     default_lang: str | None = None,
+    canonical: str | None = None,
 ) -> Markup:
     """A standalone DSFR page holding ``fragment`` (see :func:`render_page` for the options).
 
@@ -319,5 +325,6 @@ def page_html(
             assets=page_assets(dsfr_base),
             languages=languages,
             x_default=default,
+            canonical=canonical,
         )
     )

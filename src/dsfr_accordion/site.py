@@ -6,10 +6,15 @@ Layout of the output folder::
     SITE/fr/temoignages-cloud.html
     SITE/en/index.html
     SITE/en/temoignages-cloud.html
+    SITE/index.html               the languages, each linking its index
+    SITE/sitemap.xml              with base_url: every page and its versions
     SITE/dsfr/…                   with dsfr_dist: the DSFR files the pages link
 
 Every page links its other language versions (``hreflang``, ``x-default`` for
-the content's language) and shows the DSFR language switcher. The build is
+the content's language) and shows the DSFR language switcher. With a
+``base_url`` (where the site is published) those links are absolute, as search
+engines require, each page links itself as canonical, and a sitemap lists
+every page with its versions. The build is
 atomic: it is made in a temporary folder that replaces ``SITE`` only when
 every page has been written, so a failure leaves the previous site intact.
 """
@@ -21,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 
@@ -33,6 +38,7 @@ from .i18n.catalogs import Translation, load_translations, locales_dir, translat
 from .loaders import MAX_BYTES, load
 from .output import staged_dir
 from .rendering import page_html, render_page
+from .sitemap import MAX_URLS, SITEMAP, SitemapPage, sitemap_xml
 
 if TYPE_CHECKING:
     from .legacy.findings import Report
@@ -55,10 +61,13 @@ class BuiltPage:
 def _index(
     lang: str,
     entries: list[tuple[str, str]],
-    languages: Sequence[str],
+    alternates: dict[str, str],
     source_lang: str,
+    *,
     dsfr_base: str | None,
+    canonical: str | None,
 ) -> Markup:
+    """The index page of one language: its pages, by title."""
     fragment = (
         environment(lang).get_template("dsfr_accordion/index.html.j2").render(entries=entries)
     )
@@ -67,9 +76,52 @@ def _index(
         lang,
         Markup(fragment),
         dsfr_base=dsfr_base,
-        alternates={code: f"../{code}/{INDEX_PAGE}" for code in languages},
+        alternates=alternates,
         default_lang=source_lang,
+        canonical=canonical,
     )
+
+
+def _root(
+    langs: Sequence[str], source_lang: str, dsfr_base: str | None, base_url: str | None
+) -> Markup:
+    """The site's root page, in the content's language: each language named in
+    itself, linking its index (no redirect: a visitor chooses)."""
+    languages = [(code, ui.language_name(code, code), f"./{code}/{INDEX_PAGE}") for code in langs]
+    fragment = (
+        environment(source_lang)
+        .get_template("dsfr_accordion/languages.html.j2")
+        .render(languages=languages)
+    )
+    return page_html(
+        ui.translations(source_lang).gettext("Testimonials"),
+        source_lang,
+        Markup(fragment),
+        dsfr_base=dsfr_base,
+        canonical=base_url,
+    )
+
+
+def site_url(value: str) -> str:
+    """``value``, the absolute ``http(s)`` URL where a site is published, ending
+    with ``/`` and with its path percent-encoded; raises :class:`DsfrAccordionError`
+    (``bad-base-url``) for anything else."""
+    try:
+        parts = urlsplit(value)
+        host_ok = bool(parts.hostname) and parts.netloc.isascii()
+    except ValueError:  # an invalid port or IPv6 address
+        host_ok = False
+    if (
+        not host_ok
+        or parts.scheme not in ("http", "https")
+        or parts.query
+        or parts.fragment
+        or "#" in value
+        or any(character.isspace() or ord(character) < 0x20 for character in value)
+    ):
+        raise DsfrAccordionError.of("bad-base-url", value=value)
+    path = quote(parts.path, safe="/%:@!$&'()*+,;=-._~")
+    return f"{parts.scheme}://{parts.netloc}{path.rstrip('/')}/"
 
 
 def page_names(contents: Sequence[str | os.PathLike[str]]) -> list[str]:
@@ -112,6 +164,7 @@ def build_site(
     progress: Callable[[int, int, str], None] | None = None,
     max_bytes: int = MAX_BYTES,
     on_import_report: Callable[[Report], None] | None = None,
+    base_url: str | None = None,
 ) -> list[BuiltPage]:
     """Build the site of ``contents`` in ``langs`` into ``output``; return the pages written.
 
@@ -121,7 +174,10 @@ def build_site(
     site and linked relatively; otherwise pages link the pinned CDN release.
     ``progress(done, total, page)`` is called before each page is written;
     ``max_bytes`` and ``on_import_report`` are :func:`~dsfr_accordion.loaders.load`'s.
+    ``base_url``, where the site will be published (see :func:`site_url`),
+    makes the language links absolute, adds canonical links and ``sitemap.xml``.
     """
+    base_url = site_url(base_url) if base_url is not None else None
     inputs = [
         *contents,
         *dict.fromkeys(locales_dir(content, locales) for content in contents),  # in order
@@ -140,6 +196,17 @@ def build_site(
     assets = needed_files(dist) if dist is not None else []
     base = f"../{ASSETS_FOLDER}" if dist is not None else None
     source_lang = documents[0].lang if documents else langs[0]
+    listed = (len(names) + 1) * len(langs) + 1  # the pages, an index per language, the root
+    if base_url is not None and listed > MAX_URLS:
+        raise DsfrAccordionError.of("sitemap-too-large", count=listed)
+
+    def url(lang: str, page: str) -> str:
+        """The URL of ``page`` in ``lang`` from another language's folder, or absolute."""
+        return f"{base_url or '../'}{lang}/{href(page)}"
+
+    def versions(page: str) -> dict[str, str]:
+        return {code: url(code, page) for code in langs}
+
     built: list[BuiltPage] = []
     with staged_dir(output) as staging:
         for lang_index, lang in enumerate(langs):
@@ -157,7 +224,8 @@ def build_site(
                     lang=lang,
                     translations=translation,
                     dsfr_base=base,
-                    alternates={code: f"../{code}/{href(name)}" for code in langs},
+                    alternates=versions(name),
+                    canonical=url(lang, name) if base_url else None,
                 )
                 path = staging / lang / name
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -165,8 +233,28 @@ def build_site(
                 title = translation.document.title if translation else document.title
                 entries.append((title, f"./{href(name)}"))
                 built.append(BuiltPage(Path(output) / lang / name, lang, translation))
-            index = _index(lang, entries, langs, source_lang, base)
+            index = _index(
+                lang,
+                entries,
+                versions(INDEX_PAGE),
+                source_lang,
+                dsfr_base=base,
+                canonical=url(lang, INDEX_PAGE) if base_url else None,
+            )
             (staging / lang / INDEX_PAGE).write_text(index + "\n", encoding="utf-8")
+        root = _root(langs, source_lang, ASSETS_FOLDER if dist is not None else None, base_url)
+        (staging / INDEX_PAGE).write_text(root + "\n", encoding="utf-8")
+        if base_url is not None:
+            pages = [INDEX_PAGE, *names]
+            sitemap = [
+                SitemapPage(
+                    url(lang, page), {**versions(page), "x-default": url(source_lang, page)}
+                )
+                for lang in langs
+                for page in pages
+            ]
+            root_page = SitemapPage(base_url, {})
+            (staging / SITEMAP).write_text(sitemap_xml([root_page, *sitemap]), encoding="utf-8")
         if dist is not None:
             copy_needed(dist, assets, staging / ASSETS_FOLDER)
     return built

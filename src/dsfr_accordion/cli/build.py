@@ -15,7 +15,8 @@ def register(commands: argparse._SubParsersAction) -> None:
         "build",
         help="build a multi-language site of content files",
         description="Render each content file in each language into SITE/<lang>/<name>.html, "
-        "with an index page per language, hreflang links and the DSFR language switcher. "
+        "with an index page per language, a root page linking each language, hreflang links "
+        "and the DSFR language switcher. "
         "The site is replaced only when the whole build succeeds.",
     )
     parser.add_argument("content", nargs="+", metavar="CONTENT", help="content files")
@@ -42,6 +43,13 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="copy the DSFR files the pages need from DIR (the npm package's dist folder) into "
         "SITE/dsfr and link them relatively (default: the pinned CDN release with integrity)",
     )
+    parser.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="the absolute address the site is published at (https://example.gouv.fr/"
+        "temoignages/): language links become absolute, pages link themselves as canonical, "
+        "and SITE/sitemap.xml lists every page with its language versions",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -62,6 +70,7 @@ def run(args: argparse.Namespace) -> None:
             progress=args.console.step,
             max_bytes=args.max_bytes,
             on_import_report=args.on_import_report,
+            base_url=args.base_url,
         )
     finally:
         args.console.clear()
