@@ -114,7 +114,7 @@ def test_samu_quotes_are_dsfr_quotes_with_their_authors():
     for quote in quotes:
         assert quote.tag == "figure"
         text = "".join(quote.find("blockquote").itertext()).strip()
-        assert text.startswith("«\u00a0") and text.endswith("\u00a0»")
+        assert text.startswith("«\u202f") and text.endswith("\u202f»")
         sources = [text_of(li) for li in by_class(quote, "fr-quote__source")[0]]
         assert sources[-1] == "Table ronde du 21 mai 2024 à SantExpo"
 
@@ -303,7 +303,7 @@ def _quote_html(quote: Quote, lang: str = "fr", **fields) -> str:
 
 def test_quote_marks_follow_the_language():
     quote = Quote((Paragraph("Bonjour"),))
-    assert '<p class="fr-text--lg">«\u00a0Bonjour\u00a0»</p>' in _quote_html(quote, "fr")
+    assert '<p class="fr-text--lg">«\u202fBonjour\u202f»</p>' in _quote_html(quote, "fr")
     assert '<p class="fr-text--lg">“Bonjour”</p>' in _quote_html(quote, "en")
     assert '<p class="fr-text--lg">“Bonjour”</p>' in _quote_html(quote, "en-GB")
 
@@ -311,9 +311,9 @@ def test_quote_marks_follow_the_language():
 def test_quote_marks_wrap_the_whole_quote_across_blocks():
     quote = Quote((Paragraph("Un"), ListBlock(("a", "b"))))
     html = _quote_html(quote)
-    assert '<p class="fr-text--lg">«\u00a0Un</p>' in html
+    assert '<p class="fr-text--lg">«\u202fUn</p>' in html
     assert "<li>a</li>" in html
-    assert "<li>b\u00a0»</li>" in html
+    assert "<li>b\u202f»</li>" in html
 
 
 def test_quote_marks_around_untranslated_list_items_keep_their_markup():

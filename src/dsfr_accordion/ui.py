@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .quotation_marks import DEFAULT as DEFAULT_MARKS
+from .quotation_marks import MARKS
 from .syntax import primary_language
 
 #: The gettext domain of the library's own words.
@@ -39,11 +41,10 @@ _SOURCE_LOCALES = Path(__file__).resolve().parent.parent.parent / "locales"
 # than reading the catalogue (docs/benchmarks.md); the package is never zipped.
 _PACKAGE_LOCALES = Path(__file__).resolve().parent / "locales"
 
-#: Opening and closing quotation marks, spacing included, by primary language.
-QUOTE_MARKS: dict[str, tuple[str, str]] = {
-    "fr": ("«\u00a0", "\u00a0»"),
-    "en": ("“", "”"),
-}
+#: The space French typography puts inside « » and before ``;``, ``:``, ``!``
+#: and ``?``: the narrow no-break space (U+202F), which keeps a mark on the line
+#: of its word.
+FRENCH_SPACE = "\u202f"
 
 
 class Msgid(str):
@@ -90,8 +91,26 @@ def localized(fields: Mapping[str, object], gettext: Callable[[str], str]) -> di
 
 
 def quote_marks(lang: str) -> tuple[str, str]:
-    """The quotation marks of ``lang``: « » with no-break spaces in French, “ ” otherwise."""
-    return QUOTE_MARKS.get(primary_language(lang), QUOTE_MARKS["en"])
+    """The (opening, closing) quotation marks of the language tag ``lang``, as CLDR
+    gives them for the most specific locale it has (``de-CH``, then ``de``; CLDR's
+    root “ ” for a language it does not know), spacing included: French spaces
+    them with :data:`FRENCH_SPACE`."""
+    parts = [_cldr_subtag(index, part) for index, part in enumerate(lang.split("-"))]
+    while parts and "-".join(parts) not in MARKS:
+        parts.pop()
+    opening, closing = MARKS["-".join(parts)] if parts else DEFAULT_MARKS
+    if primary_language(lang) == "fr":
+        return opening + FRENCH_SPACE, FRENCH_SPACE + closing
+    return opening, closing
+
+
+def _cldr_subtag(index: int, subtag: str) -> str:
+    """A subtag of a language tag written as CLDR ids write it: ``zh-Hant-TW``."""
+    if index == 0:
+        return subtag.lower()
+    if len(subtag) == 4 and subtag.isalpha():
+        return subtag.title()
+    return subtag.upper() if len(subtag) in (2, 3) else subtag.lower()
 
 
 def babel_locale(lang: str) -> str:
