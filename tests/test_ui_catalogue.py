@@ -76,7 +76,15 @@ def test_a_change_of_content_is_stale(old: bytes, new: bytes):
     assert tool.content(data.replace(old, new, 1)) != tool.content(data)
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+LANGUAGES = sorted(path.name for path in LOCALES.iterdir() if path.is_dir())
+
+
+def test_every_language_folder_is_a_catalogue_the_tool_keeps():
+    assert ui_catalogue_tool().languages() == LANGUAGES
+    assert {"en", "fr"} <= set(LANGUAGES)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_catalogue_is_complete_and_valid(lang: str):
     path = LOCALES / lang / "LC_MESSAGES" / "dsfr_accordion.po"
     checked = subprocess.run(

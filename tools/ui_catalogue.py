@@ -1,6 +1,8 @@
 """Extract the library's own words into locales/ and keep the catalogues in step.
 
-    python tools/ui_catalogue.py           re-extract, update locales/{fr,en}/…/dsfr_accordion.po
+    python tools/ui_catalogue.py           re-extract, update locales/<lang>/…/dsfr_accordion.po
+                                           of every language under locales/
+    python tools/ui_catalogue.py --add de  start the catalogue of a new language (then translate)
     python tools/ui_catalogue.py --check   exit 1 when the .pot or a .po is stale (make test)
     python tools/ui_catalogue.py --compile write the .mo files into src/dsfr_accordion/locales/
                                            (git-ignored; what a wheel ships, for source checkouts)
@@ -22,17 +24,18 @@ import sys
 from collections.abc import Hashable
 from pathlib import Path
 
+from babel.core import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 
 from dsfr_accordion.i18n.catalogs import CATALOG_DATE, revive
 from dsfr_accordion.i18n.pofiles import catalog_bytes, read_catalog
 from dsfr_accordion.mofile import compile_po
+from dsfr_accordion.ui import babel_locale
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
 DOMAIN = "dsfr_accordion"
-LANGS = ("en", "fr")
 SOURCE_LANG = "en"
 METHODS = [
     ("**/templates/**.j2", "jinja2"),
@@ -102,6 +105,43 @@ def content(data: bytes) -> Hashable:
     return header, tuple(messages)
 
 
+def shown(path: Path) -> Path:
+    """``path`` as messages show it: relative to the repository when inside it."""
+    return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+
+
+def languages() -> list[str]:
+    """The languages that have a catalogue under :data:`LOCALES`."""
+    return sorted(po.parent.parent.name for po in LOCALES.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+
+
+def add(lang: str) -> Path:
+    """Start the ``lang`` catalogue: every message untranslated; refuses a language
+    that has one, or that CLDR does not know."""
+    path = LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if path.exists():
+        raise SystemExit(f"{shown(path)} exists already")
+    try:
+        locale = Locale.parse(babel_locale(lang))
+    except (UnknownLocaleError, ValueError):
+        raise SystemExit(f"{lang!r} is not a language CLDR knows") from None
+    catalog = Catalog(
+        locale=locale,
+        domain=DOMAIN,
+        project="dsfr-accordion",
+        version="1",
+        msgid_bugs_address="",
+        creation_date=CATALOG_DATE,
+        revision_date=CATALOG_DATE,
+        language_team=f"{locale.english_name} <>",
+        charset="utf-8",
+        fuzzy=False,
+    )
+    path.parent.mkdir(parents=True)
+    path.write_bytes(dump(catalog))
+    return path
+
+
 def updated(lang: str, fresh: Catalog) -> bytes:
     """The ``lang`` catalogue updated to ``fresh``; English, the source language,
     translates each message to its own id.
@@ -125,7 +165,7 @@ def updated(lang: str, fresh: Catalog) -> bytes:
 
 def compile_catalogues() -> None:
     """Compile each language's .po into the package, as the wheel build does."""
-    for lang in LANGS:
+    for lang in languages():
         source = LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
         target = ROOT / "src" / "dsfr_accordion" / "locales" / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -135,7 +175,7 @@ def compile_catalogues() -> None:
 def main(check: bool) -> int:
     fresh = template()
     wanted = {LOCALES / f"{DOMAIN}.pot": dump(fresh)}
-    for lang in LANGS:
+    for lang in languages():
         wanted[LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"] = updated(lang, fresh)
     stale = [
         path
@@ -145,13 +185,13 @@ def main(check: bool) -> int:
     if check:
         for path in stale:
             print(
-                f"{path.relative_to(ROOT)}: stale; run python tools/ui_catalogue.py",
+                f"{shown(path)}: stale; run python tools/ui_catalogue.py",
                 file=sys.stderr,
             )
         return 1 if stale else 0
     for path in stale:
         path.write_bytes(wanted[path])
-        print(f"updated {path.relative_to(ROOT)}", file=sys.stderr)
+        print(f"updated {shown(path)}", file=sys.stderr)
     return 0
 
 
@@ -159,4 +199,6 @@ if __name__ == "__main__":
     if "--compile" in sys.argv[1:]:
         compile_catalogues()
         raise SystemExit(0)
+    if sys.argv[1:2] == ["--add"] and len(sys.argv) == 3:
+        print(f"started {shown(add(sys.argv[2]))}", file=sys.stderr)
     raise SystemExit(main(check="--check" in sys.argv[1:]))

@@ -1,5 +1,6 @@
 """The library's Jinja environments: one per language, with its templates,
-filters and the UI catalogue of that language.
+filters and the UI catalogue of that language (or of ``ui.FALLBACK_LANGUAGE``,
+then the globals ``ui_lang`` and ``ui_foreign`` tell templates to mark it).
 
 Only pages, a site's indexes and site builders' own templates need Jinja: a
 fragment is written by :class:`dsfr_accordion.markup.AccordionWriter`, so
@@ -19,7 +20,8 @@ from jinja2 import (
 )
 
 from . import ui
-from .markup import plain_filter, text_html
+from .markup import lang_attribute, plain_filter, text_html
+from .syntax import primary_language
 
 
 def jinja_loader() -> BaseLoader:
@@ -57,7 +59,13 @@ def environment(lang: str) -> Environment:
     # autoescape and %-formats it, so a hostile or careless catalogue could inject
     # HTML or crash the page. Here a translation is plain text, escaped like any
     # other (templates pass no variables to _(), docs/security.md).
-    env.install_gettext_translations(ui.translations(lang), newstyle=False)  # type: ignore[attr-defined]
+    # A language without a UI catalogue gets the words of FALLBACK_LANGUAGE;
+    # templates mark them with lang when ui_foreign (RGAA 8.7).
+    words = ui.interface_language(lang)
+    env.install_gettext_translations(ui.translations(words), newstyle=False)  # type: ignore[attr-defined]
+    env.globals["ui_lang"] = words
+    env.globals["ui_foreign"] = words != primary_language(lang)
     env.filters["text"] = text_html
     env.filters["plain"] = plain_filter
+    env.filters["lang_attribute"] = lang_attribute
     return env

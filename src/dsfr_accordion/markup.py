@@ -48,6 +48,13 @@ def plain_filter(value: object) -> Markup:
     return escape(clean_text(str(value)))
 
 
+def lang_attribute(value: object) -> Markup:
+    """`` lang="…"`` when ``value`` is a :class:`~dsfr_accordion.model.ForeignText`,
+    else nothing: for an element that holds plain text only (``<title>``)."""
+    lang = getattr(value, "lang", None)
+    return Markup("") if lang is None else Markup(' lang="{}"').format(lang)
+
+
 def text_html(value: object) -> Markup:
     """Plain text as HTML: escaped, and inside ``<span lang>`` when it is a
     :class:`~dsfr_accordion.model.ForeignText` (an untranslated fallback, RGAA 8.7).

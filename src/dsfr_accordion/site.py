@@ -72,7 +72,7 @@ def _index(
         environment(lang).get_template("dsfr_accordion/index.html.j2").render(entries=entries)
     )
     return page_html(
-        ui.translations(lang).gettext("Testimonials"),
+        ui.interface_text(ui.N_("Testimonials"), lang),
         lang,
         Markup(fragment),
         dsfr_base=dsfr_base,
@@ -94,7 +94,7 @@ def _root(
         .render(languages=languages)
     )
     return page_html(
-        ui.translations(source_lang).gettext("Testimonials"),
+        ui.interface_text(ui.N_("Testimonials"), source_lang),
         source_lang,
         Markup(fragment),
         dsfr_base=dsfr_base,

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .model import ForeignText
 from .quotation_marks import DEFAULT as DEFAULT_MARKS
 from .quotation_marks import MARKS
 from .syntax import primary_language
@@ -146,13 +147,43 @@ def _from_po(path: Path) -> _gettext.GNUTranslations:
     return _gettext.GNUTranslations(io.BytesIO(compile_po(path)))
 
 
+#: The language of the words of a page whose language has no UI catalogue: the
+#: pages are French government pages; those words are marked ``lang="fr"``.
+FALLBACK_LANGUAGE = "fr"
+
+
+def _catalogue_files(lang: str) -> tuple[Path, Path]:
+    """The compiled and the source catalogue of the primary language of ``lang``."""
+    relative = Path(primary_language(lang), "LC_MESSAGES", DOMAIN)
+    return _PACKAGE_LOCALES / f"{relative}.mo", _SOURCE_LOCALES / f"{relative}.po"
+
+
+@cache
+def has_catalogue(lang: str) -> bool:
+    """Whether the library's own words exist in the primary language of ``lang``."""
+    return any(path.is_file() for path in _catalogue_files(lang))
+
+
+def interface_language(lang: str) -> str:
+    """The language the library's own words are shown in on a ``lang`` page: its
+    primary language, or :data:`FALLBACK_LANGUAGE` when that has no catalogue."""
+    return primary_language(lang) if has_catalogue(lang) else FALLBACK_LANGUAGE
+
+
+def interface_text(message: str, lang: str) -> str:
+    """``message``, one of the library's own words, for a ``lang`` page: in
+    :func:`interface_language`, as a :class:`~dsfr_accordion.model.ForeignText`
+    (which renderers mark with ``lang``) when that is not the page's language."""
+    words = interface_language(lang)
+    text = translations(words).gettext(message)
+    return ForeignText(text, words) if words != primary_language(lang) else text
+
+
 @cache
 def translations(lang: str) -> _gettext.NullTranslations:
-    """The UI translations for ``lang`` (its primary subtag); no catalogue: the English ids."""
-    primary = primary_language(lang)
-    relative = Path(primary, "LC_MESSAGES", f"{DOMAIN}")
-    compiled = _PACKAGE_LOCALES / f"{relative}.mo"
-    source = _SOURCE_LOCALES / f"{relative}.po"
+    """The UI translations for ``lang`` (its primary subtag); no catalogue: the English ids
+    (pages use :func:`interface_language` first; the command line knows fr and en)."""
+    compiled, source = _catalogue_files(lang)
     # In a source checkout a .po edited after the last compile wins, so that
     # translators see their work at once.
     if source.is_file() and (

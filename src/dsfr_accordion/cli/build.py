@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from .options import add_max_size, load_content
-from .render import report_fallbacks
+from .render import report_fallbacks, report_interface
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -59,6 +59,8 @@ def run(args: argparse.Namespace) -> None:
     if not langs:
         langs = [load_content(args, args.content[0]).lang]
     from ..site import build_site  # noqa: PLC0415 - Babel and the site code load here only
+
+    report_interface(langs, args.console)
 
     try:
         pages = build_site(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from ..assets import ASSETS_FOLDER, copy_dist
 from ..errors import DsfrAccordionError
 from ..output import check_outputs, is_written_through, write_text
 from ..rendering import HEADING_LEVELS, OPEN_CHOICES, render, render_page
+from ..syntax import primary_language
 from .console import Console
 from .i18n import report_pending
 from .options import add_max_size, load_content
@@ -140,6 +142,24 @@ def report_fallbacks(translation: Translation, console: Console) -> None:
     report_pending(translation.pending(), console.detail)
 
 
+def report_interface(langs: Iterable[str], console: Console) -> None:
+    """Say once per language of ``langs`` that has no UI catalogue that its pages
+    show the library's own words in :data:`~dsfr_accordion.ui.FALLBACK_LANGUAGE`."""
+    _ = ui.translations(ui.cli_language()).gettext
+    for lang in dict.fromkeys(map(primary_language, langs)):
+        if not ui.has_catalogue(lang):
+            console.info(
+                _(
+                    "the library's own words (skip link, language menu) have no {lang!r} "
+                    "catalogue: the {lang!r} pages show them in {fallback}, marked with "
+                    "their language"
+                ).format(
+                    lang=lang,
+                    fallback=ui.language_name(ui.FALLBACK_LANGUAGE, ui.cli_language()),
+                )
+            )
+
+
 def run(args: argparse.Namespace) -> None:
     """Load ``args.input``, render it, write it to ``args.output`` or standard output."""
     if args.dsfr_dist is not None and (
@@ -166,6 +186,7 @@ def run(args: argparse.Namespace) -> None:
         "faq_schema": args.faq_schema,
     }
     if args.page:
+        report_interface([args.lang or document.lang], args.console)
         dsfr_base = ASSETS_FOLDER if args.dsfr_dist is not None else None
         html = render_page(document, dsfr_base=dsfr_base, **options)
     else:
