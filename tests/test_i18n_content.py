@@ -557,7 +557,7 @@ def test_verbose_reports_name_each_string_left_to_translate_at_its_msgstr(conten
     long = run_cli("i18n", "stats", str(content), "--langs", "en", "-v").stderr
     assert f"{po}:" in long and "…" in long  # the long answer is cut
     french = run_cli("i18n", "stats", str(content), "--langs", "en", "-v", env={"LANGUAGE": "fr"})
-    assert f"{po}:{fuzzy_line}\u00a0: approximative\u00a0: geo/answer" in french.stderr
+    assert f"{po}:{fuzzy_line}: approximative\u202f: geo/answer" in french.stderr
 
 
 def test_a_string_the_catalogue_lacks_is_reported_at_its_place_in_the_content(content: Path):

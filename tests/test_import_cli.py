@@ -256,6 +256,6 @@ def test_the_report_speaks_french_when_the_command_line_does():
         check=False,
     )
     assert result.returncode == 0
-    assert "60:5\u00a0: réparé\u00a0: " in result.stderr
+    assert "60:5: réparé\u202f: " in result.stderr
     last = result.stderr.splitlines()[-1]
     assert "1\u202f418" in last or "1\u00a0418" in last

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import os
+import re
 import subprocess
 import sys
 from types import ModuleType
@@ -130,8 +131,8 @@ def test_french_cli_messages(tmp_path):
         check=False,
     )
     assert result.returncode == 2
-    assert result.stderr.startswith(f"{tmp_path / 'absent.yaml'}: erreur\u00a0: ")
-    assert "\n  conseil\u00a0: " in result.stderr
+    assert result.stderr.startswith(f"{tmp_path / 'absent.yaml'}: erreur\u202f: ")
+    assert "\n  conseil\u202f: " in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -150,3 +151,31 @@ def test_cli_language_follows_gettext_variables(monkeypatch, env, lang):
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert ui.cli_language() == lang
+
+
+def _french_strings() -> list[str]:
+    found = []
+    for message in catalogue("fr"):
+        if message.id:
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            found += [re.sub(r"\{[^{}]*\}", "{}", text) for text in strings]  # placeholders out
+    return found
+
+
+def test_french_typography_is_consistent_over_the_whole_catalogue():
+    """A narrow no-break space (U+202F) before ; : ! ? and inside « », a curly
+    apostrophe in words; a colon glued to what precedes it is code (``title:``, a
+    URL) or a place (``{place}: erreur``), never French prose."""
+    problems = []
+    for text in _french_strings():
+        for match in re.finditer(r"(.)([;:!?])(?=\s|$)", text):
+            before = match.group(1)
+            glued = before not in " \u00a0\u202f" and (match.group(2) == ":" or before == "{")
+            if before != "\u202f" and not glued:
+                problems.append(f"space before {match.group(2)!r}: {text!r}")
+        if re.search(r"«(?!\u202f)|(?<!\u202f)»", text):
+            problems.append(f"guillemets: {text!r}")
+        if re.search(r"(?<=[^\W\d_])'(?=[^\W\d_])", text):
+            problems.append(f"straight apostrophe: {text!r}")
+    assert problems == []
+    assert sum("\u2019" in text for text in _french_strings()) > 100
