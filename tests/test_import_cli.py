@@ -184,7 +184,7 @@ def test_render_refuses_a_page_that_would_lose_words(monkeypatch: pytest.MonkeyP
     assert main(["render", str(FIXTURES / "legacy" / "aria.html")]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "error: importing this page loses" in captured.err
+    assert "error: words lost by importing this page: 25" in captured.err
 
 
 def test_findings_table_has_exactly_the_codes_the_importer_uses():

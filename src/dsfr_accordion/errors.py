@@ -258,7 +258,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
     ),
     "import-loss": (
-        N_("importing this page loses {count} words, first {words!r}"),
+        N_("words lost by importing this page: {count}, the first {words!r}"),
         N_(
             "run: python -m dsfr_accordion import {path} --report report.json, and fix the "
             "source where the report says"

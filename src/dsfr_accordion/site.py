@@ -72,6 +72,7 @@ def _index(
         environment(lang).get_template("dsfr_accordion/index.html.j2").render(entries=entries)
     )
     return page_html(
+        # Translators: the title of a site's index page, which lists its testimonials
         ui.interface_text(ui.N_("Testimonials"), lang),
         lang,
         Markup(fragment),

@@ -33,7 +33,12 @@ def counts(results: Sequence[FileResult]) -> dict[str, int]:
 
 
 #: The words and lines of the text report, translated when shown.
-SEVERITY_WORDS: dict[Severity, str] = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning")}
+SEVERITY_WORDS: dict[Severity, str] = {
+    # Translators: the severity of an accessibility finding, as in "page.html:3:5: error: …"
+    Severity.ERROR: N_("error"),
+    # Translators: the severity of an accessibility finding, as in "page.html:3:5: warning: …"
+    Severity.WARNING: N_("warning"),
+}
 LINE = N_("{place}: {severity}: {message} ({rule}, RGAA {rgaa})")
 LINE_WITHOUT_RGAA = N_("{place}: {severity}: {message} ({rule})")
 HINT = N_("hint: {hint}")
