@@ -55,6 +55,26 @@ def test_fail_on_warning_counts_warnings():
     assert run_cli("check", str(warning_only), "--fail-on", "warning").returncode == 1
 
 
+@pytest.mark.parametrize(
+    ("policy", "security_warning", "html_error"),
+    [
+        ("error", 0, 1),
+        ("warning", 1, 1),
+        ("error,security:warning", 1, 1),
+        ("warning,security:none", 0, 1),
+        ("error,html:none", 0, 0),
+        ("accessibility:error", 0, 0),
+        ("none", 0, 0),
+    ],
+)
+def test_fail_on_weighs_each_category(policy: str, security_warning: int, html_error: int):
+    """An inline handler outside an accordion is a security warning; a parse error an
+    HTML conformance error: each category fails from its own severity."""
+    for page, expected in (("inline-handler", security_warning), ("parse-error", html_error)):
+        result = run_cli("check", str(STATIC / f"{page}.bad.html"), "--fail-on", policy)
+        assert result.returncode == expected, (policy, page, result.stdout)
+
+
 def test_json_report_follows_the_schema():
     result = run_cli("check", str(SEED), str(STATIC / "image-alt.good.html"), "--format", "json")
     assert result.returncode == 1
@@ -131,7 +151,10 @@ def test_folder_and_no_progress_without_a_terminal(tmp_path: Path, clean_page: P
     [
         (["absent.html"], "absent.html: error: cannot read the file"),
         (["--format", "xml", "x.html"], "invalid choice: 'xml'"),
-        (["--fail-on", "info", "x.html"], "invalid choice: 'info'"),
+        (
+            ["--fail-on", "error,securty:warning", "absent.html"],
+            "error: --fail-on 'error,securty:warning': 'securty:warning' is neither",
+        ),
         ([], "the following arguments are required: PATH"),
     ],
 )

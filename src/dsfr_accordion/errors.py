@@ -161,6 +161,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("{content} would be the page {page}, which is each language's index"),
         N_("rename the content file"),
     ),
+    "bad-fail-on": (
+        N_("--fail-on {value!r}: {term!r} is neither a severity nor category:severity"),
+        N_(
+            "write severities (error, warning, none) and categories (accessibility, dsfr, "
+            "security, html) as in error,security:warning,html:none"
+        ),
+    ),
     "bad-base-url": (
         N_("{value!r} is not the absolute http(s) address of a site"),
         N_(

@@ -80,8 +80,10 @@ class DsfrAudit:
     def check(
         self, *paths: str | os.PathLike[str], browser: bool = False, fail_on: str = "error"
     ) -> list[FileResult]:
-        """Audit ``paths`` (pages, fragments, folders); fail with the findings at or above
-        ``fail_on`` (``"error"`` or ``"warning"``), else return every file's results.
+        """Audit ``paths`` (pages, fragments, folders); fail with the findings that
+        ``fail_on`` fails (``"error"``, ``"warning"``, or per category as ``check
+        --fail-on`` reads it: ``"error,security:warning,html:none"``), else return
+        every file's results.
         """
         from .audit import check, failing, report  # noqa: PLC0415 - html5lib, when needed
 

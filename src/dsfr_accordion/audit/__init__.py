@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .browser import BrowserSession
     from .findings import FileResult
-    from .rules import Severity
+    from .rules import FailOn, Severity
 
 #: The report formats of ``check --format`` and :func:`~.report.render_report`.
 FORMATS = ("text", "json", "junit")
@@ -62,15 +62,29 @@ def check(
     return results
 
 
-def failing(results: Iterable[FileResult], fail_on: Severity | str) -> list[FileResult]:
-    """Each result with only its findings as serious as ``fail_on`` or more
-    (``--fail-on``), in the same order; a result may be left with none.
-    """
-    from .findings import FileResult  # noqa: PLC0415 - with the results, already loaded
-    from .rules import Severity  # noqa: PLC0415
+def fail_on(spec: FailOn | Severity | str) -> FailOn:
+    """``spec`` as a :class:`~.rules.FailOn`: one already, a severity, or the text of
+    ``--fail-on`` (see :meth:`~.rules.FailOn.parse`); raises
+    :class:`~dsfr_accordion.errors.DsfrAccordionError` (``bad-fail-on``) for text it
+    cannot read."""
+    from ..errors import DsfrAccordionError  # noqa: PLC0415 - small, and only for a check
+    from .rules import FailOn  # noqa: PLC0415
 
-    threshold = Severity(fail_on)
+    if isinstance(spec, FailOn):
+        return spec
+    try:
+        return FailOn.parse(str(spec))
+    except ValueError as error:
+        raise DsfrAccordionError.of("bad-fail-on", value=str(spec), term=str(error)) from None
+
+
+def failing(results: Iterable[FileResult], policy: FailOn | Severity | str) -> list[FileResult]:
+    """Each result with only its findings that fail the check by ``policy`` (see
+    :func:`fail_on`), in the same order; a result may be left with none."""
+    from .findings import FileResult  # noqa: PLC0415 - with the results, already loaded
+
+    chosen = fail_on(policy)
     return [
-        FileResult.of(r.path, (f for f in r.findings if f.at_least(threshold)), r.text)
+        FileResult.of(r.path, (f for f in r.findings if chosen.fails(f.rule)), r.text)
         for r in results
     ]

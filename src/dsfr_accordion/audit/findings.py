@@ -79,10 +79,6 @@ class Finding:
         """Document order, then rule id: the order every report lists findings in."""
         return (self.line or 0, self.column or 0, self.rule_id, self.fields)
 
-    def at_least(self, threshold: Severity) -> bool:
-        """Whether this finding is as serious as ``threshold`` or more."""
-        return self.severity.rank >= threshold.rank
-
 
 @dataclass(frozen=True, slots=True)
 class FileResult:

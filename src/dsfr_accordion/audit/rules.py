@@ -26,6 +26,39 @@ class Severity(StrEnum):
         return 2 if self is Severity.ERROR else 1
 
 
+@dataclass(frozen=True, slots=True)
+class FailOn:
+    """Which findings fail a check (``--fail-on``): the least serious severity that
+    fails, by category; a category absent from ``thresholds`` never fails."""
+
+    thresholds: dict[Category, Severity]
+
+    @classmethod
+    def parse(cls, spec: str) -> FailOn:
+        """Read ``--fail-on``: comma-separated terms ``SEVERITY`` (every category) or
+        ``CATEGORY:SEVERITY``, ``none`` as the severity for never; later terms win.
+        ``error,security:warning,html:none``. Raises :class:`ValueError`."""
+        thresholds: dict[Category, Severity] = {}
+        for term in (part.strip() for part in spec.split(",")):
+            category, _, level = term.rpartition(":")
+            try:
+                chosen = [Category(category)] if category else list(Category)
+                severity = None if level == "none" else Severity(level)
+            except ValueError:
+                raise ValueError(term) from None
+            for name in chosen:
+                if severity is None:
+                    thresholds.pop(name, None)
+                else:
+                    thresholds[name] = severity
+        return cls(thresholds)
+
+    def fails(self, rule: Rule) -> bool:
+        """Whether a finding of ``rule`` fails the check."""
+        threshold = self.thresholds.get(rule.category)
+        return threshold is not None and rule.severity.rank >= threshold.rank
+
+
 class Check(StrEnum):
     """Which audit produces a rule's findings."""
 

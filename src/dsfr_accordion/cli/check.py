@@ -59,9 +59,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--fail-on",
-        choices=("error", "warning"),
         default="error",
-        help="exit 1 when a finding is this serious or more (default: error)",
+        metavar="POLICY",
+        help="exit 1 when a finding is this serious or more: error (default) or warning, or "
+        "per category (accessibility, dsfr, security, html) as in "
+        "error,security:warning,html:none",
     )
     parser.add_argument(
         "--dsfr-dist",
@@ -76,8 +78,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Audit ``args.paths``, print the report, return 0 or :data:`EXIT_FINDINGS`."""
     # The audit modules (html5lib, and Selenium with --browser) load only here.
-    from ..audit import check, failing, report  # noqa: PLC0415
+    from ..audit import check, fail_on, failing, report  # noqa: PLC0415
 
+    policy = fail_on(args.fail_on)  # a mistyped policy stops the run before any audit
     lang = args.lang or ui.cli_language()
     console = args.console
     with contextlib.ExitStack() as stack:
@@ -97,5 +100,5 @@ def run(args: argparse.Namespace) -> int:
     output = report.render_report(results, args.format, lang)
     # The text report quotes the pages' lines: shown on a terminal, made printable.
     sys.stdout.write(printable(output) if args.format == "text" else output)
-    failed = any(result.findings for result in failing(results, args.fail_on))
+    failed = any(result.findings for result in failing(results, policy))
     return EXIT_FINDINGS if failed else 0
