@@ -33,6 +33,7 @@ msgctxt: ``#| msgctxt`` is read and dropped.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -154,21 +155,21 @@ def _strings(catalog: Catalog, message: Message) -> list[str]:
 
 def _comment(marker: str, text: str) -> Iterator[str]:
     """A comment as GNU writes it: one line per line of ``text``, the marker then a
-    space unless the line is empty."""
+    space unless the line is empty. A line that ends with a backslash gets a space
+    after it: GNU's reader joins a line that ends with one to the next (Babel's
+    reader drops the space)."""
     for line in text.split("\n"):
-        yield f"{marker} {line}" if line else marker
+        yield (f"{marker} {line}" if line else marker) + " " * line.endswith("\\")
 
 
 def _references(locations: Iterable[tuple[str, int | None]]) -> list[str]:
     """The ``#:`` lines: each place once, in Babel's order (by file, then line),
     as many on a line as fit in 79 columns."""
-    try:
-        ordered = sorted(locations, key=lambda place: (place[0], place[1] or -1))
-    except TypeError:  # a line that is not a number: keep the order given
-        ordered = list(locations)
+    places = [(_without_dot_slash(name.replace(os.sep, "/")), line) for name, line in locations]
+    with contextlib.suppress(TypeError):  # a line that is not a number: keep the order given
+        places.sort(key=lambda place: (place[0], place[1] or -1))
     references = dict.fromkeys(
-        filename.replace(os.sep, "/") + (f":{lineno}" if lineno else "")
-        for filename, lineno in ordered
+        filename + (f":{lineno}" if lineno else "") for filename, lineno in places
     )
     lines: list[str] = []
     line, column = "#:", 2
@@ -182,6 +183,13 @@ def _references(locations: Iterable[tuple[str, int | None]]) -> list[str]:
     if references:
         lines.append(line)
     return lines
+
+
+def _without_dot_slash(filename: str) -> str:
+    """``filename`` without the leading ``./`` GNU leaves out of a reference."""
+    while filename.startswith("./"):
+        filename = filename[2:]
+    return filename
 
 
 def _flags(flags: Iterable[str], *, fuzzy: bool) -> list[str]:

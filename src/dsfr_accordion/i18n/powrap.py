@@ -161,6 +161,7 @@ def _class(char: str) -> str:
     return _CLASSES.get(ord(char), "AL")
 
 
+@cache
 def _width(char: str) -> int:
     """Columns ``char`` takes, as libunistring's ``uc_width`` counts them."""
     if unicodedata.category(char) in {"Mn", "Me", "Cf"}:
@@ -267,81 +268,106 @@ def _percent_directives(value: str) -> Iterable[tuple[int, int]]:
         position = index + 1
 
 
-def _brace_field(value: str, index: int) -> int | None:
-    """The end of the field (``name``, ``0``, ``name.attr[key]``) at ``index``, or None."""
+def _brace_field(value: str, index: int) -> tuple[int, int | None]:
+    """Read the field (``name``, ``0``, ``name.attr[key]``) at ``index``: where it
+    ends, or None and where gettext marks the error."""
     match = _NAME.match(value, index) or _NUMBER.match(value, index)
     if match is None:
-        return None
+        return index, None
     index = match.end()
     while True:
         if value.startswith(".", index):
             match = _NAME.match(value, index + 1)
             if match is None:
-                return None
+                return index + 1, None
             index = match.end()
         elif value.startswith("[", index):
             match = _NAME.match(value, index + 1) or _NUMBER.match(value, index + 1)
-            if match is None or not value.startswith("]", match.end()):
-                return None
+            if match is None:
+                return index + 1, None
+            if not value.startswith("]", match.end()):
+                return match.end() + 1, None
             index = match.end() + 1
         else:
-            return index
+            return index, index
 
 
-def _brace_directives(value: str) -> Iterable[tuple[int, int]]:
-    """The (start, end) of each ``{}`` directive of ``value`` as gettext's
-    ``format-python-brace.c`` reads them, up to the first invalid one
-    (``{{`` is no directive)."""
+def _brace_directive(value: str, start: int) -> tuple[int, int | None]:
+    """Read the ``{}`` directive at ``start`` as gettext 0.21's
+    ``format-python-brace.c`` does: where its ``}`` is, or None and the offset of
+    the error (from the ``{`` of the directive, or of a nested one, where it is)."""
+    error, index = _brace_field(value, start + 1)
+    if index is None:
+        return None, error - start
+    if value.startswith(":", index):
+        index += 1
+        if value.startswith("{", index):  # a nested directive: the whole format spec
+            nested = index
+            if not value.startswith("{", nested + 1):
+                error, index = _brace_field(value, nested + 1)
+                if index is None:
+                    return None, error - nested
+                if not value.startswith("}", index):  # no further ":", no other end
+                    return None, index - nested
+                index += 1
+            else:
+                index += 2
+        else:  # [[fill]align][sign][#][0][width][.precision][type]
+            if value[index + 1 : index + 2] in {"<", ">", "=", "^"}:
+                index += 2
+            elif value[index : index + 1] in {"<", ">", "=", "^"}:
+                index += 1
+            for optional in ("+- ", "#", "0"):
+                if value[index : index + 1] and value[index] in optional:
+                    index += 1
+            while value[index : index + 1] and value[index] in _DIGITS:
+                index += 1
+            if value.startswith(".", index):
+                index += 1
+                while value[index : index + 1] and value[index] in _DIGITS:
+                    index += 1
+            if value[index : index + 1] and value[index] in "bcdoxXneEfFgG%":
+                index += 1
+    if not value.startswith("}", index):
+        return None, index - start
+    return index, None
+
+
+def _brace_prohibited(value: str) -> range:
+    """Where ``msgcat`` 0.21 does not break a ``python-brace-format`` string.
+
+    Its parser marks each directive from the ``{`` of that directive rather than
+    from the start of the string: every directive "starts" at 0 and "ends" at its
+    own length. The first mark after 0 that ends a directive (not an error) is
+    the end of the one span it then keeps whole, at the start of the string.
+    """
+    ends: list[int] = []
+    error = None
     position = 0
-    while (start := value.find("{", position)) >= 0:
+    while error is None and (start := value.find("{", position)) >= 0:
         if value.startswith("{", start + 1):
             position = start + 2
             continue
-        index = _brace_field(value, start + 1)
-        if index is None:
-            return
-        if value.startswith(":", index):
-            index += 1
-            if value.startswith("{", index):  # a nested directive, the whole format
-                index = _brace_field(value, index + 1)
-                if index is None or not value.startswith("}", index):
-                    return
-                index += 1
-            else:  # [[fill]align][sign][#][0][width][.precision][type]
-                if value[index + 1 : index + 2] in ("<", ">", "=", "^"):
-                    index += 2
-                elif value[index : index + 1] in ("<", ">", "=", "^"):
-                    index += 1
-                for optional in ("+- ", "#", "0"):
-                    if value[index : index + 1] and value[index] in optional:
-                        index += 1
-                while index < len(value) and value[index] in _DIGITS:
-                    index += 1
-                if value.startswith(".", index):
-                    index += 1
-                    while index < len(value) and value[index] in _DIGITS:
-                        index += 1
-                if value[index : index + 1] and value[index] in "bcdoxXneEfFgG%":
-                    index += 1
-        if not value.startswith("}", index):
-            return
-        yield start, index + 1
-        position = index + 1
+        end, error = _brace_directive(value, start)
+        if end is not None:
+            ends.append(end - start)
+            position = end + 1
+    if not ends or (error is not None and error <= min(ends)):
+        return range(0)
+    return range(1, min(ends) + 1)
 
 
 def _directives(value: str, flags: frozenset[str]) -> list[bool]:
-    """For each character of ``value``, whether it is inside a format directive
-    (not at its start), where ``msgcat`` never breaks. gettext reads the string
-    in the first format its flags name (Python's %, then braces)."""
+    """For each character of ``value``, whether ``msgcat`` may not break just before
+    it, being inside a format directive: gettext reads the string in the first
+    format its flags name (Python's %, then braces)."""
     inside = [False] * len(value)
     if "python-format" in flags:
-        found = _percent_directives(value)
+        for start, end in _percent_directives(value):
+            inside[start + 1 : end] = [True] * (end - start - 1)
     elif "python-brace-format" in flags:
-        found = _brace_directives(value)
-    else:
-        found = ()
-    for start, end in found:
-        inside[start + 1 : end] = [True] * (end - start - 1)
+        for index in _brace_prohibited(value):
+            inside[index] = True
     return inside
 
 
@@ -375,13 +401,15 @@ def wrap(
         if end > start and value[end - 1] == "\n":
             allowed[-2] = False  # never just before the closing \n
         text = "".join(escaped)
-        opportunities = _opportunities(text)
         column = len(keyword) + 1 if first else 0
-        cuts = _fit(text, opportunities, allowed, width, column)
+        # A portion that fits whole has no cut: most do, so skip finding them.
+        size = len(text) if text.isascii() else sum(map(_width, text))
+        opportunities = _opportunities(text) if column + size > width else []
+        cuts = _fit(text, opportunities, allowed, width, column) if column + size > width else []
         if first and text and (end < len(value) or column > width or cuts):
             lines.append(f'{prefix}{keyword} ""')
             first = False
-            cuts = _fit(text, opportunities, allowed, width, 0)
+            cuts = _fit(text, opportunities, allowed, width, 0) if size > width else []
         head = f"{prefix}{keyword} " if first else prefix
         first = False
         pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
