@@ -7,8 +7,10 @@ breaking of libunistring 1.0 and 1.1 (``u8_possible_linebreaks``, then
 
 - the string is written in portions, each ending after a ``\\n``; a portion
   never breaks just before its final ``\\n``, nor inside an escape sequence or a
-  format directive (``%(name)s`` of a ``python-format`` message, ``{name}`` of a
-  ``python-brace-format`` one);
+  ``%(name)s`` directive of a ``python-format`` message (gettext 0.21 places the
+  ``{name}`` directives of a ``python-brace-format`` one from the wrong origin:
+  it keeps whole only the first characters of the string, see
+  :func:`_brace_prohibited`);
 - break opportunities are found on the *escaped* text (``\\"`` is a backslash, a
   prefix, then a quotation mark), from the line breaking class of each character
   and the class of the last character before any spaces (the pair table of
