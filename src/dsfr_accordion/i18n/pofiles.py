@@ -106,7 +106,8 @@ def _header(catalog: Catalog) -> str:
         lines += _comment("#", text.removeprefix(" "))
     if catalog.fuzzy:
         lines.append("#, fuzzy")
-    fields = "".join(f"{name}: {value}\n" for name, value in catalog.mime_headers)
+    # As Babel joins them: its last field (Generated-By) ends with the final newline.
+    fields = "\n".join(f"{name}: {value}" for name, value in catalog.mime_headers)
     lines += wrap("msgid", "")
     lines += wrap("msgstr", fields)
     return "".join(f"{line}\n" for line in lines)
