@@ -88,9 +88,9 @@ def catalog_bytes(catalog: Catalog, *, sort_by_file: bool = False) -> bytes:
     obsolete ones that have a translation."""
     messages = [message for message in catalog if message.id]
     obsolete = list(catalog.obsolete.values())
-    if sort_by_file:
-        messages.sort(key=lambda message: message.locations)
-        obsolete.sort(key=lambda message: message.locations)
+    if sort_by_file:  # by the references as written, so that a file read back sorts the same
+        messages.sort(key=lambda message: _places(message.locations))
+        obsolete.sort(key=lambda message: _places(message.locations))
     entries = [_header(catalog)]
     entries += (_entry(catalog, message) for message in messages)
     entries += (_entry(catalog, message, obsolete=True) for message in obsolete)
@@ -166,11 +166,8 @@ def _comment(marker: str, text: str) -> Iterator[str]:
 def _references(locations: Iterable[tuple[str, int | None]]) -> list[str]:
     """The ``#:`` lines: each place once, in Babel's order (by file, then line),
     as many on a line as fit in 79 columns."""
-    places = [(_without_dot_slash(name.replace(os.sep, "/")), line) for name, line in locations]
-    with contextlib.suppress(TypeError):  # a line that is not a number: keep the order given
-        places.sort(key=lambda place: (place[0], place[1] or -1))
     references = dict.fromkeys(
-        filename + (f":{lineno}" if lineno else "") for filename, lineno in places
+        filename + (f":{lineno}" if lineno else "") for filename, lineno in _places(locations)
     )
     lines: list[str] = []
     line, column = "#:", 2
@@ -184,6 +181,15 @@ def _references(locations: Iterable[tuple[str, int | None]]) -> list[str]:
     if references:
         lines.append(line)
     return lines
+
+
+def _places(locations: Iterable[tuple[str, int | None]]) -> list[tuple[str, int | None]]:
+    """The places of a message as its references say them, in Babel's order (by
+    file, then line)."""
+    places = [(_without_dot_slash(name.replace(os.sep, "/")), line) for name, line in locations]
+    with contextlib.suppress(TypeError):  # a line that is not a number: keep the order given
+        places.sort(key=lambda place: (place[0], place[1] or -1))
+    return places
 
 
 def _without_dot_slash(filename: str) -> str:
