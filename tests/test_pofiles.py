@@ -21,7 +21,13 @@ from hypothesis import strategies as st
 
 from dsfr_accordion.i18n.pofiles import catalog_bytes, read_catalog
 from dsfr_accordion.i18n.powrap import wrap
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, ROOT
+
+COMMITTED = [
+    *sorted((EXAMPLES / "locales").glob("*/LC_MESSAGES/*.po")),
+    ROOT / "locales" / "dsfr_accordion.pot",
+    *sorted((ROOT / "locales").glob("*/LC_MESSAGES/*.po")),
+]
 
 
 def _tool(name: str) -> str:
@@ -64,6 +70,18 @@ def msgmerge_update(data: bytes, template: bytes, tmp_path: Path) -> None:
 
 def lines(keyword: str, value: str, **options: object) -> str:
     return "\n".join(wrap(keyword, value, **options))  # type: ignore[arg-type]
+
+
+# --- The committed catalogues --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", COMMITTED, ids=lambda path: path.name)
+def test_committed_catalogues_are_written_as_msgcat_writes_them(path: Path, tmp_path: Path):
+    """The catalogues in the repository are in the writer's format (regenerated
+    when it changes), which is msgcat's: no translator's tool rewraps them."""
+    data = path.read_bytes()
+    assert catalog_bytes(read_catalog(data), sort_by_file=path.stem == "dsfr_accordion") == data
+    assert msgcat(data, tmp_path) == data
 
 
 # --- Wrapping: the rules, on examples ------------------------------------------------------
