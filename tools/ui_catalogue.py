@@ -11,10 +11,10 @@ Strings are marked in Python with ``N_``/``_``/``gettext``/``ngettext`` and in
 templates with ``{{ _("…") }}``. Extraction is deterministic (a fixed creation
 date, sorted by file), so a stale catalogue shows as a difference. What is
 compared is the catalogue's content, never how or when it was written: the
-header fields that stamp the writing tool and dates, and the line wrapping, may
-differ from one Babel release to the next without the catalogue being stale
-(a new Babel alone never fails ``make test``), and a file that differs only so
-is not rewritten.
+header fields that stamp the writing tool and dates may differ from one Babel
+release to the next without the catalogue being stale (a new Babel alone never
+fails ``make test``), and a file that differs only so is not rewritten. The
+files are written by ``i18n/pofiles.py`` as GNU ``msgcat`` writes them.
 """
 
 from __future__ import annotations

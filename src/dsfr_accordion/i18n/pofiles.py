@@ -1,39 +1,69 @@
-"""Reading and writing ``.po`` bytes through Babel, with the previous msgid (``#|``)
-as GNU gettext writes and reads it: the one reader and writer of the content
-catalogues and of the library's own (``tools/ui_catalogue.py``).
+"""The one reader and writer of ``.po`` bytes: the content catalogues and the
+library's own (``tools/ui_catalogue.py``).
 
-Babel 2.17 to 2.19 write a long previous msgid through their comment wrapper,
-which cuts its quoted strings across lines: ``msgfmt -c`` then fails with
-"end-of-line within string". And they read ``#|`` lines back as translator
-comments, so the next update wrote them as ``# | msgid …``, forever. Here the
-``#|`` block is written as ``msgmerge`` writes it (one quoted string per line,
-each line prefixed), only for fuzzy entries (``msgmerge`` drops it once a
-translation is confirmed), and read back as the previous msgid, including the
-broken and the decayed forms earlier versions wrote.
+**Written as GNU ``msgcat`` writes them.** Translators' tools save catalogues
+through GNU gettext's writer or its rules (``msgmerge``, ``msgcat``, Poedit,
+Weblate wrap at 79 columns where Unicode line breaking allows). A file written
+otherwise is rewrapped by each tool that saves it, and rewrapped back by the next
+update: hundreds of lines of diff that say nothing. So :func:`catalog_bytes`
+writes what ``msgcat`` writes for the same catalogue, byte for byte, and
+``msgcat`` leaves the file as it is (``tests/test_pofiles.py`` checks it on
+generated catalogues against the installed GNU tools). One writer in Python
+rather than GNU's tools where installed: the same bytes on every machine,
+with or without gettext, and no subprocess per file. The wrapping itself is in
+:mod:`.powrap`; here is the order and form of an entry (``message_print`` in
+gettext's ``write-po.c``):
+
+- translator comments (``#``), extracted comments (``#.``), references (``#:``,
+  wrapped at 79 columns), flags (``#,``: ``fuzzy`` when there is a translation,
+  then the format flags in GNU's order and ``no-wrap``; GNU drops other flags);
+- the previous msgid (``#|``) of a fuzzy entry, as ``msgmerge`` leaves it
+  (it drops the block once the translation is confirmed);
+- ``msgctxt``, ``msgid``, ``msgid_plural``, ``msgstr`` or ``msgstr[n]``;
+- obsolete entries last, each line behind ``#~``, their previous msgid behind
+  ``#~|``; an obsolete entry without a translation is left out, as GNU does
+  (there is nothing in it to keep).
+
+**Read through Babel**, with the previous msgid (``#|``, ``#~|``) read as one:
+Babel reads ``#|`` lines as translator comments (which the next update wrote as
+``# | msgid …``, forever) and refuses ``#~|``. The broken and the decayed forms
+earlier versions wrote are read back too. Babel has no place for a previous
+msgctxt: ``#| msgctxt`` is read and dropped.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
 import re
+from collections.abc import Iterable, Iterator
 
 from babel.core import Locale
-from babel.messages.catalog import Catalog
-from babel.messages.pofile import normalize, read_po, unescape, write_po
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import read_po, unescape
 
-#: The width the catalogues are wrapped at (GNU gettext's default is 79; 76 is
-#: what this project has always written).
-WIDTH = 76
+from .powrap import PAGE_WIDTH, wrap
 
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
-_SENTINEL = "dsfr-accordion previous msgid {}"
-#: How Babel writes a sentinel previous msgid: short, so on one line.
-_SENTINEL_LINE = re.compile(r'#\| msgid "' + re.escape(_SENTINEL).replace(r"\{\}", r"\d+") + '"\n')
+_PREVIOUS_PART = re.compile(r"(msgctxt|msgid_plural|msgid)\s*((?:" + _QUOTED.pattern + r"\s*)*)")
+_OBSOLETE_PREVIOUS = re.compile(rb"^(\s*)#~\|", re.MULTILINE)
+
+#: The format languages of GNU gettext 0.21, in the order it writes their flags.
+_FORMATS = (
+    "c", "objc", "python", "python-brace", "java", "java-printf", "csharp", "javascript",
+    "scheme", "lisp", "elisp", "librep", "ruby", "sh", "awk", "lua", "object-pascal",
+    "smalltalk", "qt", "qt-plural", "kde", "kde-kuit", "boost", "tcl", "perl", "perl-brace",
+    "php", "gcc-internal", "gfc-internal", "ycp",
+)  # fmt: skip
 
 
 def read_catalog(data: bytes, locale: Locale | str | None = None) -> Catalog:
-    """The catalogue of the ``.po`` bytes ``data``, each previous msgid (``#|``) read
-    as one, not as a translator comment."""
+    """The catalogue of the ``.po`` bytes ``data``, each previous msgid (``#|``, and
+    ``#~|`` of an obsolete entry) read as one, not as a translator comment."""
+    # "#~| msgid" lines become "#| msgid" ones, which Babel keeps as comments of the
+    # entry that follows; the line numbers stay.
+    data = _OBSOLETE_PREVIOUS.sub(rb"\1#|", data)
     catalog = read_po(io.BytesIO(data), locale=locale, abort_invalid=True)
     for message in (*catalog, *catalog.obsolete.values()):
         previous = [c for c in message.user_comments if c.startswith("|")]
@@ -41,50 +71,144 @@ def read_catalog(data: bytes, locale: Locale | str | None = None) -> Catalog:
             continue
         message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
         # The lines of a #| block, joined as the comment wrapper had split them
-        # (at a space), give "msgid" then its quoted strings, and maybe
-        # "msgid_plural" then its own.
+        # (at a space), give each keyword then its quoted strings.
         text = " ".join(c[1:].strip() for c in previous)
-        singular, _, plural = text.partition("msgid_plural")
-        ids = tuple(
-            "".join(unescape(q) for q in _QUOTED.findall(part)) for part in (singular, plural)
-        )
-        message.previous_id = ids if plural else ids[:1]
+        parts = {
+            keyword: "".join(unescape(q) for q in _QUOTED.findall(strings))
+            for keyword, strings in _PREVIOUS_PART.findall(text)
+        }
+        ids = (parts.get("msgid", ""), parts.get("msgid_plural"))
+        message.previous_id = ids if ids[1] is not None else ids[:1]
     return catalog
 
 
-def catalog_bytes(catalog: Catalog, **options: bool) -> bytes:
-    """The ``.po`` bytes of ``catalog`` (Babel's writer, ``options`` passed on), with
-    the previous msgid of each fuzzy entry written as ``msgmerge`` writes it."""
-    blocks: dict[str, str] = {}
-    saved = []
-    for number, message in enumerate(catalog):
-        if not message.previous_id:
-            continue
-        saved.append((message, message.previous_id))
-        if message.fuzzy:
-            marker = _SENTINEL.format(number)
-            blocks[f'#| msgid "{marker}"\n'] = _previous_block(message.previous_id)
-            message.previous_id = (marker,)
-        else:
-            message.previous_id = ()
-    buffer = io.BytesIO()
-    try:
-        write_po(buffer, catalog, width=WIDTH, include_previous=True, **options)
-    finally:
-        for message, previous in saved:
-            message.previous_id = previous
-    text = buffer.getvalue().decode("utf-8")
-    if blocks:
-        text = _SENTINEL_LINE.sub(lambda match: blocks[match.group()], text)
-    return text.encode("utf-8")
+def catalog_bytes(catalog: Catalog, *, sort_by_file: bool = False) -> bytes:
+    """The ``.po`` bytes of ``catalog``, as ``msgcat`` writes them: the header, the
+    messages (sorted by their places with ``sort_by_file``, else in order) and the
+    obsolete ones that have a translation."""
+    messages = [message for message in catalog if message.id]
+    obsolete = list(catalog.obsolete.values())
+    if sort_by_file:  # by the references as written, so that a file read back sorts the same
+        messages.sort(key=lambda message: _places(message.locations))
+        obsolete.sort(key=lambda message: _places(message.locations))
+    entries = [_header(catalog)]
+    entries += (_entry(catalog, message) for message in messages)
+    entries += (_entry(catalog, message, obsolete=True) for message in obsolete)
+    return "\n".join(entry for entry in entries if entry).encode("utf-8")
 
 
-def _previous_block(previous: tuple[str, ...]) -> str:
-    """``#| msgid …`` (and ``#| msgid_plural …``) as ``msgmerge`` writes them: the
-    strings wrapped as a msgid is, to the width left by the ``#| `` prefix."""
-    block = []
-    for keyword, text in zip(("msgid", "msgid_plural"), previous, strict=False):
-        # Babel's normalize() counts a prefix once per word: wrap without it.
-        first, *rest = normalize(text, width=WIDTH - len("#| ")).split("\n")
-        block += [f"#| {keyword} {first}\n", *(f"#| {line}\n" for line in rest)]
-    return "".join(block)
+def _header(catalog: Catalog) -> str:
+    """The header entry: Babel's header comment (as GNU rewrites comment lines) and
+    fields."""
+    lines = []
+    for line in catalog.header_comment.splitlines():
+        text = line.removeprefix("#")
+        lines += _comment("#", text.removeprefix(" "))
+    if catalog.fuzzy:
+        lines.append("#, fuzzy")
+    # As Babel joins them: its last field (Generated-By) ends with the final newline.
+    fields = "\n".join(f"{name}: {value}" for name, value in catalog.mime_headers)
+    lines += wrap("msgid", "")
+    lines += wrap("msgstr", fields)
+    return "".join(f"{line}\n" for line in lines)
+
+
+def _entry(catalog: Catalog, message: Message, *, obsolete: bool = False) -> str:
+    """The lines of one message; nothing for an obsolete one without translation."""
+    strings = _strings(catalog, message)
+    if obsolete and not strings[0]:
+        return ""
+    # GNU writes "fuzzy" only on a translation (it means "check this translation").
+    fuzzy = message.fuzzy and bool(strings[0])
+    flags = _flags(message.flags, fuzzy=fuzzy)
+    lines = [line for comment in message.user_comments for line in _comment("#", comment)]
+    lines += (line for comment in message.auto_comments for line in _comment("#.", comment))
+    lines += _references(message.locations)
+    if flags:
+        lines.append("#, " + ", ".join(flags))
+    prefix = "#~ " if obsolete else ""
+    if fuzzy and message.previous_id:
+        previous = "#~| " if obsolete else "#| "
+        for keyword, text in zip(("msgid", "msgid_plural"), message.previous_id, strict=False):
+            lines += wrap(keyword, text, prefix=previous, flags=flags)
+    if message.context is not None:
+        lines += wrap("msgctxt", message.context, prefix=prefix, flags=flags)
+    if isinstance(message.id, (list, tuple)):
+        lines += wrap("msgid", message.id[0], prefix=prefix, flags=flags)
+        lines += wrap("msgid_plural", message.id[1], prefix=prefix, flags=flags)
+        for index, string in enumerate(strings):
+            lines += wrap(f"msgstr[{index}]", string, prefix=prefix, flags=flags)
+    else:
+        lines += wrap("msgid", message.id, prefix=prefix, flags=flags)
+        lines += wrap("msgstr", strings[0], prefix=prefix, flags=flags)
+    return "".join(f"{line}\n" for line in lines)
+
+
+def _strings(catalog: Catalog, message: Message) -> list[str]:
+    """The msgstr of ``message``, or its ``catalog.num_plurals`` forms (as Babel
+    writes them: missing ones empty)."""
+    strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+    strings = [string or "" for string in strings]
+    if not isinstance(message.id, (list, tuple)):
+        return strings[:1]
+    return (strings + [""] * catalog.num_plurals)[: catalog.num_plurals]
+
+
+def _comment(marker: str, text: str) -> Iterator[str]:
+    """A comment as GNU writes it: one line per line of ``text``, the marker then a
+    space unless the line is empty. A line that ends with a backslash gets a space
+    after it: GNU's reader joins a line that ends with one to the next (Babel's
+    reader drops the space)."""
+    for line in text.split("\n"):
+        yield (f"{marker} {line}" if line else marker) + " " * line.endswith("\\")
+
+
+def _references(locations: Iterable[tuple[str, int | None]]) -> list[str]:
+    """The ``#:`` lines: each place once, in Babel's order (by file, then line),
+    as many on a line as fit in 79 columns."""
+    references = dict.fromkeys(
+        filename + (f":{lineno}" if lineno else "") for filename, lineno in _places(locations)
+    )
+    lines: list[str] = []
+    line, column = "#:", 2
+    for reference in references:
+        size = len(reference.encode("utf-8")) + 1
+        if column > 2 and column + size > PAGE_WIDTH:
+            lines.append(line)
+            line, column = "#:", 2
+        line += " " + reference
+        column += size
+    if references:
+        lines.append(line)
+    return lines
+
+
+def _places(locations: Iterable[tuple[str, int | None]]) -> list[tuple[str, int | None]]:
+    """The places of a message as its references say them, in Babel's order (by
+    file, then line)."""
+    places = [(_without_dot_slash(name.replace(os.sep, "/")), line) for name, line in locations]
+    with contextlib.suppress(TypeError):  # a line that is not a number: keep the order given
+        places.sort(key=lambda place: (place[0], place[1] or -1))
+    return places
+
+
+def _without_dot_slash(filename: str) -> str:
+    """``filename`` without the leading ``./`` GNU leaves out of a reference."""
+    while filename.startswith("./"):
+        filename = filename[2:]
+    return filename
+
+
+def _flags(flags: Iterable[str], *, fuzzy: bool) -> list[str]:
+    """The flags GNU keeps, in its order: ``fuzzy``, the format flags (``possible-``
+    read as certain), ``no-wrap``."""
+    given = {flag.removeprefix("possible-") for flag in flags}
+    kept = ["fuzzy"] if fuzzy else []
+    for language in _FORMATS:
+        for flag in (f"{language}-format", f"no-{language}-format"):
+            if flag in given:
+                kept.append(flag)
+                break
+    if "no-wrap" in given:
+        kept.append("no-wrap")
+    return kept
