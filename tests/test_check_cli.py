@@ -15,6 +15,7 @@ import pytest
 
 import dsfr_accordion
 from dsfr_accordion.audit.report import SCHEMA
+from dsfr_accordion.audit.server import default_root
 from tests.conftest import EXAMPLES, ROOT, run_cli
 from tests.test_audit_static import SEED, STATIC
 
@@ -146,6 +147,50 @@ def test_browser_needs_the_dsfr_files(tmp_path: Path, clean_page: Path):
     result = run_cli("check", "--browser", "--dsfr-dist", str(tmp_path / "none"), str(clean_page))
     assert result.returncode == 2
     assert "is not a DSFR dist folder" in result.stderr
+
+
+def _page_linking(path: Path, *addresses: str) -> Path:
+    """Write at ``path`` a page linking the stylesheets ``addresses``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    links = "".join(f'<link rel="stylesheet" href="{a}">' for a in addresses)
+    path.write_text(f"<!doctype html><html lang=fr><head>{links}</head></html>", "utf-8")
+    return path
+
+
+def test_the_default_root_holds_the_pages_and_the_assets_they_link(tmp_path: Path):
+    """DSFR's example pages link ../../../dist: served from their own folder, their DSFR
+    files are out of reach, so the default root is extended to the folder holding them."""
+    (tmp_path / "dist").mkdir()
+    (tmp_path / "dist" / "dsfr.min.css").write_text("", "utf-8")
+    deep = _page_linking(
+        tmp_path / "example" / "a" / "index.html",
+        "../../dist/dsfr.min.css",
+        "../../dist/absent.css",  # names no file: extends nothing
+        "https://cdn.example/x.css",
+        "/dist/dsfr.min.css",
+    )
+    other = _page_linking(tmp_path / "example" / "b" / "index.html")
+    # The nearest common ancestor of what is given, then the assets' folder.
+    assert default_root([(other, other.parent, other.read_text("utf-8"))]) == other.parent
+    found = [(p, p.parent, p.read_text("utf-8")) for p in (deep, other)]
+    assert default_root(found) == tmp_path
+    # A link to a missing file leaves the root where it was.
+    alone = _page_linking(tmp_path / "example" / "c" / "index.html", "../../../none/x.css")
+    assert default_root([(alone, alone.parent, alone.read_text("utf-8"))]) == alone.parent
+
+
+def test_root_must_be_a_folder_holding_every_page(tmp_path: Path, clean_page: Path):
+    """Checked before the static audit and before Chromium starts (exit 2, one message)."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    for root, expected in (
+        (elsewhere, f"is not under the --root folder {elsewhere}"),
+        (tmp_path / "none", "is not a folder"),
+    ):
+        result = run_cli("check", "--browser", "--root", str(root), str(clean_page))
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert expected in result.stderr
+        assert "Traceback" not in result.stderr
 
 
 def test_readme_documents_every_check_option():

@@ -217,8 +217,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "page-resource", B, W, H, "",
         N_("the page asked for {url} and did not get it ({status})"),
-        N_("correct the address; the audit serves only the folder given (each file's own "
-           "folder for a file) and reaches no other host"),
+        N_("correct the address, or give check --root the folder that holds it: the audit "
+           "serves one folder (by default the folders given, extended to the stylesheets "
+           "and scripts the pages link) and reaches no other host"),
     ),
     Rule(
         "page-unresponsive", B, E, D, "7.1",
