@@ -63,7 +63,7 @@ def test_json_report_follows_the_schema():
     assert data["schema"] == SCHEMA
     assert set(data) == {"schema", "tool", "lang", "summary", "files"}
     assert data["tool"]["name"] == "dsfr-accordion"
-    assert data["summary"] == {"files": 2, "errors": 15, "warnings": 0}
+    assert data["summary"] == {"files": 2, "errors": 15, "warnings": 0, "info": 0}
     seed, clean = data["files"]
     assert (seed["path"], clean["path"], clean["findings"]) == (
         str(SEED),
@@ -217,3 +217,20 @@ def test_progress_on_a_terminal_is_erased_at_the_end():
     assert result.returncode == 0
     assert "[1/2] " in shown and "[2/2] " in shown
     assert shown.endswith("\r\x1b[K")
+
+
+def test_an_info_finding_is_counted_skipped_in_junit_and_fails_no_level():
+    """What the audit did not check (accordion-not-tested) is said, never a failure."""
+    from dsfr_accordion.audit import failing, report  # noqa: PLC0415
+    from dsfr_accordion.audit.findings import FileResult, Finding  # noqa: PLC0415
+
+    note = Finding.of("accordion-not-tested", "p.html", id="x", button="X", container="div#c")
+    results = [FileResult.of("p.html", [note])]
+    assert report.text(results).endswith("files checked: 1, errors: 0, warnings: 0, info: 1\n")
+    assert "p.html: info: accordion 'x', button 'X': not tested, hidden in div#c" in (
+        report.text(results)
+    )
+    suite = ElementTree.fromstring(report.junit(results)).find("testsuite")
+    assert suite is not None and (suite.get("failures"), suite.get("skipped")) == ("0", "1")
+    assert suite.find("testcase/skipped") is not None
+    assert all(not r.findings for level in ("error", "warning") for r in failing(results, level))

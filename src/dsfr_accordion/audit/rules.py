@@ -19,11 +19,14 @@ class Severity(StrEnum):
 
     ERROR = "error"
     WARNING = "warning"
+    #: Not a problem of the page: something the audit did not check, for a person to.
+    #: No ``--fail-on`` level fails on it.
+    INFO = "info"
 
     @property
     def rank(self) -> int:
         """Larger is more serious."""
-        return 2 if self is Severity.ERROR else 1
+        return {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}[self]
 
 
 class Check(StrEnum):
@@ -57,7 +60,7 @@ class Rule:
     hint: str
 
 
-E, W = Severity.ERROR, Severity.WARNING
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO  # N: a note
 S, A, B = Check.STATIC, Check.AXE, Check.BEHAVIOUR
 Y, D, X, H = Category.ACCESSIBILITY, Category.DSFR, Category.SECURITY, Category.HTML
 
@@ -241,9 +244,16 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "accordion-behaviour", B, E, D, "7.1",
-        N_("accordion {id!r}, {action}: {problem}"),
+        N_("accordion {id!r}, button {button!r}, {action}: {problem}"),
         N_("check the accordion's markup (the static rules say what is wrong) and the "
            "DSFR JavaScript"),
+    ),
+    Rule(
+        "accordion-not-tested", B, N, D, "7.1",
+        N_("accordion {id!r}, button {button!r}: not tested, hidden in {container}"),
+        N_("the audit reaches a hidden accordion only through a DSFR accordion, tab or "
+           "modal that a control of the page opens; if visitors can reach this one, "
+           "check it by hand"),
     ),
 )  # fmt: skip
 
