@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import json
 import re
+import time
 from pathlib import Path
 
 import pytest
 
 import dsfr_accordion
 from dsfr_accordion.assets import CDN_BASE
+from dsfr_accordion.audit import behaviour
 from dsfr_accordion.audit.browser import BrowserSession
 from dsfr_accordion.audit.findings import Finding
 from dsfr_accordion.audit.rules import Severity
 from tests.browser import shorter
-from tests.conftest import DSFR_DIST, EXAMPLES, FIXTURES, run_cli
+from tests.conftest import DSFR_DIST, EXAMPLES, FIXTURES, ROOT, run_cli
 
 pytestmark = pytest.mark.browser
 
 BROWSER_FIXTURES = FIXTURES / "audit" / "browser"
+#: The pinned DSFR package: its example pages link ../../../dist, served from here.
+DSFR_PACKAGE = DSFR_DIST.parent
 
 
 def _render(example: str, *, page: bool = False, **options) -> str:
@@ -135,3 +140,120 @@ def test_a_page_whose_assets_are_out_of_reach_names_them(browser_session, tmp_pa
     resources = sorted(dict(f.fields)["url"] for f in findings if f.rule_id == "page-resource")
     assert resources == ["/dist/dsfr.min.css", "/dist/dsfr.module.min.js"]
     assert "page-load" in {f.rule_id for f in findings}
+
+
+def _behaviour(findings: list[Finding]) -> list[str]:
+    """The behaviour checks' findings on accordions, as their messages."""
+    return [f.message() for f in findings if f.rule_id.startswith("accordion-")]
+
+
+#: The disclosures of the DSFR JS on the page (collapses, tab panels, modals) and
+#: whether each is open, as the page shows it.
+_DISCLOSURES = """return [...document.querySelectorAll(
+  '[data-fr-js-collapse], [data-fr-js-tab-panel], [data-fr-js-modal]')].map((e) =>
+  [e.id, /--(expanded|selected|opened)\\b/.test(e.className)])"""
+
+
+def test_hidden_accordions_are_reached_as_a_visitor_would_and_the_page_put_back(
+    browser_session: BrowserSession,
+):
+    """Through closed parent accordions (two levels, in a group), an unselected tab and
+    a closed modal: tested, no finding; the one no control shows is not tested (info)."""
+    page = BROWSER_FIXTURES / "hidden-accordions.html"
+    findings = browser_session.audit_file(page, "hidden.html")
+    assert _behaviour(findings) == [
+        "accordion 'cache', button 'Caché': not tested, hidden in div#injoignable"
+    ]
+    (note,) = [f for f in findings if f.rule_id == "accordion-not-tested"]
+    assert note.severity is Severity.INFO
+    # What the checks opened was put back: the page shows what it showed at load.
+    driver = browser_session.driver
+    loaded = browser_session.server(page.parent).url_of(Path(page.name))
+    assert browser_session.open(loaded) is None and browser_session.wait_for_dsfr()
+    at_load = driver.execute_script(_DISCLOSURES)
+    assert [opened for _, opened in at_load].count(True) == 1  # the first tab
+    again = behaviour.check_behaviour(driver, "hidden.html", browser_session.dismiss_alerts, 3)
+    assert [f.rule_id for f in again] == ["accordion-not-tested"]
+    assert driver.execute_script(_DISCLOSURES) == at_load
+
+
+def test_a_defect_inside_a_closed_parent_accordion_is_still_caught(browser_session):
+    """The seed's defect (one id for two panels) nested in a closed parent: found, on
+    the two buttons that share the id, named; the sound nested accordion beside them and
+    the parent have no finding."""
+    findings = browser_session.audit_file(BROWSER_FIXTURES / "nested-defect.html", "nested.html")
+    behaviour = [f for f in findings if f.rule_id.startswith("accordion-")]
+    assert {f.rule_id for f in behaviour} == {"accordion-behaviour"}, behaviour
+    assert sorted(dict(f.fields)["button"] for f in behaviour) == [
+        "Premier double",
+        "Second double",
+    ]
+    assert {dict(f.fields)["id"] for f in behaviour} == {"double"}
+
+
+def test_a_broken_button_fails_fast_and_is_named(browser_session, tmp_path):
+    """An activation that never takes effect ends once the DSFR JS would be done with
+    the panel, not after the session's bound (3 s per activation before)."""
+    html = _render("si-samu.md", page=True)
+    # A click that never reaches the first button: it lands on the heading around it.
+    html = html.replace(
+        'class="fr-accordion__btn"', 'class="fr-accordion__btn" style="pointer-events: none"', 1
+    )
+    findings = _audit(browser_session, tmp_path, "dead.html", html)
+    dead = [f for f in findings if f.rule_id == "accordion-behaviour"]
+    assert len(dead) == 1, findings
+    fields = dict(dead[0].fields)
+    assert fields["button"] and fields["problem"] == (
+        "the first activation did not toggle the panel"
+    )
+    with shorter(browser_session, step=30):  # the bound is a ceiling, not a wait
+        start = time.perf_counter()
+        _audit(browser_session, tmp_path, "dead.html", html)
+        assert time.perf_counter() - start < 10
+
+
+#: DSFR's example pages of accordions, tabs, cards and nested accordions (235 buttons
+#: with the rest of issue 16's pages; 100 were reported broken, all hidden at load).
+DSFR_EXAMPLE_PAGES = [
+    "component/accordion/index.html",
+    "component/accordion/imbrication/index.html",
+    "component/card/index.html",
+    "component/tab/index.html",
+]
+
+
+@pytest.mark.parametrize("page", DSFR_EXAMPLE_PAGES)
+def test_dsfr_example_pages_have_no_behaviour_finding(browser_session: BrowserSession, page: str):
+    """Read from the npm package, served from its root (their assets are ../../../dist).
+    No finding means each button was reached (a hidden one through its container) and
+    toggled by click, Enter and Space; axe-core is left out (the check --root test runs it)."""
+    path = DSFR_PACKAGE / "example" / page
+    if not path.is_file():
+        pytest.fail(f"the DSFR package is missing at {DSFR_PACKAGE}: run make test (npm ci)")
+    before, browser_session.axe = browser_session.axe, False
+    try:
+        findings = browser_session.audit_file(path, page, DSFR_PACKAGE)
+    finally:
+        browser_session.axe = before
+    assert [
+        f for f in findings if f.check.value == "behaviour" and f.rule_id != "page-resource"
+    ] == []
+    # Only the syntax highlighter on a CDN the audit's browser does not reach.
+    assert {
+        dict(f.fields)["url"].split("/")[2] for f in findings if f.rule_id == "page-resource"
+    } == {"cdnjs.cloudflare.com"}
+
+
+def test_check_browser_root_serves_the_dsfr_package(tmp_path: Path):
+    """The acceptance through the command line: a DSFR example page with a button in a
+    tab, --root at the package; and the same root found by default."""
+    page = DSFR_PACKAGE / "example" / "component" / "tab" / "index.html"
+    for extra in (["--root", str(DSFR_PACKAGE)], []):
+        result = run_cli("check", "--browser", "--format", "json", *extra, str(page), cwd=ROOT)
+        assert result.returncode == 1, result.stderr  # the page's static errors
+        findings = json.loads(result.stdout)["files"][0]["findings"]
+        rules = {f["rule"] for f in findings if f["check"] != "static"}
+        assert "accordion-behaviour" not in rules and "page-load" not in rules, rules
+        assert not [
+            f for f in findings if f["rule"] == "page-resource" and "/dist/" in f["data"]["url"]
+        ]

@@ -15,6 +15,7 @@ import pytest
 
 import dsfr_accordion
 from dsfr_accordion.audit.report import SCHEMA
+from dsfr_accordion.audit.server import default_root
 from tests.conftest import EXAMPLES, ROOT, run_cli
 from tests.test_audit_static import SEED, STATIC
 
@@ -82,7 +83,7 @@ def test_json_report_follows_the_schema():
     assert data["schema"] == SCHEMA
     assert set(data) == {"schema", "tool", "lang", "summary", "files"}
     assert data["tool"]["name"] == "dsfr-accordion"
-    assert data["summary"] == {"files": 2, "errors": 15, "warnings": 0}
+    assert data["summary"] == {"files": 2, "errors": 15, "warnings": 0, "info": 0}
     seed, clean = data["files"]
     assert (seed["path"], clean["path"], clean["findings"]) == (
         str(SEED),
@@ -171,6 +172,50 @@ def test_browser_needs_the_dsfr_files(tmp_path: Path, clean_page: Path):
     assert "is not a DSFR dist folder" in result.stderr
 
 
+def _page_linking(path: Path, *addresses: str) -> Path:
+    """Write at ``path`` a page linking the stylesheets ``addresses``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    links = "".join(f'<link rel="stylesheet" href="{a}">' for a in addresses)
+    path.write_text(f"<!doctype html><html lang=fr><head>{links}</head></html>", "utf-8")
+    return path
+
+
+def test_the_default_root_holds_the_pages_and_the_assets_they_link(tmp_path: Path):
+    """DSFR's example pages link ../../../dist: served from their own folder, their DSFR
+    files are out of reach, so the default root is extended to the folder holding them."""
+    (tmp_path / "dist").mkdir()
+    (tmp_path / "dist" / "dsfr.min.css").write_text("", "utf-8")
+    deep = _page_linking(
+        tmp_path / "example" / "a" / "index.html",
+        "../../dist/dsfr.min.css",
+        "../../dist/absent.css",  # names no file: extends nothing
+        "https://cdn.example/x.css",
+        "/dist/dsfr.min.css",
+    )
+    other = _page_linking(tmp_path / "example" / "b" / "index.html")
+    # The nearest common ancestor of what is given, then the assets' folder.
+    assert default_root([(other, other.parent, other.read_text("utf-8"))]) == other.parent
+    found = [(p, p.parent, p.read_text("utf-8")) for p in (deep, other)]
+    assert default_root(found) == tmp_path
+    # A link to a missing file leaves the root where it was.
+    alone = _page_linking(tmp_path / "example" / "c" / "index.html", "../../../none/x.css")
+    assert default_root([(alone, alone.parent, alone.read_text("utf-8"))]) == alone.parent
+
+
+def test_root_must_be_a_folder_holding_every_page(tmp_path: Path, clean_page: Path):
+    """Checked before the static audit and before Chromium starts (exit 2, one message)."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    for root, expected in (
+        (elsewhere, f"is not under the --root folder {elsewhere}"),
+        (tmp_path / "none", "is not a folder"),
+    ):
+        result = run_cli("check", "--browser", "--root", str(root), str(clean_page))
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert expected in result.stderr
+        assert "Traceback" not in result.stderr
+
+
 def test_readme_documents_every_check_option():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     options = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]+)", run_cli("check", "--help").stdout))
@@ -195,3 +240,20 @@ def test_progress_on_a_terminal_is_erased_at_the_end():
     assert result.returncode == 0
     assert "[1/2] " in shown and "[2/2] " in shown
     assert shown.endswith("\r\x1b[K")
+
+
+def test_an_info_finding_is_counted_skipped_in_junit_and_fails_no_level():
+    """What the audit did not check (accordion-not-tested) is said, never a failure."""
+    from dsfr_accordion.audit import failing, report  # noqa: PLC0415
+    from dsfr_accordion.audit.findings import FileResult, Finding  # noqa: PLC0415
+
+    note = Finding.of("accordion-not-tested", "p.html", id="x", button="X", container="div#c")
+    results = [FileResult.of("p.html", [note])]
+    assert report.text(results).endswith("files checked: 1, errors: 0, warnings: 0, info: 1\n")
+    assert "p.html: info: accordion 'x', button 'X': not tested, hidden in div#c" in (
+        report.text(results)
+    )
+    suite = ElementTree.fromstring(report.junit(results)).find("testsuite")
+    assert suite is not None and (suite.get("failures"), suite.get("skipped")) == ("0", "1")
+    assert suite.find("testcase/skipped") is not None
+    assert all(not r.findings for level in ("error", "warning") for r in failing(results, level))

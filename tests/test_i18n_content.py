@@ -197,6 +197,11 @@ def test_removed_source_becomes_obsolete_and_is_revived_when_it_returns(content:
     found = messages(po)
     assert key not in found
     assert found[("obsolete", *key)].string == "And the cloud?"
+    # As msgmerge leaves an obsolete entry: no place, no comment for translators.
+    assert (found[("obsolete", *key)].locations, found[("obsolete", *key)].auto_comments) == (
+        [],
+        [],
+    )
     assert '#~ msgctxt "geo/question"' in po.read_text(encoding="utf-8")
     msgfmt_check(po)
     content.write_text(CONTENT, encoding="utf-8")

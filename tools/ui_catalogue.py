@@ -28,7 +28,7 @@ from babel.core import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 
-from dsfr_accordion.i18n.catalogs import CATALOG_DATE, revive
+from dsfr_accordion.i18n.catalogs import CATALOG_DATE, retire, revive
 from dsfr_accordion.i18n.pofiles import catalog_bytes, read_catalog
 from dsfr_accordion.mofile import compile_po
 from dsfr_accordion.ui import babel_locale
@@ -154,6 +154,7 @@ def updated(lang: str, fresh: Catalog) -> bytes:
     # No fuzzy guesses: Babel's pick of a similar string often has other placeholders,
     # which msgfmt -c refuses; an untranslated entry is the honest state.
     catalog.update(fresh, no_fuzzy_matching=True, update_creation_date=True)
+    retire(catalog)
     if lang == SOURCE_LANG:
         for message in catalog:
             if message.id:

@@ -282,6 +282,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
             "and the Python packages with: pip install 'dsfr-accordion[browser]'"
         ),
     ),
+    "root-not-folder": (
+        N_("--root {path} is not a folder"),
+        N_("give the folder the pages and their assets are under, for example the site's root"),
+    ),
+    "outside-root": (
+        N_("{path} is not under the --root folder {root}"),
+        N_("give a --root folder that holds every page checked, or leave --root out"),
+    ),
     "dsfr-dist": (
         N_("{path} is not a DSFR dist folder: {missing} is missing"),
         N_(

@@ -78,17 +78,23 @@ class DsfrAudit:
         self.lang = lang
 
     def check(
-        self, *paths: str | os.PathLike[str], browser: bool = False, fail_on: str = "error"
+        self,
+        *paths: str | os.PathLike[str],
+        browser: bool = False,
+        fail_on: str = "error",
+        root: str | os.PathLike[str] | None = None,
     ) -> list[FileResult]:
         """Audit ``paths`` (pages, fragments, folders); fail with the findings that
         ``fail_on`` fails (``"error"``, ``"warning"``, or per category as ``check
         --fail-on`` reads it: ``"error,security:warning,html:none"``), else return
-        every file's results.
+        every file's results. ``root`` is the folder the browser gets the pages
+        from, as ``check --root``.
         """
         from .audit import check, failing, report  # noqa: PLC0415 - html5lib, when needed
 
         try:
-            results = check(paths, browser=self._browser.get if browser else None)
+            session = self._browser.get if browser else None
+            results = check(paths, browser=session, root=root if browser else None)
         except DsfrAccordionError as error:  # a missing path, Chromium missing: say so plainly
             pytest.fail(error.render(self.lang), pytrace=False)
         serious = failing(results, fail_on)

@@ -31,22 +31,30 @@ def check(
     browser: BrowserSession | Callable[[], BrowserSession] | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     max_bytes: int | None = None,
+    root: str | os.PathLike[str] | None = None,
 ) -> list[FileResult]:
     """Audit pages, fragments and folders of pages; one result per file, in order.
 
     The static audit always runs. ``browser`` adds the browser audit (axe-core
     and the DSFR behaviour checks) in that session, or in the one a callable
     returns (called once, after the static audit, so a static-only run never
-    starts Chromium). ``progress(done, total, path)`` is called before each
-    step. A file larger than ``max_bytes`` (default: the loaders' limit) is
-    refused. Raises :class:`~dsfr_accordion.errors.DsfrAccordionError` for a
-    path that does not exist, an unreadable or too large file or a folder
-    without pages.
+    starts Chromium). The browser gets every page from one folder, ``root``
+    (``--root``), which must hold them all; by default the nearest common
+    ancestor of the paths given, extended to the stylesheets and scripts the
+    pages link (:func:`.server.default_root`). ``progress(done, total, path)``
+    is called before each step. A file larger than ``max_bytes`` (default: the
+    loaders' limit) is refused. Raises
+    :class:`~dsfr_accordion.errors.DsfrAccordionError` for a path that does not
+    exist, an unreadable or too large file, a folder without pages, or a
+    ``root`` that is not a folder holding every page.
     """
     from . import static  # noqa: PLC0415 - html5lib, only when auditing
+    from .server import default_root, given_root  # noqa: PLC0415
 
     limit = static.MAX_BYTES if max_bytes is None else max_bytes
     files = static.html_files(Path(p) for p in paths)
+    # Checked before the static audit: a wrong --root fails before any work.
+    served = given_root(Path(root), (f for f, _ in files)) if root is not None else None
     total = len(files) * (2 if browser is not None else 1)
     results: list[FileResult] = []
     for index, (path, _root) in enumerate(files):
@@ -54,11 +62,14 @@ def check(
             progress(index, total, str(path))
         results.append(static.audit_file(path, max_bytes=limit))
     if browser is not None:
+        if served is None:
+            found = zip(files, results, strict=True)
+            served = default_root([(path, folder, r.text) for (path, folder), r in found])
         session = browser if not callable(browser) else browser()
-        for index, ((path, root), result) in enumerate(zip(files, results, strict=True)):
+        for index, ((path, _found), result) in enumerate(zip(files, results, strict=True)):
             if progress:
                 progress(len(files) + index, total, str(path))
-            results[index] = result.merged(session.audit_file(path, result.path, root))
+            results[index] = result.merged(session.audit_file(path, result.path, served))
     return results
 
 

@@ -5,7 +5,15 @@ panel shows, focus stays on the button) and a second activation closes it; in
 a grouped accordion opening a panel closes the others, independent panels stay
 as they were. Input is real (trusted events through the DevTools protocol, as a
 person's), and each activation is followed by one script that waits for the
-page to settle (``js/settled.js``).
+page to settle (``js/settled.js``): as long as the DSFR JS itself takes over a
+panel, never a fixed time.
+
+An accordion hidden at load (in a closed parent accordion, an unselected tab, a
+closed modal) is first brought within reach as a visitor would, by opening what
+hides it through the DSFR JS, outermost first (``js/reveal.js``); what was opened
+is put back once the next accordion no longer needs it. An accordion no visitor
+can reach that way is not tested, and says so (``accordion-not-tested``, info):
+never an error for an accordion that may well work.
 """
 
 from __future__ import annotations
@@ -70,34 +78,72 @@ def check_behaviour(
     driver: WebDriver, name: str, dismiss_alerts: Callable[[], list[str]], limit: float
 ) -> list[Finding]:
     """Drive every accordion of the page with click, Enter and Space; each failure
-    is a finding of the file ``name``. An alert the page answers with is
-    dismissed (``dismiss_alerts``) and reported. An accordion gets ``limit``
-    seconds to settle, and to reach its state after each activation."""
+    is a finding of the file ``name``, naming the panel and the button. An
+    accordion hidden at load is first revealed as a visitor would reach it, or
+    reported as not tested. An alert the page answers with is dismissed
+    (``dismiss_alerts``) and reported. ``limit`` seconds bound every wait (a
+    container opening, a button settling, an activation taking effect); an
+    activation is over, failed, once the DSFR JS is done with its panel.
+    """
     from selenium.common.exceptions import UnexpectedAlertPresentException  # noqa: PLC0415
     from selenium.webdriver.common.by import By  # noqa: PLC0415
 
     findings: list[Finding] = []
     buttons = driver.find_elements(By.CSS_SELECTOR, ".fr-accordion__btn")
+    # The containers opened to reach a button, kept open while the next buttons are in them.
+    opened: list[object] = []
     for index, button in enumerate(buttons):
-        # Once per button: each activation below ends when the page is still.
-        driver.execute_async_script(script("settle"), button, limit * 1000)
-        current = states(driver)
-        for action, key in ACTIVATIONS:
-            try:
-                problem, current = _toggle_twice(driver, index, button, key, current, limit=limit)
-            except UnexpectedAlertPresentException:
-                # A script of the page answered the activation with an alert.
-                findings += [Finding.of("page-alert", name, text=t) for t in dismiss_alerts()]
-                break
-            if problem:
-                panel = state(driver, index).id
+        try:
+            opened, hidden_in = driver.execute_async_script(
+                script("reveal"), button, opened, limit * 1000
+            )
+            if hidden_in is not None:
                 findings.append(
                     Finding.of(
-                        "accordion-behaviour", name, id=panel, action=action, problem=problem
+                        "accordion-not-tested",
+                        name,
+                        id=state(driver, index).id,
+                        button=_label(driver, button),
+                        container=hidden_in,
                     )
                 )
-                break  # the other activations of a broken button say nothing new
+                continue
+            findings += _check_button(driver, name, index, button, limit)
+        except UnexpectedAlertPresentException:
+            # A script of the page answered the activation (or the reveal) with an alert.
+            findings += [Finding.of("page-alert", name, text=t) for t in dismiss_alerts()]
+    # The page as it was loaded: every container opened for the checks put back.
+    driver.execute_async_script(script("reveal"), None, opened, limit * 1000)
     return findings
+
+
+def _check_button(
+    driver: WebDriver, name: str, index: int, button: WebElement, limit: float
+) -> list[Finding]:
+    """The finding of button ``index`` (shown) when an activation fails, else none."""
+    # Once per button: each activation below ends when the page is still.
+    driver.execute_async_script(script("settle"), button, limit * 1000)
+    current = states(driver)
+    for action, key in ACTIVATIONS:
+        problem, current = _toggle_twice(driver, index, button, key, current, limit=limit)
+        if problem:
+            # The other activations of a broken button say nothing new.
+            return [
+                Finding.of(
+                    "accordion-behaviour",
+                    name,
+                    id=state(driver, index).id,
+                    button=_label(driver, button),
+                    action=action,
+                    problem=problem,
+                )
+            ]
+    return []
+
+
+def _label(driver: WebDriver, button: WebElement) -> str:
+    """The name of ``button`` as a finding shows it (``js/label.js``)."""
+    return str(driver.execute_script(script("label"), button))
 
 
 def _press(driver: WebDriver, button: WebElement, key: str | None) -> None:

@@ -29,6 +29,7 @@ def counts(results: Sequence[FileResult]) -> dict[str, int]:
         "files": len(results),
         "errors": sum(f.severity is Severity.ERROR for f in findings),
         "warnings": sum(f.severity is Severity.WARNING for f in findings),
+        "info": sum(f.severity is Severity.INFO for f in findings),
     }
 
 
@@ -38,11 +39,17 @@ SEVERITY_WORDS: dict[Severity, str] = {
     Severity.ERROR: N_("error"),
     # Translators: the severity of an accessibility finding, as in "page.html:3:5: warning: …"
     Severity.WARNING: N_("warning"),
+    # Translators: the severity of a note, as in "page.html:3:5: info: …"
+    Severity.INFO: N_("info"),
 }
 LINE = N_("{place}: {severity}: {message} ({rule}, RGAA {rgaa})")
 LINE_WITHOUT_RGAA = N_("{place}: {severity}: {message} ({rule})")
 HINT = N_("hint: {hint}")
 SUMMARY = N_("files checked: {files}, errors: {errors}, warnings: {warnings}")
+#: The summary when there are info findings (things not checked): said only then.
+SUMMARY_WITH_INFO = N_(
+    "files checked: {files}, errors: {errors}, warnings: {warnings}, info: {info}"
+)
 
 
 def _place(finding: Finding) -> str:
@@ -91,11 +98,11 @@ def text(results: Sequence[FileResult], lang: str = "en") -> str:
         out.append("")
     from babel.numbers import format_decimal  # noqa: PLC0415 - only when a report is shown
 
+    total = counts(results)
     numbers = {
-        name: format_decimal(value, locale=ui.babel_locale(lang))
-        for name, value in counts(results).items()
+        name: format_decimal(value, locale=ui.babel_locale(lang)) for name, value in total.items()
     }
-    out.append(gettext(SUMMARY).format(**numbers))
+    out.append(gettext(SUMMARY_WITH_INFO if total["info"] else SUMMARY).format(**numbers))
     return "\n".join(out) + "\n"
 
 
@@ -136,7 +143,8 @@ def json_report(results: Sequence[FileResult], lang: str = "en") -> str:
 
 
 def junit(results: Sequence[FileResult], lang: str = "en") -> str:
-    """JUnit XML: one test suite per file, one failing test case per finding.
+    """JUnit XML: one test suite per file, one test case per finding: failing for an
+    error or a warning, skipped for an info finding (something not checked).
 
     A file without findings gets one passing test case, so CI dashboards count it.
     """
@@ -146,6 +154,7 @@ def junit(results: Sequence[FileResult], lang: str = "en") -> str:
         name="dsfr-accordion check",
         tests=str(sum(max(len(r.findings), 1) for r in results)),
         failures=str(total["errors"] + total["warnings"]),
+        skipped=str(total["info"]),
     )
     for result in results:
         suite = ElementTree.SubElement(
@@ -153,7 +162,8 @@ def junit(results: Sequence[FileResult], lang: str = "en") -> str:
             "testsuite",
             name=result.path,
             tests=str(max(len(result.findings), 1)),
-            failures=str(len(result.findings)),
+            failures=str(sum(f.severity is not Severity.INFO for f in result.findings)),
+            skipped=str(sum(f.severity is Severity.INFO for f in result.findings)),
         )
         if not result.findings:
             ElementTree.SubElement(suite, "testcase", classname=result.path, name="accessibility")
@@ -164,13 +174,13 @@ def junit(results: Sequence[FileResult], lang: str = "en") -> str:
                 classname=result.path,
                 name=f"{finding.rule_id} {finding.line or 0}:{finding.column or 0}",
             )
-            failure = ElementTree.SubElement(
-                case,
-                "failure",
-                type=finding.severity.value,
-                message=finding.message(lang),
-            )
-            failure.text = (
+            if finding.severity is Severity.INFO:
+                outcome = ElementTree.SubElement(case, "skipped", message=finding.message(lang))
+            else:
+                outcome = ElementTree.SubElement(
+                    case, "failure", type=finding.severity.value, message=finding.message(lang)
+                )
+            outcome.text = (
                 f"{_place(finding)}: {finding.message(lang)}\n"
                 f"RGAA {finding.rgaa or '-'}; {finding.hint(lang)}"
             )

@@ -19,11 +19,14 @@ class Severity(StrEnum):
 
     ERROR = "error"
     WARNING = "warning"
+    #: Not a problem of the page: something the audit did not check, for a person to.
+    #: No ``--fail-on`` level fails on it.
+    INFO = "info"
 
     @property
     def rank(self) -> int:
         """Larger is more serious."""
-        return 2 if self is Severity.ERROR else 1
+        return {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}[self]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +40,8 @@ class FailOn:
     def parse(cls, spec: str) -> FailOn:
         """Read ``--fail-on``: comma-separated terms ``SEVERITY`` (every category) or
         ``CATEGORY:SEVERITY``, ``none`` as the severity for never; later terms win.
-        ``error,security:warning,html:none``. Raises :class:`ValueError`."""
+        ``error,security:warning,html:none``. Notes (``info``: an accordion not
+        tested) fail only when asked for. Raises :class:`ValueError`."""
         thresholds: dict[Category, Severity] = {}
         for term in (part.strip() for part in spec.split(",")):
             category, _, level = term.rpartition(":")
@@ -90,7 +94,7 @@ class Rule:
     hint: str
 
 
-E, W = Severity.ERROR, Severity.WARNING
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO  # N: a note
 S, A, B = Check.STATIC, Check.AXE, Check.BEHAVIOUR
 Y, D, X, H = Category.ACCESSIBILITY, Category.DSFR, Category.SECURITY, Category.HTML
 
@@ -250,8 +254,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "page-resource", B, W, H, "",
         N_("the page asked for {url} and did not get it ({status})"),
-        N_("correct the address; the audit serves only the folder given (each file's own "
-           "folder for a file) and reaches no other host"),
+        N_("correct the address, or give check --root the folder that holds it: the audit "
+           "serves one folder (by default the folders given, extended to the stylesheets "
+           "and scripts the pages link) and reaches no other host"),
     ),
     Rule(
         "page-unresponsive", B, E, D, "7.1",
@@ -273,9 +278,16 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "accordion-behaviour", B, E, D, "7.1",
-        N_("accordion {id!r}, {action}: {problem}"),
+        N_("accordion {id!r}, button {button!r}, {action}: {problem}"),
         N_("check the accordion's markup (the static rules say what is wrong) and the "
            "DSFR JavaScript"),
+    ),
+    Rule(
+        "accordion-not-tested", B, N, D, "7.1",
+        N_("accordion {id!r}, button {button!r}: not tested, hidden in {container}"),
+        N_("the audit reaches a hidden accordion only through a DSFR accordion, tab or "
+           "modal that a control of the page opens; if visitors can reach this one, "
+           "check it by hand"),
     ),
 )  # fmt: skip
 

@@ -1,7 +1,7 @@
 """The loopback HTTP server the browser audit loads pages from.
 
-It serves a folder, and the DSFR dist folder under :data:`DSFR_PATH`. While
-serving a page it
+It serves a folder (:func:`default_root` chooses it, unless ``--root`` does), and
+the DSFR dist folder under :data:`DSFR_PATH`. While serving a page it
 
 - points links to the pinned DSFR release on its CDN at the local copy (the
   same files: their SRI hashes still hold), and
@@ -13,15 +13,19 @@ from __future__ import annotations
 
 import functools
 import io
+import os
+import re
 import sys
 import threading
+from collections.abc import Iterable, Sequence
 from html import escape
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path, PurePath
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote, urlsplit
 
 from ..assets import CDN_BASE
+from ..errors import DsfrAccordionError
 from ..htmlsource import is_page, normalise
 
 #: Where the server exposes the DSFR dist folder.
@@ -44,6 +48,64 @@ _WRAPPER = """<!doctype html>
 </body>
 </html>
 """
+
+
+#: The address of a stylesheet or script a page links: the assets the folder served must
+#: hold for the DSFR JavaScript to start. A scan, not a parse: a reference it misreads
+#: only leaves the folder served as it was, and the audit then names the address the
+#: page did not get (``page-resource``).
+_ASSET = re.compile(
+    r"""<(?:link|script)\b[^>]*?\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""",
+    re.IGNORECASE,
+)
+
+
+def _absolute(path: Path) -> Path:
+    """``path`` absolute, ``..`` resolved lexically (a symbolic link stays as named, as
+    the server serves it)."""
+    return Path(os.path.abspath(path))  # noqa: PTH100 - resolve() follows links
+
+
+def _linked_file(folder: Path, address: str) -> Path | None:
+    """The local file a relative ``address`` in a page of ``folder`` names, or ``None``
+    for an address with a scheme, a host or an absolute path (served as they are)."""
+    parts = urlsplit(address.strip())
+    if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+        return None
+    return _absolute(folder / unquote(parts.path))
+
+
+def default_root(pages: Sequence[tuple[Path, Path, str]]) -> Path:
+    """The folder the browser audit serves ``pages`` from when ``--root`` is not given.
+
+    ``pages`` are (file, the folder it was found in or its own folder for a file
+    given, its text). The root is the nearest common ancestor of those folders,
+    extended to hold the stylesheets and scripts the pages link by relative
+    addresses leading above it, when those files exist (DSFR's example pages
+    link ``../../../dist/dsfr.min.css``). An address that names no file never
+    extends it.
+    """
+    root = Path(os.path.commonpath([_absolute(folder) for _, folder, _ in pages]))
+    for path, _, text in pages:
+        folder = _absolute(path).parent
+        for match in _ASSET.finditer(text):
+            address = next(group for group in match.groups() if group is not None)
+            target = _linked_file(folder, address)
+            if target is not None and not target.is_relative_to(root) and target.is_file():
+                root = Path(os.path.commonpath([root, target.parent]))
+    return root
+
+
+def given_root(root: Path, paths: Iterable[Path]) -> Path:
+    """``root`` (``--root``), absolute, once checked: a folder holding every file of
+    ``paths``. Raises :class:`DsfrAccordionError` otherwise."""
+    if not root.is_dir():
+        raise DsfrAccordionError.of("root-not-folder", path=root)
+    folder = _absolute(root)
+    for path in paths:
+        if not _absolute(path).is_relative_to(folder):
+            raise DsfrAccordionError.of("outside-root", path=path, root=root)
+    return folder
 
 
 class _Handler(SimpleHTTPRequestHandler):

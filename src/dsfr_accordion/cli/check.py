@@ -72,6 +72,14 @@ def register(commands: argparse._SubParsersAction) -> None:
         help=f"with --browser: the DSFR dist folder pages load their CSS and JS from, also "
         f"in place of the CDN (default: {DEFAULT_DSFR_DIST})",
     )
+    parser.add_argument(
+        "--root",
+        type=Path,
+        metavar="DIR",
+        help="with --browser: the folder the audit's server serves, which must hold every "
+        "page checked (default: the folders given, extended to the stylesheets and scripts "
+        "the pages link)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -95,7 +103,11 @@ def run(args: argparse.Namespace) -> int:
 
         browser = start_browser if args.browser else None
         results = check(
-            args.paths, browser=browser, progress=console.step, max_bytes=args.max_bytes
+            args.paths,
+            browser=browser,
+            progress=console.step,
+            max_bytes=args.max_bytes,
+            root=args.root if args.browser else None,
         )
     output = report.render_report(results, args.format, lang)
     # The text report quotes the pages' lines: shown on a terminal, made printable.

@@ -237,6 +237,7 @@ def update(
         original = _originals(catalog)
         catalog.update(fresh, update_creation_date=True)
         _keep_originals(catalog, original)
+        retire(catalog)
     else:
         catalog = Catalog(
             locale=_locale(lang),
@@ -254,6 +255,15 @@ def update(
         catalog.update(fresh)
     _write(path, catalog)
     return path
+
+
+def retire(catalog: Catalog) -> None:
+    """Give the obsolete entries of ``catalog`` the form ``msgmerge`` gives them:
+    the translator's comments, flags and previous msgid kept; the places and the
+    comments for translators, which described the code or content they left, gone."""
+    for message in catalog.obsolete.values():
+        message.locations = []
+        message.auto_comments = []
 
 
 def _originals(catalog: Catalog) -> dict[str, tuple[str, ...]]:

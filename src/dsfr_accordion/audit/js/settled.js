@@ -2,11 +2,29 @@
 // After an activation of button `index`: resolves, at the first animation frame
 // where the button is `want` (open or closed: aria-expanded, the panel's class and
 // its display agree) and has not moved since the previous frame, with every
-// button's state and whether the button has the focus; with null after `limit`
-// milliseconds. One round trip per activation instead of polling.
+// button's state and whether the button has the focus. One round trip per
+// activation instead of polling. Resolves with null when the panel has not got there
+// by the time the DSFR JS itself is done with a panel (its CSS transition, then the
+// 500 ms after which the DSFR JS ends a collapse whose transition never ended) and at
+// least 10 animation frames have passed (a busy page draws fewer frames a second, and
+// gets longer); and after `limit` milliseconds in any case.
 const [index, want, limit, done] = arguments;
 const button = allButtons()[index];
-const deadline = performance.now() + limit;
+const start = performance.now();
+const section = button.closest('.fr-accordion');
+const panel = section && section.querySelector(':scope > .fr-collapse');
+// Milliseconds of a CSS time ("0.3s", "300ms").
+const ms = (time) => parseFloat(time) * (time.trim().endsWith('ms') ? 1 : 1000);
+let transition = 0;
+if (panel) {
+  const style = getComputedStyle(panel);
+  const delays = style.transitionDelay.split(',');
+  style.transitionDuration.split(',').forEach((duration, i) => {
+    transition = Math.max(transition, ms(duration) + ms(delays[i % delays.length]));
+  });
+}
+const bound = transition + 500;
+let frames = 0;
 let last = null;
 const check = () => {
   const state = stateOf(button);
@@ -20,6 +38,12 @@ const check = () => {
   } else {
     last = null;
   }
-  if (performance.now() > deadline) { done(null); } else { requestAnimationFrame(check); }
+  const elapsed = performance.now() - start;
+  frames += 1;
+  if ((elapsed > bound && frames >= 10) || elapsed > limit) {
+    done(null);
+  } else {
+    requestAnimationFrame(check);
+  }
 };
 check();
