@@ -583,7 +583,7 @@ ERRORS = [
         "unknown-attribute",
         "5:1",
         "unknown attribute 'class' on a testimonial heading",
-        "known keys: author, id, open, organisation, role, source_url",
+        "known keys: author, date, id, open, organisation, role, source_url",
         id="class-on-heading",
     ),
     pytest.param(

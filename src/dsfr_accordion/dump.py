@@ -24,7 +24,8 @@ from html.parser import HTMLParser
 import yaml
 from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 
-from .model import Attribution, Block, Document, ListBlock, Paragraph, Quote, Testimonial
+from . import schema
+from .model import Attribution, Block, Document, ListBlock, Paragraph, Quote
 from .richtext import MARKDOWN
 
 # Characters escaped wherever they are in text, and those escaped at a line start.
@@ -266,7 +267,7 @@ def _list_lines(block: ListBlock, bullet: str) -> list[str]:
 def _attribute_line(attribution: Attribution) -> str:
     values = [
         f'{key}="{value}"'
-        for key in ("author", "role", "organisation", "source", "url")
+        for key in schema.keys(schema.QUOTE)
         if (value := getattr(attribution, key))
     ]
     return "{" + " ".join(values) + "}"
@@ -311,20 +312,22 @@ _Dumper.add_representer(
 )
 
 
-def _testimonial(testimonial: Testimonial) -> dict[str, object]:
-    entry: dict[str, object] = {"title": str(testimonial.title)}
-    for key in ("id", "organisation", "author", "role", "source_url"):
-        value = getattr(testimonial, key)
-        if value is not None:
-            entry[key] = str(value)
-    if testimonial.open:
-        entry["open"] = True
-    if testimonial.intro:
-        entry["intro"] = _Literal(blocks_markdown(testimonial.intro) + "\n")
-    entry["items"] = [
-        {"question": str(item.question), "answer": _Literal(blocks_markdown(item.answer) + "\n")}
-        for item in testimonial.items
-    ]
+def _record(record: object, specs: tuple[schema.Field, ...]) -> dict[str, object]:
+    """The YAML mapping of a testimonial or an item: its fields in schema order,
+    those with no value left out."""
+    entry: dict[str, object] = {}
+    for spec in specs:
+        value = getattr(record, spec.key)
+        if spec.kind is schema.Kind.RECORDS:
+            entry[spec.key] = [_record(child, schema.ITEM) for child in value]
+        elif spec.kind is schema.Kind.RICH:
+            if value:
+                entry[spec.key] = _Literal(blocks_markdown(value) + "\n")
+        elif spec.kind is schema.Kind.FLAG:
+            if value:
+                entry[spec.key] = True
+        elif value is not None:
+            entry[spec.key] = str(value)
     return entry
 
 
@@ -335,7 +338,7 @@ def dump_yaml(document: Document) -> str:
         data["date"] = str(document.date)
     if document.metadata:
         data["metadata"] = dict(document.metadata)
-    data["testimonials"] = [_testimonial(t) for t in document.testimonials]
+    data["testimonials"] = [_record(t, schema.TESTIMONIAL) for t in document.testimonials]
     return yaml.dump(
         data,
         Dumper=_Dumper,

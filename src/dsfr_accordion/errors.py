@@ -161,6 +161,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("{content} would be the page {page}, which is each language's index"),
         N_("rename the content file"),
     ),
+    "invalid-date": (
+        N_("{key}: {value!r} is not a date"),
+        N_("write the date as YYYY-MM-DD, for example 2024-05-21"),
+    ),
     "bad-fail-on": (
         N_("--fail-on {value!r}: {term!r} is neither a severity nor category:severity"),
         N_(

@@ -19,8 +19,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from . import ui
 from .model import Attribution, Block, ListBlock, Paragraph, Quote, Testimonial
 from .sanitize import clean_text, safe_inline, source_url
+from .syntax import primary_language
 
 
 def _in_language(value: object, html: str) -> str:
@@ -72,6 +74,25 @@ def inline_html(value: object) -> Markup:
     return Markup(_inline(value))
 
 
+def date_line(iso: str, lang: str) -> str:
+    """The line that dates a testimonial (``iso``, YYYY-MM-DD) on a ``lang`` page:
+    "Testimonial of <time>21 May 2024</time>", in the library's words for that
+    page (marked with their language when they are not in the page's), the date
+    as CLDR writes it in that language."""
+    from datetime import date  # noqa: PLC0415 - Babel, only for a dated testimonial
+
+    from babel.dates import format_date  # noqa: PLC0415
+
+    words = ui.interface_language(lang)
+    shown = format_date(date.fromisoformat(iso), "long", locale=ui.babel_locale(words))
+    # Translators: a line at the top of a testimonial's panel; {date} is a date, "21 May 2024"
+    phrase = ui.translations(words).gettext(ui.N_("Testimonial of {date}"))
+    time = Markup('<time datetime="{}">{}</time>').format(iso, shown)
+    text = escape(phrase).replace("{date}", time)
+    marked = Markup(' lang="{}"').format(words) if words != primary_language(lang) else ""
+    return f'<p class="fr-text--sm fr-mb-2w"{marked}>{text}</p>'
+
+
 @dataclass(frozen=True, slots=True)
 class AccordionWriter:
     """Writes a document's accordions for one render.
@@ -91,6 +112,8 @@ class AccordionWriter:
     heading_level: int
     quote_open: Markup
     quote_close: Markup
+    #: The page's language: the date line's words and date format follow it.
+    lang: str = "fr"
 
     def accordions(
         self, sections: Iterable[tuple[str, Testimonial, bool]], grouped: bool
@@ -134,10 +157,14 @@ class AccordionWriter:
         Quotes without an attribution of their own take the testimonial's.
         """
         attribution = testimonial.attribution()
+        if testimonial.date:
+            out.append(date_line(testimonial.date, self.lang))
         if testimonial.intro:
+            if testimonial.date:
+                out.append("\n")
             self.blocks(out, testimonial.intro, attribution)
         for index, item in enumerate(testimonial.items):
-            if index or testimonial.intro:
+            if index or testimonial.intro or testimonial.date:
                 out.append("\n")
             out += (self.heading(item.question), "\n")
             self.blocks(out, item.answer, attribution)

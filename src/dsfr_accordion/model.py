@@ -126,6 +126,8 @@ class Testimonial:
 
     ``id`` is the explicit id from the content, or ``None``: the panel id comes
     from :func:`dsfr_accordion.ids.allocate_ids`, which claims the explicit ones.
+    ``date`` is when it was given or published, ``YYYY-MM-DD``. The fields are
+    declared in :data:`dsfr_accordion.schema.TESTIMONIAL`.
     """
 
     title: str
@@ -137,6 +139,7 @@ class Testimonial:
     source_url: str | None = None
     intro: tuple[Block, ...] = ()
     open: bool = False
+    date: str | None = None
     location: Location | None = field(default=None, compare=False)
 
     def attribution(self) -> Attribution | None:

@@ -147,7 +147,7 @@ def _accordions(
     if grouped and sum(opened) > 1:
         raise DsfrAccordionError.of("grouped-several-open", count=sum(opened))
     opening, closing = ui.quote_marks(out_lang)
-    writer = AccordionWriter(level, escape(opening), escape(closing))
+    writer = AccordionWriter(level, escape(opening), escape(closing), out_lang)
     fragment = writer.accordions(
         zip(panel_ids, document.testimonials, opened, strict=True), grouped
     )

@@ -16,13 +16,14 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin
 
+from . import schema
 from .errors import ContentError, suggest
 from .model import Attribution, Block, ListBlock, Location, Paragraph, Quote
-from .sanitize import sanitized, source_url
+from .sanitize import sanitized
 from .ui import N_
 
 #: Attributes an attribute line may give a quote (see docs/content-format.md).
-QUOTE_ATTRIBUTES = ("author", "role", "organisation", "source", "url")
+QUOTE_ATTRIBUTES = schema.keys(schema.QUOTE)
 
 #: Key of ``Token.meta`` holding the :class:`Attributes` given to a block.
 ATTRIBUTES = "dsfr_accordion.attributes"
@@ -345,11 +346,13 @@ def _quote(opening: Token, inner: Sequence[Token], source: Source) -> Quote:
                 where=N_("a quote"),
                 suggestion=suggest(key, QUOTE_ATTRIBUTES),
             )
-    values = {key: value.strip() or None for key, value in attrs.items()}
-    if values.get("url") and source_url(values["url"]) is None:
-        raise ContentError.of(
-            "invalid-url", source.attributes_at(opening), key="url", value=values["url"]
-        )
+    values = {
+        spec.key: schema.checked(spec, text, source.attributes_at(opening))
+        if (text := attrs[spec.key].strip())
+        else None
+        for spec in schema.QUOTE
+        if spec.key in attrs
+    }
     blocks: list[Paragraph | ListBlock] = []
     for block in blocks_from_tokens(inner, source):
         if isinstance(block, Quote):

@@ -20,8 +20,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from .. import schema
 from ..ids import content_keys
-from ..model import Attribution, Block, Document, ListBlock, Paragraph, Testimonial
+from ..model import Attribution, Block, Document, Item, ListBlock, Paragraph, Testimonial
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,9 @@ class Unit:
 
 Visit = Callable[[Unit], str]
 
+#: What has fields of the schema to translate.
+Record = Testimonial | Item | Attribution
+
 
 @dataclass(frozen=True, slots=True)
 class _Walker:
@@ -45,31 +49,31 @@ class _Walker:
 
     visit: Visit
 
-    def text(self, unit: Unit) -> str:
-        return self.visit(unit)
-
-    def optional(
-        self, context: str, value: str | None, comment: str, line: int | None
-    ) -> str | None:
-        return None if value is None else self.visit(Unit(context, value, comment, line))
-
-    def attribution(
-        self, context: str, value: Attribution | None, where: str, line: int | None
-    ) -> Attribution | None:
-        if value is None:
-            return None
-        return replace(
-            value,
-            role=self.optional(
-                f"{context}/quote/role", value.role, f"{where}: role of the speaker", line
-            ),
-            organisation=self.optional(
-                f"{context}/quote/organisation", value.organisation, f"{where}: organisation", line
-            ),
-            source=self.optional(
-                f"{context}/quote/source", value.source, f"{where}: work or event quoted", line
-            ),
-        )
+    def fields(
+        self,
+        record: Record,
+        specs: tuple[schema.Field, ...],
+        context: str,
+        where: str,
+        line: int | None,
+        *,
+        number: int = 0,
+    ) -> dict[str, object]:
+        """The translatable text and rich-text fields of ``record`` (those of
+        ``specs`` with a role), rebuilt, by key: their context is ``context`` then
+        the role; ``number`` fills a comment's ``{number}``."""
+        rebuilt: dict[str, object] = {}
+        for spec in specs:
+            value = getattr(record, spec.key)
+            if spec.role is None or value is None:
+                continue
+            unit_context = f"{context}/{spec.role}" if context else spec.role
+            comment = f"{where}: {spec.comment.format(number=number)}"
+            if spec.kind is schema.Kind.RICH:
+                rebuilt[spec.key] = self.blocks(unit_context, value, comment)
+            else:
+                rebuilt[spec.key] = self.visit(Unit(unit_context, value, comment, line))
+        return rebuilt
 
     def blocks(self, context: str, blocks: tuple[Block, ...], where: str) -> tuple[Block, ...]:
         """``blocks`` rebuilt; every text in them, at any quote depth, has ``context``."""
@@ -83,10 +87,10 @@ class _Walker:
                     f"{where}, paragraph {number}",
                     line,
                 )
-                rebuilt.append(replace(block, html=self.text(unit)))
+                rebuilt.append(replace(block, html=self.visit(unit)))
             elif isinstance(block, ListBlock):
                 items = tuple(
-                    self.text(
+                    self.visit(
                         Unit(
                             context,
                             item,
@@ -99,56 +103,39 @@ class _Walker:
                 rebuilt.append(replace(block, items=items))
             else:
                 quote_where = f"{where}, quote {number}"
-                rebuilt.append(
-                    replace(
-                        block,
-                        blocks=self.blocks(context, block.blocks, quote_where),
-                        attribution=self.attribution(context, block.attribution, quote_where, line),
-                    )
-                )
+                quoted = self.blocks(context, block.blocks, quote_where)
+                attribution = block.attribution
+                if attribution is not None:
+                    changed = self.fields(attribution, schema.QUOTE, context, quote_where, line)
+                    attribution = replace(attribution, **changed)
+                rebuilt.append(replace(block, blocks=quoted, attribution=attribution))
         return tuple(rebuilt)
 
     def testimonial(self, key: str, testimonial: Testimonial) -> Testimonial:
-        # Units are visited in reading order: title, attribution, intro, then the items.
+        # Units are visited in reading order: the testimonial's fields as the schema
+        # lists them, then each item's.
         where = f"Testimonial “{testimonial.title}”"
         line = testimonial.location.line if testimonial.location else None
-        title = self.text(
-            Unit(f"{key}/title", testimonial.title, f"{where}: label of the accordion button", line)
-        )
-        role = self.optional(
-            f"{key}/role", testimonial.role, f"{where}: role of the speaker of its quotes", line
-        )
-        organisation = self.optional(
-            f"{key}/organisation",
-            testimonial.organisation,
-            f"{where}: organisation of the speaker of its quotes",
-            line,
-        )
-        intro = self.blocks(f"{key}/intro", testimonial.intro, f"{where}: introduction")
+        changed = self.fields(testimonial, schema.TESTIMONIAL, key, where, line)
         items = tuple(
             replace(
                 item,
-                question=self.text(
-                    Unit(
-                        f"{key}/question",
-                        item.question,
-                        f"{where}: question {number} (a heading in the panel)",
-                        item.location.line if item.location else None,
-                    )
-                ),
-                answer=self.blocks(
-                    f"{key}/answer", item.answer, f"{where}: answer to question {number}"
+                **self.fields(
+                    item,
+                    schema.ITEM,
+                    key,
+                    where,
+                    item.location.line if item.location else None,
+                    number=number,
                 ),
             )
             for number, item in enumerate(testimonial.items, start=1)
         )
-        return replace(
-            testimonial, title=title, role=role, organisation=organisation, intro=intro, items=items
-        )
+        return replace(testimonial, **changed, items=items)
 
     def document(self, document: Document) -> Document:
         line = document.location.line if document.location else None
-        title = self.text(Unit("title", document.title, "Page title (<title> and <h1>)", line))
+        title = self.visit(Unit("title", document.title, "Page title (<title> and <h1>)", line))
         testimonials = tuple(
             self.testimonial(key, testimonial)
             for key, testimonial in zip(content_keys(document), document.testimonials, strict=True)

@@ -14,10 +14,9 @@ from types import MappingProxyType
 
 import yaml
 
+from .. import schema
 from ..errors import ContentError, suggest
-from ..ids import check_id
 from ..model import Location
-from ..sanitize import source_url
 from ..syntax import is_language_tag
 from ..ui import N_
 
@@ -29,7 +28,7 @@ _SCALAR_TAGS = frozenset(
 )
 
 #: Keys of a document, shared by YAML files and Markdown front matter.
-DOCUMENT_KEYS = ("title", "lang", "date", "metadata")
+DOCUMENT_KEYS = schema.keys(schema.DOCUMENT, schema.Place.FRONT_MATTER)
 
 
 def compose(text: str, path: str, first_line: int = 1) -> yaml.Node | None:
@@ -171,17 +170,14 @@ class Fields:
             )
         return str(node.value).lower() == "true"
 
-    def url(self, key: str) -> str | None:
-        """``key`` as an absolute http(s) URL, or ``None`` when absent."""
-        value = self.text(key)
-        if value is not None and source_url(value) is None:
-            raise ContentError.of("invalid-url", self.location(key), key=key, value=value)
-        return value
-
-    def identifier(self, key: str) -> str | None:
-        """``key`` as an explicit id, checked to be safe for the DSFR JS; ``None`` when absent."""
-        value = self.text(key)
-        return None if value is None else check_id(value, self.location(key))
+    def value(self, spec: schema.Field) -> object:
+        """The value of the scalar field ``spec``, read and checked as its kind says
+        (:func:`~dsfr_accordion.schema.checked`); ``None`` (``False`` for a flag)
+        when absent."""
+        if spec.kind is schema.Kind.FLAG:
+            return self.boolean(spec.key, default=False)
+        value = self.text(spec.key, required=spec.required)
+        return None if value is None else schema.checked(spec, value, self.location(spec.key))
 
     def items(self, key: str) -> Iterator[yaml.Node]:
         """The entries of the non-empty list ``key`` (required)."""

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
+from .. import schema
 from ..errors import ContentError, suggest
 from ..frontmatter import opens_front_matter, split_front_matter
-from ..ids import check_id
 from ..model import Document, Item, Location, Testimonial
 from ..richtext import (
     Source,
@@ -19,12 +19,11 @@ from ..richtext import (
     parse,
     refuse_attribute_line,
 )
-from ..sanitize import source_url
 from ..ui import N_
 from .fields import DOCUMENT_KEYS, Fields, compose
 
 #: Testimonial keys an attribute line above a ``##`` heading may give.
-HEADING_ATTRIBUTES = ("id", "organisation", "author", "role", "source_url", "open")
+HEADING_ATTRIBUTES = schema.keys(schema.TESTIMONIAL, schema.Place.ATTRIBUTE)
 
 
 def load_markdown(text: str, path: str) -> Document:
@@ -132,18 +131,11 @@ def _testimonial(section: _Section, sources: Source) -> Testimonial:
                 where=N_("a testimonial heading"),
                 suggestion=suggest(key, HEADING_ATTRIBUTES),
             )
-    if "source_url" in attrs and source_url(attrs["source_url"]) is None:
-        raise ContentError.of(
-            "invalid-url", attrs_where, key="source_url", value=attrs["source_url"]
-        )
-    if attrs.get("open", "false") not in ("true", "false"):
-        raise ContentError.of(
-            "wrong-type",
-            attrs_where,
-            key="open",
-            expected=N_("true or false"),
-            found=repr(attrs["open"]),
-        )
+    values = {
+        spec.key: schema.checked(spec, attrs[spec.key], attrs_where)
+        for spec in schema.TESTIMONIAL
+        if spec.markdown is schema.Place.ATTRIBUTE and spec.key in attrs
+    }
     if not section.items:
         raise ContentError.of("empty-list", where, key="items (### question headings)")
     intro_source = dataclasses.replace(sources, where=N_("an intro"))
@@ -151,14 +143,9 @@ def _testimonial(section: _Section, sources: Source) -> Testimonial:
     return Testimonial(
         title=section.text,
         items=tuple(_item(item, sources) for item in section.items),
-        id=check_id(attrs["id"], attrs_where) if "id" in attrs else None,
-        organisation=attrs.get("organisation"),
-        author=attrs.get("author"),
-        role=attrs.get("role"),
-        source_url=attrs.get("source_url"),
         intro=intro,
-        open=attrs.get("open") == "true",
         location=where,
+        **values,
     )
 
 

@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
+from .. import schema
 from ..errors import ContentError
 from ..model import Block, Document, Item, Location, Testimonial
 from ..richtext import Source, blocks_from_markdown, check_limits
 from ..ui import N_
 from .fields import DOCUMENT_KEYS, Fields, compose
 
-TESTIMONIAL_KEYS = (
-    "title",
-    "id",
-    "organisation",
-    "author",
-    "role",
-    "source_url",
-    "open",
-    "intro",
-    "items",
-)
-ITEM_KEYS = ("question", "answer")
+TESTIMONIAL_KEYS = schema.keys(schema.TESTIMONIAL)
+ITEM_KEYS = schema.keys(schema.ITEM)
 
 
 def load_yaml(text: str, path: str) -> Document:
@@ -46,27 +37,27 @@ def _rich(fields: Fields, key: str, where: str, *, required: bool) -> tuple[Bloc
     return blocks
 
 
+def _scalars(fields: Fields, specs: tuple[schema.Field, ...]) -> dict[str, object]:
+    """The text, id, URL, date and flag fields of ``specs``, by key."""
+    scalar = (schema.Kind.TEXT, schema.Kind.ID, schema.Kind.URL, schema.Kind.DATE, schema.Kind.FLAG)
+    return {spec.key: fields.value(spec) for spec in specs if spec.kind in scalar}
+
+
 def _testimonial(fields: Fields) -> Testimonial:
     items = tuple(
         _item(Fields(node, ITEM_KEYS, N_("an item"), fields.path)) for node in fields.items("items")
     )
     return Testimonial(
-        title=fields.text("title", required=True),
+        **_scalars(fields, schema.TESTIMONIAL),
         items=items,
-        id=fields.identifier("id"),
-        organisation=fields.text("organisation"),
-        author=fields.text("author"),
-        role=fields.text("role"),
-        source_url=fields.url("source_url"),
         intro=_rich(fields, "intro", N_("an intro"), required=False),
-        open=fields.boolean("open", default=False),
         location=fields.location(),
     )
 
 
 def _item(fields: Fields) -> Item:
     return Item(
-        question=fields.text("question", required=True),
+        **_scalars(fields, schema.ITEM),
         answer=_rich(fields, "answer", N_("an answer"), required=True),
         location=fields.location(),
     )
