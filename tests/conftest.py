@@ -60,3 +60,10 @@ def write(tmp_path: Path) -> Callable[[str, str], Path]:
         return path
 
     return _write
+
+
+@pytest.fixture(autouse=True)
+def _fixed_catalogue_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """New catalogues are stamped with SOURCE_DATE_EPOCH when it is set (reproducible
+    builds): fixed here, for this process and the command lines it runs."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764765000")  # 2025-12-03 12:30 UTC

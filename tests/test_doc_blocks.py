@@ -109,3 +109,23 @@ def test_getting_started_runs_from_an_empty_folder(tmp_path: Path):
     assert (tmp_path / "site" / "temoignages.html").is_file()
     assert (tmp_path / "site" / "dsfr" / "dsfr.min.css").is_file()
     assert (tmp_path / "site-multilingue" / "en" / "temoignages.html").is_file()
+
+
+def test_translators_guide_runs_on_a_copy_of_the_examples(sandbox: Path):
+    """Every command of docs/translators.md, in order, as a translator and a site
+    builder would run them on the bundled examples."""
+    page = ROOT / "docs" / "translators.md"
+    ran = []
+    for arguments in commands(page):
+        result = subprocess.run(
+            [sys.executable, "-m", "dsfr_accordion", *arguments],
+            cwd=sandbox,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, (arguments, result.stderr)
+        ran.append(arguments[:2])
+    assert ["i18n", "extract"] in ran and ["build", "examples/si-samu.md"] in ran
+    assert (sandbox / "examples" / "locales" / "si-samu.pot").is_file()
+    assert (sandbox / "build" / "site" / "de" / "si-samu.html").is_file()

@@ -154,12 +154,21 @@ def test_update_creates_a_complete_well_formed_catalogue(content: Path):
     assert po == po_of(content)
     msgfmt_check(po)
     text = po.read_text(encoding="utf-8")
-    for header in (
+    fields = (
+        "Project-Id-Version: temoignages",
+        "Report-Msgid-Bugs-To: ",
+        "POT-Creation-Date: 2025-12-03 12:30+0000",  # SOURCE_DATE_EPOCH (conftest.py)
+        "PO-Revision-Date: 2025-12-03 12:30+0000",
+        "Last-Translator: ",
+        "Language-Team: English",  # CLDR's name, as msginit writes it
         "Language: en",
+        "MIME-Version: 1.0",
+        "Content-Type: text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding: 8bit",
         "Plural-Forms: nplurals=2; plural=(n != 1);",
-        "Content-Type: text/plain; charset=utf-8",
-    ):
-        assert header in text
+    )
+    assert f'msgstr ""\n{"".join(f'"{field}\\n"\n' for field in fields)}\n' in text
+    assert "EMAIL@ADDRESS" not in text and "2000-01-01" not in text
     assert "#. Testimonial “La Géoplateforme”: question 1 (a heading in the panel)" in text
     assert "#: temoignages.yaml:7" in text
     assert 'msgctxt "geo/question"' in text

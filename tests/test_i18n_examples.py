@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import dsfr_accordion
 from tests.accordion_contract import by_class
 from tests.conftest import EXAMPLES, parse_html, run_cli
@@ -30,3 +32,16 @@ def test_example_renders_in_english_with_no_french_outside_lang_fr():
         e.get("id") for e in french.iter() if e.get("id")
     )
     assert by_class(tree, "fr-quote")
+
+
+def test_example_templates_are_current_and_extract_writes_no_byte(tmp_path):
+    """The committed .pot files, which Weblate's components start new languages
+    from, are what i18n extract writes now (their header kept)."""
+    for example in ("temoignages-cloud.yaml", "si-samu.md"):
+        pot = EXAMPLES / "locales" / f"{Path(example).stem}.pot"
+        copy = tmp_path / pot.name
+        copy.write_bytes(pot.read_bytes())
+        result = run_cli("i18n", "extract", str(EXAMPLES / example), "-o", str(copy))
+        assert result.returncode == 0, result.stderr
+        assert copy.read_bytes() == pot.read_bytes()
+        assert b"POT-Creation-Date: 2025" not in pot.read_bytes()  # a real date, not the tests'

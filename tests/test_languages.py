@@ -117,7 +117,7 @@ def test_adding_a_ui_language_takes_one_command_and_then_it_is_used(
     for message in catalog:
         if message.id:
             message.string = "Inhalt" if message.id == "Content" else message.id
-    path.write_bytes(tool.dump(catalog))
+    path.write_bytes(tool.dump(catalog, tool.header_of(path)))
     monkeypatch.setattr(ui, "_SOURCE_LOCALES", locales)
     monkeypatch.setattr(ui, "_PACKAGE_LOCALES", tmp_path / "none")
     for cached in (ui.has_catalogue, ui.translations, environments.environment):

@@ -28,8 +28,14 @@ from babel.core import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 
-from dsfr_accordion.i18n.catalogs import CATALOG_DATE, retire, revive
-from dsfr_accordion.i18n.pofiles import catalog_bytes, read_catalog
+from dsfr_accordion.i18n.catalogs import catalogue_header, retire, revive, template_header
+from dsfr_accordion.i18n.pofiles import (
+    Header,
+    catalog_bytes,
+    read_catalog,
+    read_header,
+    with_field,
+)
 from dsfr_accordion.mofile import compile_po
 from dsfr_accordion.ui import babel_locale
 
@@ -46,16 +52,7 @@ OPTIONS = {"**/templates/**.j2": {"extensions": "jinja2.ext.do,jinja2.ext.i18n"}
 
 def template() -> Catalog:
     """The catalogue template of every marked string under src/."""
-    catalog = Catalog(
-        domain=DOMAIN,
-        project="dsfr-accordion",
-        version="1",
-        msgid_bugs_address="",
-        creation_date=CATALOG_DATE,
-        revision_date=CATALOG_DATE,
-        charset="utf-8",
-        fuzzy=False,
-    )
+    catalog = Catalog(domain=DOMAIN, charset="utf-8", fuzzy=False)
     source = ROOT / "src"
     for filename, lineno, message, comments, context in extract_from_dir(
         source, METHODS, OPTIONS, comment_tags=("Translators:",), strip_comment_tags=True
@@ -69,8 +66,18 @@ def template() -> Catalog:
     return catalog
 
 
-def dump(catalog: Catalog) -> bytes:
-    return catalog_bytes(catalog, sort_by_file=True)
+def dump(catalog: Catalog, header: Header) -> bytes:
+    return catalog_bytes(catalog, sort_by_file=True, header=header)
+
+
+def header_of(path: Path) -> Header:
+    """The header fields of the catalogue at ``path`` (kept by every update), or none."""
+    return read_header(path.read_bytes()) if path.exists() else []
+
+
+def pot_header() -> Header:
+    """The template's header: the committed one, or a new one."""
+    return template_header("dsfr-accordion", header_of(LOCALES / f"{DOMAIN}.pot"))
 
 
 #: Header fields that say when and with what a catalogue was written, not what it says.
@@ -83,7 +90,13 @@ def content(data: bytes) -> Hashable:
     and the header but for :data:`STAMPS`.
     """
     catalog = read_catalog(data)
-    header = tuple((key, value) for key, value in catalog.mime_headers if key not in STAMPS)
+    header = tuple(
+        sorted(
+            (k, v.lower() if k == "Content-Type" else v)
+            for k, v in read_header(data)
+            if k not in STAMPS
+        )
+    )
     entries = [(False, m) for m in catalog] + [(True, m) for m in catalog.obsolete.values()]
     messages = sorted(
         (
@@ -125,20 +138,9 @@ def add(lang: str) -> Path:
         locale = Locale.parse(babel_locale(lang))
     except (UnknownLocaleError, ValueError):
         raise SystemExit(f"{lang!r} is not a language CLDR knows") from None
-    catalog = Catalog(
-        locale=locale,
-        domain=DOMAIN,
-        project="dsfr-accordion",
-        version="1",
-        msgid_bugs_address="",
-        creation_date=CATALOG_DATE,
-        revision_date=CATALOG_DATE,
-        language_team=f"{locale.english_name} <>",
-        charset="utf-8",
-        fuzzy=False,
-    )
+    catalog = Catalog(locale=locale, domain=DOMAIN, charset="utf-8", fuzzy=False)
     path.parent.mkdir(parents=True)
-    path.write_bytes(dump(catalog))
+    path.write_bytes(dump(catalog, catalogue_header(lang, pot_header())))
     return path
 
 
@@ -153,7 +155,7 @@ def updated(lang: str, fresh: Catalog) -> bytes:
     revive(catalog, fresh)
     # No fuzzy guesses: Babel's pick of a similar string often has other placeholders,
     # which msgfmt -c refuses; an untranslated entry is the honest state.
-    catalog.update(fresh, no_fuzzy_matching=True, update_creation_date=True)
+    catalog.update(fresh, no_fuzzy_matching=True)
     retire(catalog)
     if lang == SOURCE_LANG:
         for message in catalog:
@@ -161,7 +163,11 @@ def updated(lang: str, fresh: Catalog) -> bytes:
                 message.string = message.id
                 message.flags.discard("fuzzy")
         catalog.obsolete.clear()
-    return dump(catalog)
+    header = header_of(path)
+    if not header:
+        return dump(catalog, catalogue_header(lang, pot_header()))
+    created = dict(pot_header()).get("POT-Creation-Date", "")  # as msgmerge: the template's
+    return dump(catalog, with_field(header, "POT-Creation-Date", created))
 
 
 def compile_catalogues() -> None:
@@ -175,7 +181,7 @@ def compile_catalogues() -> None:
 
 def main(check: bool) -> int:
     fresh = template()
-    wanted = {LOCALES / f"{DOMAIN}.pot": dump(fresh)}
+    wanted = {LOCALES / f"{DOMAIN}.pot": dump(fresh, pot_header())}
     for lang in languages():
         wanted[LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"] = updated(lang, fresh)
     stale = [

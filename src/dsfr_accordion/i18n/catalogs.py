@@ -15,6 +15,7 @@ and an obsolete one whose source string comes back is revived.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -33,15 +34,69 @@ from ..output import write_bytes
 from ..syntax import is_language_tag
 from ..ui import babel_locale
 from . import invariants, posyntax
-from .pofiles import catalog_bytes, read_catalog
+from .pofiles import Header, catalog_bytes, read_catalog, read_header, with_field
 from .units import Unit, extract, rebuild
 
 #: Folder beside a content file that holds its catalogues.
 LOCALES_FOLDER = "locales"
 
-#: Creation date written in every catalogue: fixed, so that the same content
-#: always gives the same bytes (translators' tools do not use it).
-CATALOG_DATE = datetime(2000, 1, 1, tzinfo=UTC)
+#: The header of a template (``.pot``) as ``xgettext`` leaves the fields a
+#: translator fills: placeholders, until ``msginit`` or a tool makes a catalogue.
+_TEMPLATE_FIELDS: Header = [
+    ("PO-Revision-Date", "YEAR-MO-DA HO:MI+ZONE"),
+    ("Last-Translator", "FULL NAME <EMAIL@ADDRESS>"),
+    ("Language-Team", "LANGUAGE <LL@li.org>"),
+    ("Language", ""),
+    ("MIME-Version", "1.0"),
+    ("Content-Type", "text/plain; charset=UTF-8"),
+    ("Content-Transfer-Encoding", "8bit"),
+]
+
+
+def stamp() -> str:
+    """The date a new catalogue is created with, as a header writes it: the time
+    ``SOURCE_DATE_EPOCH`` gives (the reproducible-builds convention) when it is
+    set, else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    when = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+    return when.strftime("%Y-%m-%d %H:%M+0000")
+
+
+def template_header(domain: str, existing: Header) -> Header:
+    """The header of ``domain``'s template: ``existing`` (the file's, kept as it
+    is: its creation date, and what a site builder wrote in it such as
+    ``Report-Msgid-Bugs-To``), or a new one."""
+    if existing:
+        return existing
+    return [
+        ("Project-Id-Version", domain),
+        ("Report-Msgid-Bugs-To", ""),
+        ("POT-Creation-Date", stamp()),
+        *_TEMPLATE_FIELDS,
+    ]
+
+
+def catalogue_header(lang: str, template: Header) -> Header:
+    """The header of a new ``lang`` catalogue made from a template's, as ``msginit``
+    makes it: the language and its team named from CLDR, its plural forms, the
+    template's creation date as the first revision, no translator yet."""
+    locale = _locale(lang)
+    fields = dict(template)
+    created = fields.get("POT-Creation-Date") or stamp()
+    return [
+        ("Project-Id-Version", fields.get("Project-Id-Version", "")),
+        ("Report-Msgid-Bugs-To", fields.get("Report-Msgid-Bugs-To", "")),
+        ("POT-Creation-Date", created),
+        ("PO-Revision-Date", created),
+        ("Last-Translator", ""),
+        ("Language-Team", locale.english_name or lang),
+        ("Language", lang),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=UTF-8"),
+        ("Content-Transfer-Encoding", "8bit"),
+        ("Plural-Forms", Catalog(locale=locale).plural_forms),
+    ]
+
 
 _HEADER = """\
 # Translations of {domain}: testimonials rendered by dsfr-accordion.
@@ -97,9 +152,6 @@ def template(document: Document, content: str | os.PathLike[str]) -> Catalog:
         header_comment=_HEADER.format(domain=domain),
         project=domain,
         version="1",
-        msgid_bugs_address="",
-        creation_date=CATALOG_DATE,
-        revision_date=CATALOG_DATE,
         charset="utf-8",
         fuzzy=False,
     )
@@ -114,13 +166,26 @@ def template(document: Document, content: str | os.PathLike[str]) -> Catalog:
     return catalog
 
 
-def _write(path: Path, catalog: Catalog, **options: bool) -> None:
-    write_bytes(path, catalog_bytes(catalog, **options))
+def _write(path: Path, catalog: Catalog, header: Header) -> None:
+    """Write ``catalog`` with ``header`` to ``path`` (atomically), unless the file
+    holds those bytes already: an update that changes nothing writes nothing."""
+    data = catalog_bytes(catalog, header=header)
+    with contextlib.suppress(OSError):
+        if path.is_file() and path.read_bytes() == data:
+            return
+    write_bytes(path, data)
+
+
+def _header_of(path: Path, max_bytes: int = MAX_BYTES) -> Header:
+    """The header fields of the catalogue at ``path``; none when it does not exist."""
+    return read_header(read_bytes(path, max_bytes=max_bytes)) if path.exists() else []
 
 
 def write_template(document: Document, content: str | os.PathLike[str], output: Path) -> Path:
-    """Write the ``.pot`` of ``document`` to ``output`` (atomically)."""
-    _write(output, template(document, content))
+    """Write the ``.pot`` of ``document`` to ``output`` (atomically), keeping the
+    header of the template already there."""
+    catalog = template(document, content)
+    _write(output, catalog, template_header(catalog.domain or "", _header_of(output)))
     return output
 
 
@@ -226,16 +291,20 @@ def update(
 
     Changed source strings keep their translation as fuzzy (with the previous
     msgid), removed ones become obsolete, returning ones are revived, moved ones
-    keep theirs (:func:`rekey`).
+    keep theirs (:func:`rekey`). The file's header is kept as a translator's tool
+    left it, but for ``POT-Creation-Date``, the template's (``.pot``) when there is
+    one; a new catalogue gets :func:`catalogue_header`. A file that would not
+    change is not written.
     """
     fresh = template(document, content)
     path = po_path(content, lang, locales)
     if path.exists():
         catalog = read(path, lang, max_bytes=max_bytes)
+        header = _header_of(path, max_bytes)
         rekey(catalog, fresh)
         revive(catalog, fresh)
         original = _originals(catalog)
-        catalog.update(fresh, update_creation_date=True)
+        catalog.update(fresh)
         _keep_originals(catalog, original)
         retire(catalog)
     else:
@@ -243,17 +312,19 @@ def update(
             locale=_locale(lang),
             domain=fresh.domain,
             header_comment=fresh.header_comment,
-            project=fresh.project,
-            version=fresh.version,
-            msgid_bugs_address="",
-            creation_date=CATALOG_DATE,
-            revision_date=CATALOG_DATE,
-            language_team=f"{_locale(lang).english_name} <>",
             charset="utf-8",
             fuzzy=False,
         )
         catalog.update(fresh)
-    _write(path, catalog)
+        header = []
+    pot = locales_dir(content, locales) / f"{domain_of(content)}.pot"
+    template_fields = template_header(domain_of(content), _header_of(pot, max_bytes))
+    if not header:  # a new catalogue, or one without a header
+        header = catalogue_header(lang, template_fields)
+    elif pot.exists():  # as msgmerge does: the template's creation date
+        created = dict(template_fields).get("POT-Creation-Date", "")
+        header = with_field(header, "POT-Creation-Date", created)
+    _write(path, catalog, header)
     return path
 
 

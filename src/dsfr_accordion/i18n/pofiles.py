@@ -82,32 +82,70 @@ def read_catalog(data: bytes, locale: Locale | str | None = None) -> Catalog:
     return catalog
 
 
-def catalog_bytes(catalog: Catalog, *, sort_by_file: bool = False) -> bytes:
+#: A header: its fields, (name, value), in the file's order.
+Header = list[tuple[str, str]]
+
+_HEADER_ENTRY = re.compile(
+    rb'^msgid ""\r?\nmsgstr ((?:"(?:[^"\\\n]|\\.)*"[ \t]*\r?\n)+)', re.MULTILINE
+)
+
+
+def read_header(data: bytes) -> Header:
+    """The header fields of the ``.po`` bytes ``data`` as written, unknown ones
+    (``X-Generator``, ``X-Poedit-Basepath``…) and their order kept: Babel reads
+    only those it knows and writes them in an order of its own."""
+    match = _HEADER_ENTRY.search(data)
+    if match is None:
+        return []
+    text = "".join(unescape(q) for q in _QUOTED.findall(match.group(1).decode("utf-8")))
+    fields = []
+    for line in text.split("\n"):
+        name, colon, value = line.partition(":")
+        if colon and name.strip():
+            fields.append((name.strip(), value.strip()))
+    return fields
+
+
+def with_field(header: Header, name: str, value: str) -> Header:
+    """``header`` with the field ``name`` set to ``value``, in its place (at the end
+    when it had none)."""
+    if any(field == name for field, _ in header):
+        return [(field, value if field == name else old) for field, old in header]
+    return [*header, (name, value)]
+
+
+def catalog_bytes(
+    catalog: Catalog, *, sort_by_file: bool = False, header: Header | None = None
+) -> bytes:
     """The ``.po`` bytes of ``catalog``, as ``msgcat`` writes them: the header, the
     messages (sorted by their places with ``sort_by_file``, else in order) and the
-    obsolete ones that have a translation."""
+    obsolete ones that have a translation. ``header`` gives the header's fields
+    (default: those Babel makes of ``catalog``)."""
     messages = [message for message in catalog if message.id]
     obsolete = list(catalog.obsolete.values())
     if sort_by_file:  # by the references as written, so that a file read back sorts the same
         messages.sort(key=lambda message: _places(message.locations))
         obsolete.sort(key=lambda message: _places(message.locations))
-    entries = [_header(catalog)]
+    entries = [_header(catalog, header)]
     entries += (_entry(catalog, message) for message in messages)
     entries += (_entry(catalog, message, obsolete=True) for message in obsolete)
     return "\n".join(entry for entry in entries if entry).encode("utf-8")
 
 
-def _header(catalog: Catalog) -> str:
+def _header(catalog: Catalog, header: Header | None) -> str:
     """The header entry: Babel's header comment (as GNU rewrites comment lines) and
-    fields."""
+    the fields of ``header``, or Babel's."""
     lines = []
     for line in catalog.header_comment.splitlines():
         text = line.removeprefix("#")
         lines += _comment("#", text.removeprefix(" "))
     if catalog.fuzzy:
         lines.append("#, fuzzy")
-    # As Babel joins them: its last field (Generated-By) ends with the final newline.
-    fields = "\n".join(f"{name}: {value}" for name, value in catalog.mime_headers)
+    if header is None:
+        # As Babel joins them: its last field (Generated-By) ends with the final newline.
+        fields = "\n".join(f"{name}: {value}" for name, value in catalog.mime_headers)
+    else:
+        fields = "".join(f"{name}: {value}\n" for name, value in header)
     lines += wrap("msgid", "")
     lines += wrap("msgstr", fields)
     return "".join(f"{line}\n" for line in lines)
