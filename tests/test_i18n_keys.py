@@ -41,16 +41,18 @@ def update(content: Path) -> tuple[Path, catalogs.Stats]:
 
 
 def gnu_accepts(po: Path, pot: Path) -> None:
-    """``msgfmt -c`` accepts ``po``, ``msgmerge`` merges it with ``pot``, ``msgcat`` reads it."""
+    """``msgfmt -c`` accepts ``po``, ``msgmerge`` merges it with ``pot``, and ``msgcat``
+    reads it and changes no byte of it."""
     merged = po.with_name("merged.po")
     shutil.copy(po, merged)
     for command in (
         ["msgfmt", "-c", "-o", "/dev/null", str(po)],
         ["msgmerge", "--quiet", "--update", "--backup=off", str(merged), str(pot)],
-        ["msgcat", "-o", "/dev/null", str(po)],
+        ["msgcat", str(po)],
     ):
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        result = subprocess.run(command, capture_output=True, check=False)
         assert result.returncode == 0, (command, result.stderr)
+    assert result.stdout == po.read_bytes()  # msgcat's output
 
 
 def counts(stats: catalogs.Stats) -> tuple[int, int, int, int]:
@@ -137,4 +139,13 @@ def test_a_removed_then_restored_testimonial_leaves_the_file_as_it_was(site: Pat
     content.write_text(text, encoding="utf-8")
     _, stats = update(content)
     assert counts(stats)[1:] == (0, 0, 0)
+    assert po.read_bytes() == committed
+
+
+@pytest.mark.parametrize("name", EXAMPLE_FILES)
+def test_an_update_of_the_committed_catalogues_changes_nothing(site: Path, name: str):
+    po = catalogs.po_path(site / name, "en")
+    committed = po.read_bytes()
+    _, stats = update(site / name)
+    assert stats.complete and stats.obsolete == 0
     assert po.read_bytes() == committed

@@ -93,6 +93,9 @@ def test_languages_with_a_catalogue_are_not_marked(german_site, page: str):
 
 def test_the_published_three_language_site_passes_the_static_audit(german_site):
     site, _ = german_site
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.gouv.fr/temoignages/de/si-samu.html</loc>" in sitemap
+    assert 'hreflang="de" href="https://example.gouv.fr/temoignages/de/index.html"' in sitemap
     result = run_cli("check", str(site), "--fail-on", "warning")
     assert result.returncode == 0, result.stdout + result.stderr
 
