@@ -47,6 +47,7 @@ def test_wheel_holds_the_package_data(wheel: Path):
     assert shipped == {path.name for path in (ROOT / "src/dsfr_accordion/audit/js").glob("*.js")}
     for lang in ("fr", "en"):
         assert f"dsfr_accordion/locales/{lang}/LC_MESSAGES/dsfr_accordion.mo" in names
+    assert "dsfr_accordion/audit/axe-locales/fr.json" in names
     assert not any(name.startswith(("tests/", "examples/")) for name in names)
 
 

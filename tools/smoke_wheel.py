@@ -31,6 +31,7 @@ PACKAGE_DATA = (
     "dsfr_accordion/templates/dsfr_accordion/accordion.html.j2",
     "dsfr_accordion/templates/dsfr_accordion/page.html.j2",
     "dsfr_accordion/audit/js/settled.js",
+    "dsfr_accordion/audit/axe-locales/fr.json",
 )
 
 

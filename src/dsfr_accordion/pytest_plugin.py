@@ -52,8 +52,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 class LazyBrowser:
     """One browser session for a test run, started on first :meth:`get`."""
 
-    def __init__(self, dsfr_dist: Path) -> None:
+    def __init__(self, dsfr_dist: Path, report_lang: str = "en") -> None:
         self.dsfr_dist = dsfr_dist
+        self.report_lang = report_lang
         self._session: BrowserSession | None = None
 
     def get(self) -> BrowserSession:
@@ -61,7 +62,7 @@ class LazyBrowser:
         if self._session is None:
             from .audit.browser import BrowserSession  # noqa: PLC0415 - Selenium, when needed
 
-            self._session = BrowserSession(self.dsfr_dist)
+            self._session = BrowserSession(self.dsfr_dist, report_lang=self.report_lang)
         return self._session
 
     def close(self) -> None:
@@ -108,7 +109,7 @@ def dsfr_browser(pytestconfig: pytest.Config) -> Iterator[LazyBrowser]:
     """The test run's browser session, started by the first browser check that needs it."""
     option = pytestconfig.getoption("dsfr_dist")
     dist = Path(option) if option else pytestconfig.rootpath / DEFAULT_DSFR_DIST
-    lazy = LazyBrowser(dist.resolve())
+    lazy = LazyBrowser(dist.resolve(), pytestconfig.getoption("dsfr_audit_lang"))
     yield lazy
     lazy.close()
 

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..syntax import primary_language
 from .chromium import BrowserUnavailable
 from .findings import Finding
 from .rules import AXE_RGAA
@@ -36,14 +37,25 @@ def axe_source() -> str:
     return Path(Axe(None).script_url).read_text(encoding="utf-8")
 
 
-def run_axe(driver: WebDriver, name: str) -> list[Finding]:
+#: axe-core's own translations of its help texts, by primary language (axe-locales/).
+_LOCALES = Path(__file__).parent / "axe-locales"
+
+
+def axe_locale(lang: str) -> str | None:
+    """axe-core's locale (JSON) for reports in ``lang``, or ``None`` (English, axe's own)."""
+    path = _LOCALES / f"{primary_language(lang)}.json"
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def run_axe(driver: WebDriver, name: str, locale: str | None = None) -> list[Finding]:
     """axe-core's violations and incomplete results on the current page, as the
-    findings of the file ``name``; raises :class:`AxeFailed` when axe-core fails."""
+    findings of the file ``name``, their help texts in ``locale`` (see
+    :func:`axe_locale`); raises :class:`AxeFailed` when axe-core fails."""
     options = {
         "runOnly": {"type": "tag", "values": list(AXE_TAGS)},
         "resultTypes": ["violations", "incomplete"],
     }
-    results = driver.execute_async_script(script("run-axe"), json.dumps(options))
+    results = driver.execute_async_script(script("run-axe"), json.dumps(options), locale)
     if "error" in results:
         raise AxeFailed(results["error"])
     findings: list[Finding] = []

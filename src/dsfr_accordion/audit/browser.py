@@ -29,7 +29,7 @@ from urllib.parse import urldefrag, urlsplit
 
 from ..errors import DsfrAccordionError
 from . import behaviour
-from .axe import AxeFailed, axe_source, run_axe
+from .axe import AxeFailed, axe_locale, axe_source, run_axe
 from .chromium import BrowserUnavailable, Chromium, Timeouts, require_packages
 from .findings import Finding
 from .rules import Msg
@@ -80,6 +80,8 @@ class BrowserSession:
     ``axe`` and ``behaviour`` choose the checks; ``dsfr_dist`` is the folder
     whose DSFR files pages load (``None``: the CDN, which the browser cannot
     reach, so the DSFR JavaScript will not start); ``timeouts`` bound every wait.
+    ``report_lang`` is the language of the report: axe-core's help texts come in
+    it when axe-core has it (its own French locale; English otherwise).
     """
 
     def __init__(
@@ -90,6 +92,7 @@ class BrowserSession:
         axe: bool = True,
         behaviour: bool = True,
         timeouts: Timeouts | None = None,
+        report_lang: str = "en",
     ) -> None:
         if dsfr_dist is not None and not (dsfr_dist / "dsfr.module.min.js").is_file():
             raise DsfrAccordionError.of("dsfr-dist", path=dsfr_dist, missing="dsfr.module.min.js")
@@ -98,6 +101,7 @@ class BrowserSession:
         self._timeouts = timeouts or Timeouts()
         self.axe = axe
         self.behaviour = behaviour
+        self._axe_locale = axe_locale(report_lang)
         require_packages()
         self._axe_source = axe_source() if axe else ""
         self._chromium = self._start()
@@ -288,7 +292,7 @@ class BrowserSession:
                 page.add("page-resource", url=shown, status=answer)
         if self.axe:
             with self._during(page, "the axe-core checks", timeouts.axe):
-                found = run_axe(self.driver, page.name)
+                found = run_axe(self.driver, page.name, self._axe_locale)
                 self._still(page)  # findings of the page loaded, not of one it went to
                 page.findings += found
         if not self.behaviour:

@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
             from ..audit.browser import BrowserSession  # noqa: PLC0415
 
             dsfr_dist = (args.dsfr_dist or DEFAULT_DSFR_DIST).resolve()
-            return stack.enter_context(BrowserSession(dsfr_dist))
+            return stack.enter_context(BrowserSession(dsfr_dist, report_lang=lang))
 
         browser = start_browser if args.browser else None
         results = check(
