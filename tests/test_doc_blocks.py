@@ -88,6 +88,22 @@ def test_yaml_and_jinja_blocks_parse(page: Path):
         env.parse(body)
 
 
+def run_commands(page: Path, folder: Path) -> list[list[str]]:
+    """Run each ``python -m dsfr_accordion`` line of ``page`` in ``folder``, in order;
+    each must exit 0. The arguments run, in order."""
+    found = commands(page)
+    for arguments in found:
+        result = subprocess.run(
+            [sys.executable, "-m", "dsfr_accordion", *arguments],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, (arguments, result.stderr)
+    return found
+
+
 def test_getting_started_runs_from_an_empty_folder(tmp_path: Path):
     if not (DSFR_DIST / "dsfr.min.css").is_file():
         pytest.fail(f"npm DSFR assets missing at {DSFR_DIST}: run make test")
@@ -95,15 +111,7 @@ def test_getting_started_runs_from_an_empty_folder(tmp_path: Path):
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     (content,) = blocks(page, "yaml")
     (tmp_path / "temoignages.yaml").write_text(content, encoding="utf-8")
-    for arguments in commands(page):
-        result = subprocess.run(
-            [sys.executable, "-m", "dsfr_accordion", *arguments],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert result.returncode == 0, (arguments, result.stderr)
+    run_commands(page, tmp_path)
     for body in blocks(page, "python"):
         subprocess.run([sys.executable, "-c", body], cwd=tmp_path, check=True)
     assert (tmp_path / "site" / "temoignages.html").is_file()
@@ -114,18 +122,7 @@ def test_getting_started_runs_from_an_empty_folder(tmp_path: Path):
 def test_translators_guide_runs_on_a_copy_of_the_examples(sandbox: Path):
     """Every command of docs/translators.md, in order, as a translator and a site
     builder would run them on the bundled examples."""
-    page = ROOT / "docs" / "translators.md"
-    ran = []
-    for arguments in commands(page):
-        result = subprocess.run(
-            [sys.executable, "-m", "dsfr_accordion", *arguments],
-            cwd=sandbox,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert result.returncode == 0, (arguments, result.stderr)
-        ran.append(arguments[:2])
+    ran = [arguments[:2] for arguments in run_commands(ROOT / "docs" / "translators.md", sandbox)]
     assert ["i18n", "extract"] in ran and ["build", "examples/si-samu.md"] in ran
     assert (sandbox / "examples" / "locales" / "si-samu.pot").is_file()
     assert (sandbox / "build" / "site" / "de" / "si-samu.html").is_file()

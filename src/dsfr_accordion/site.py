@@ -58,19 +58,19 @@ class BuiltPage:
     translation: Translation | None
 
 
-def _index(
+def _listing(
+    template: str,
+    context: dict[str, object],
     lang: str,
-    entries: list[tuple[str, str]],
-    alternates: dict[str, str],
-    source_lang: str,
     *,
     dsfr_base: str | None,
     canonical: str | None,
+    alternates: dict[str, str] | None = None,
+    default_lang: str | None = None,
 ) -> Markup:
-    """The index page of one language: its pages, by title."""
-    fragment = (
-        environment(lang).get_template("dsfr_accordion/index.html.j2").render(entries=entries)
-    )
+    """A page of the site that lists others (a language's index, the root): the
+    ``template``'s list, under the title "Testimonials" in ``lang``."""
+    fragment = environment(lang).get_template(f"dsfr_accordion/{template}").render(**context)
     return page_html(
         # Translators: the title of a site's index page, which lists its testimonials
         ui.interface_text(ui.N_("Testimonials"), lang),
@@ -78,7 +78,7 @@ def _index(
         Markup(fragment),
         dsfr_base=dsfr_base,
         alternates=alternates,
-        default_lang=source_lang,
+        default_lang=default_lang,
         canonical=canonical,
     )
 
@@ -89,15 +89,10 @@ def _root(
     """The site's root page, in the content's language: each language named in
     itself, linking its index (no redirect: a visitor chooses)."""
     languages = [(code, ui.language_name(code, code), f"./{code}/{INDEX_PAGE}") for code in langs]
-    fragment = (
-        environment(source_lang)
-        .get_template("dsfr_accordion/languages.html.j2")
-        .render(languages=languages)
-    )
-    return page_html(
-        ui.interface_text(ui.N_("Testimonials"), source_lang),
+    return _listing(
+        "languages.html.j2",
+        {"languages": languages},
         source_lang,
-        Markup(fragment),
         dsfr_base=dsfr_base,
         canonical=base_url,
     )
@@ -234,13 +229,14 @@ def build_site(
                 title = translation.document.title if translation else document.title
                 entries.append((title, f"./{href(name)}"))
                 built.append(BuiltPage(Path(output) / lang / name, lang, translation))
-            index = _index(
+            index = _listing(
+                "index.html.j2",
+                {"entries": entries},
                 lang,
-                entries,
-                versions(INDEX_PAGE),
-                source_lang,
                 dsfr_base=base,
                 canonical=url(lang, INDEX_PAGE) if base_url else None,
+                alternates=versions(INDEX_PAGE),
+                default_lang=source_lang,
             )
             (staging / lang / INDEX_PAGE).write_text(index + "\n", encoding="utf-8")
         root = _root(langs, source_lang, ASSETS_FOLDER if dist is not None else None, base_url)
