@@ -13,7 +13,7 @@ import dsfr_accordion
 from dsfr_accordion.assets import CDN_BASE
 from dsfr_accordion.audit import behaviour
 from dsfr_accordion.audit.browser import BrowserSession
-from dsfr_accordion.audit.findings import Finding
+from dsfr_accordion.audit.findings import AuditFinding
 from dsfr_accordion.audit.rules import Severity
 from tests.browser import shorter
 from tests.conftest import DSFR_DIST, EXAMPLES, FIXTURES, ROOT, run_cli
@@ -30,14 +30,14 @@ def _render(example: str, *, page: bool = False, **options) -> str:
     return str(render(dsfr_accordion.load(EXAMPLES / example), **options))
 
 
-def _audit(session: BrowserSession, folder: Path, name: str, html: str) -> list[Finding]:
+def _audit(session: BrowserSession, folder: Path, name: str, html: str) -> list[AuditFinding]:
     path = folder / name
     path.write_text(html, encoding="utf-8")
     return session.audit_file(path, name)
 
 
-def _errors(findings: list[Finding]) -> list[str]:
-    return [f"{f.rule_id}: {f.message()}" for f in findings if f.severity is Severity.ERROR]
+def _errors(findings: list[AuditFinding]) -> list[str]:
+    return [f"{f.code}: {f.message()}" for f in findings if f.kind.severity is Severity.ERROR]
 
 
 @pytest.mark.parametrize(
@@ -70,7 +70,7 @@ def test_a_button_that_opens_another_panel_is_a_finding(browser_session, tmp_pat
     html = html.replace('id="ans"', 'id="geoplateforme"')
     assert html.count('id="geoplateforme"') == 2
     findings = _audit(browser_session, tmp_path, "duplicate.html", html)
-    behaviour = {dict(f.fields)["id"] for f in findings if f.rule_id == "accordion-behaviour"}
+    behaviour = {dict(f.fields)["id"] for f in findings if f.code == "accordion-behaviour"}
     assert "geoplateforme" in behaviour, findings
 
 
@@ -79,7 +79,7 @@ def test_accordions_without_the_dsfr_javascript_are_a_finding(browser_session, t
     html = "\n".join(line for line in html.split("\n") if "<script" not in line)
     with shorter(browser_session, dsfr=0.5):
         findings = _audit(browser_session, tmp_path, "no-js.html", html)
-    assert [f.rule_id for f in findings if f.rule_id.startswith("page-")] == ["page-load"]
+    assert [f.code for f in findings if f.code.startswith("page-")] == ["page-load"]
 
 
 @pytest.mark.parametrize(
@@ -88,7 +88,7 @@ def test_accordions_without_the_dsfr_javascript_are_a_finding(browser_session, t
 def test_browser_rule_fixtures(browser_session: BrowserSession, rule_id: str):
     bad = browser_session.audit_file(BROWSER_FIXTURES / f"{rule_id}.bad.html", "bad.html")
     good = browser_session.audit_file(BROWSER_FIXTURES / f"{rule_id}.good.html", "good.html")
-    assert rule_id in {f.rule_id for f in bad}, bad
+    assert rule_id in {f.code for f in bad}, bad
     assert good == [], good
 
 
@@ -96,21 +96,21 @@ def test_an_alert_on_activation_is_reported(browser_session, tmp_path):
     html = _render("si-samu.md", page=True)
     html = html.replace('class="fr-accordion__btn"', 'class="fr-accordion__btn" onclick="alert(1)"')
     findings = _audit(browser_session, tmp_path, "alert-on-click.html", html)
-    assert [f.message() for f in findings if f.rule_id == "page-alert"] == [
+    assert [f.message() for f in findings if f.code == "page-alert"] == [
         "the page opened an alert: '1'"
     ]
 
 
 def test_axe_findings_are_mapped_to_rgaa(browser_session: BrowserSession):
     findings = browser_session.audit_file(BROWSER_FIXTURES / "axe-violation.bad.html", "bad.html")
-    (violation,) = [f for f in findings if f.rule_id == "axe-violation"]
+    (violation,) = [f for f in findings if f.code == "axe-violation"]
     assert (violation.rgaa, dict(violation.fields)["axe_rule"]) == ("9.3", "list")
     assert violation.line is None
 
 
 def test_alert_is_dismissed_and_reported(browser_session: BrowserSession):
     findings = browser_session.audit_file(BROWSER_FIXTURES / "page-alert.bad.html", "bad.html")
-    assert [f.message() for f in findings if f.rule_id == "page-alert"] == [
+    assert [f.message() for f in findings if f.code == "page-alert"] == [
         "the page opened an alert: 'erreur'"
     ]
     assert browser_session.driver.title == "Alerte"  # the session still answers
@@ -137,14 +137,14 @@ def test_a_page_whose_assets_are_out_of_reach_names_them(browser_session, tmp_pa
     page.write_text(_render("si-samu.md", page=True, dsfr_base="../dist"), encoding="utf-8")
     with shorter(browser_session, dsfr=0.5):
         findings = browser_session.audit_file(page, "page.html")
-    resources = sorted(dict(f.fields)["url"] for f in findings if f.rule_id == "page-resource")
+    resources = sorted(dict(f.fields)["url"] for f in findings if f.code == "page-resource")
     assert resources == ["/dist/dsfr.min.css", "/dist/dsfr.module.min.js"]
-    assert "page-load" in {f.rule_id for f in findings}
+    assert "page-load" in {f.code for f in findings}
 
 
-def _behaviour(findings: list[Finding]) -> list[str]:
+def _behaviour(findings: list[AuditFinding]) -> list[str]:
     """The behaviour checks' findings on accordions, as their messages."""
-    return [f.message() for f in findings if f.rule_id.startswith("accordion-")]
+    return [f.message() for f in findings if f.code.startswith("accordion-")]
 
 
 #: The disclosures of the DSFR JS on the page (collapses, tab panels, modals) and
@@ -164,8 +164,8 @@ def test_hidden_accordions_are_reached_as_a_visitor_would_and_the_page_put_back(
     assert _behaviour(findings) == [
         "accordion 'cache', button 'Caché': not tested, hidden in div#injoignable"
     ]
-    (note,) = [f for f in findings if f.rule_id == "accordion-not-tested"]
-    assert note.severity is Severity.INFO
+    (note,) = [f for f in findings if f.code == "accordion-not-tested"]
+    assert note.kind.severity is Severity.INFO
     # What the checks opened was put back: the page shows what it showed at load.
     driver = browser_session.driver
     loaded = browser_session.server(page.parent).url_of(Path(page.name))
@@ -173,7 +173,7 @@ def test_hidden_accordions_are_reached_as_a_visitor_would_and_the_page_put_back(
     at_load = driver.execute_script(_DISCLOSURES)
     assert [opened for _, opened in at_load].count(True) == 1  # the first tab
     again = behaviour.check_behaviour(driver, "hidden.html", browser_session.dismiss_alerts, 3)
-    assert [f.rule_id for f in again] == ["accordion-not-tested"]
+    assert [f.code for f in again] == ["accordion-not-tested"]
     assert driver.execute_script(_DISCLOSURES) == at_load
 
 
@@ -182,8 +182,8 @@ def test_a_defect_inside_a_closed_parent_accordion_is_still_caught(browser_sessi
     the two buttons that share the id, named; the sound nested accordion beside them and
     the parent have no finding."""
     findings = browser_session.audit_file(BROWSER_FIXTURES / "nested-defect.html", "nested.html")
-    behaviour = [f for f in findings if f.rule_id.startswith("accordion-")]
-    assert {f.rule_id for f in behaviour} == {"accordion-behaviour"}, behaviour
+    behaviour = [f for f in findings if f.code.startswith("accordion-")]
+    assert {f.code for f in behaviour} == {"accordion-behaviour"}, behaviour
     assert sorted(dict(f.fields)["button"] for f in behaviour) == [
         "Premier double",
         "Second double",
@@ -200,7 +200,7 @@ def test_a_broken_button_fails_fast_and_is_named(browser_session, tmp_path):
         'class="fr-accordion__btn"', 'class="fr-accordion__btn" style="pointer-events: none"', 1
     )
     findings = _audit(browser_session, tmp_path, "dead.html", html)
-    dead = [f for f in findings if f.rule_id == "accordion-behaviour"]
+    dead = [f for f in findings if f.code == "accordion-behaviour"]
     assert len(dead) == 1, findings
     fields = dict(dead[0].fields)
     assert fields["button"] and fields["problem"] == (
@@ -236,12 +236,12 @@ def test_dsfr_example_pages_have_no_behaviour_finding(browser_session: BrowserSe
     finally:
         browser_session.axe = before
     assert [
-        f for f in findings if f.check.value == "behaviour" and f.rule_id != "page-resource"
+        f for f in findings if f.kind.check.value == "behaviour" and f.code != "page-resource"
     ] == []
     # Only the syntax highlighter on a CDN the audit's browser does not reach.
-    assert {
-        dict(f.fields)["url"].split("/")[2] for f in findings if f.rule_id == "page-resource"
-    } == {"cdnjs.cloudflare.com"}
+    assert {dict(f.fields)["url"].split("/")[2] for f in findings if f.code == "page-resource"} == {
+        "cdnjs.cloudflare.com"
+    }
 
 
 def test_check_browser_root_serves_the_dsfr_package(tmp_path: Path):

@@ -18,7 +18,7 @@ import pytest
 
 import dsfr_accordion
 from dsfr_accordion.audit.browser import BrowserSession
-from dsfr_accordion.audit.findings import Finding
+from dsfr_accordion.audit.findings import AuditFinding
 from dsfr_accordion.audit.server import LocalServer
 from tests.browser import shorter
 from tests.conftest import EXAMPLES, run_cli
@@ -36,14 +36,14 @@ def _page(script: str) -> str:
     return f"{html}\n<script>{script}</script>\n"
 
 
-def _audit(session: BrowserSession, folder: Path, name: str, html: str) -> list[Finding]:
+def _audit(session: BrowserSession, folder: Path, name: str, html: str) -> list[AuditFinding]:
     path = folder / name
     path.write_text(html, encoding="utf-8")
     return session.audit_file(path, name)
 
 
-def _messages(findings: list[Finding]) -> list[tuple[str, str]]:
-    return [(f.rule_id, f.message()) for f in findings]
+def _messages(findings: list[AuditFinding]) -> list[tuple[str, str]]:
+    return [(f.code, f.message()) for f in findings]
 
 
 def _still_audits_pages(session: BrowserSession, folder: Path) -> None:
@@ -81,7 +81,7 @@ def test_a_page_that_leaves_is_a_finding_and_its_new_page_is_not_audited(
     with shorter(browser_session, **QUICK):
         findings = _audit(browser_session, tmp_path, f"{case}.html", _page(script))
     # One finding, and none of about:blank (no lang, no title) or of the page reloaded.
-    assert [f.rule_id for f in findings] == ["page-navigated"], _messages(findings)
+    assert [f.code for f in findings] == ["page-navigated"], _messages(findings)
     assert findings[0].message().startswith(f"{change} during the ")
     assert findings[0].path == f"{case}.html"
     _still_audits_pages(browser_session, tmp_path)
@@ -147,7 +147,7 @@ def test_a_page_that_breaks_the_audit_scripts_is_a_finding(
     script, message = BREAKING[case]
     with shorter(browser_session, **QUICK):
         findings = _audit(browser_session, tmp_path, f"{case}.html", _page(script))
-    assert [f.rule_id for f in findings] == ["page-interfered"], _messages(findings)
+    assert [f.code for f in findings] == ["page-interfered"], _messages(findings)
     assert findings[0].message().startswith(message)
     _still_audits_pages(browser_session, tmp_path)
 

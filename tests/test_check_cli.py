@@ -245,9 +245,9 @@ def test_progress_on_a_terminal_is_erased_at_the_end():
 def test_an_info_finding_is_counted_skipped_in_junit_and_fails_no_level():
     """What the audit did not check (accordion-not-tested) is said, never a failure."""
     from dsfr_accordion.audit import failing, report  # noqa: PLC0415
-    from dsfr_accordion.audit.findings import FileResult, Finding  # noqa: PLC0415
+    from dsfr_accordion.audit.findings import FileResult, found  # noqa: PLC0415
 
-    note = Finding.of("accordion-not-tested", "p.html", id="x", button="X", container="div#c")
+    note = found("accordion-not-tested", "p.html", id="x", button="X", container="div#c")
     results = [FileResult.of("p.html", [note])]
     assert report.text(results).endswith("files checked: 1, errors: 0, warnings: 0, info: 1\n")
     assert "p.html: info: accordion 'x', button 'X': not tested, hidden in div#c" in (

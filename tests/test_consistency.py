@@ -101,7 +101,7 @@ def import_codes(page: str) -> list[str]:
 
 
 def check_rules(page: str) -> list[str]:
-    return [finding.rule_id for finding in audit_text(page, "page.html").findings]
+    return [finding.code for finding in audit_text(page, "page.html").findings]
 
 
 @pytest.mark.parametrize(("url", "runs_a_script"), URLS)
@@ -197,7 +197,7 @@ def test_a_parse_error_is_placed_alike_by_import_and_check(page: str):
     checked = {
         (f.line, f.column)
         for f in audit_text(page, "page.html").findings
-        if f.rule_id == "parse-error"
+        if f.code == "parse-error"
     }
     imported = {
         (f.location.line, f.location.column)

@@ -66,7 +66,7 @@ def test_the_three_readers_agree_on_a_front_matter_closed_by_dots(write):
     assert load(markdown).title == "T"
     page = "---\ntitle: T\n...\n<p onclick='x()'>x</p>\n"
     (finding,) = audit_text(page, "page.html").findings
-    assert (finding.rule_id, finding.line) == ("inline-handler", 4)
+    assert (finding.code, finding.line) == ("inline-handler", 4)
     legacy = "---\ntitle: T\n...\n<details><summary>Q</summary>R</details>\n"
     assert import_page(legacy, "legacy.html").document.title == "T"
 

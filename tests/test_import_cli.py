@@ -194,7 +194,7 @@ def test_findings_table_has_exactly_the_codes_the_importer_uses():
         for path in (ROOT / "src" / "dsfr_accordion" / "legacy").glob("*.py")
         if path.name != "findings.py"
     )
-    assert set(re.findall(r'Finding\(\s*"([a-z-]+)"', sources)) <= set(FINDINGS)
+    assert set(re.findall(r'import_finding\(\s*"([a-z-]+)"', sources)) <= set(FINDINGS)
     assert {code for code in FINDINGS if f'"{code}"' not in sources} == set()
 
 

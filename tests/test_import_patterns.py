@@ -91,7 +91,7 @@ def test_fixture_report(name: str):
         assert found[code] == count, (code, found)
     for finding in result.report.findings:
         assert finding.location.line is not None, finding
-        assert finding.message and finding.action
+        assert finding.message() and finding.hint()
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -176,7 +176,7 @@ def test_crossed_references_pair_as_the_script_did_and_ask_for_review():
     assert fourth.items[0].answer[0].html == "Contenu sous le troisième."
     assert [s.pairing for s in result.report.sections[2:]] == ["reference", "reference"]
     crossed = [f for f in result.report.findings if f.code == "mismatched-reference"]
-    assert [f.outcome for f in crossed] == ["review", "review"]
+    assert [f.kind.outcome for f in crossed] == ["review", "review"]
     assert crossed[0].data["reference"] == 'aria-controls="accordion-2"'
 
 

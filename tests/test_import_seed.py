@@ -82,7 +82,7 @@ def test_report_names_handlers_invalid_nesting_and_stray_tags(seed: Import):
 
 def test_shom_answer_repeating_its_question_is_flagged_and_kept(seed: Import):
     (repeat,) = findings(seed, "answer-repeats-question")
-    assert repeat.outcome == "review"
+    assert repeat.kind.outcome == "review"
     assert repeat.location.line == 70
     item = seed.document.testimonials[2].items[2]
     assert words(block_text(item.answer[0])) == words(item.question)

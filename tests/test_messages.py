@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from dsfr_accordion.audit.findings import Finding
+from dsfr_accordion.audit.findings import found
 from dsfr_accordion.audit.rules import Msg
 from dsfr_accordion.errors import ContentError
 from dsfr_accordion.legacy import import_page
+from dsfr_accordion.legacy.findings import finding_line
 from dsfr_accordion.loaders import load
 from dsfr_accordion.ui import N_, Msgid, Phrase, localized, translations
 
@@ -51,8 +52,8 @@ def test_the_import_report_s_reasons_are_in_the_report_s_language():
     )
     report = import_page(page, "legacy.html").report
     (finding,) = [f for f in report.findings if f.code == "paired-by-structure"]
-    assert 'its aria-controls="nulle-part" points at no element' in finding.message
-    french = finding.render(FRENCH)
+    assert 'its aria-controls="nulle-part" points at no element' in finding.message()
+    french = finding_line(finding, FRENCH)
     assert 'son aria-controls="nulle-part" ne vise aucun élément' in french, french
     assert "points at" not in french
     as_json = report.as_json()["findings"]
@@ -62,5 +63,5 @@ def test_the_import_report_s_reasons_are_in_the_report_s_language():
 
 
 def test_an_audit_finding_quotes_the_page_s_text_as_written():
-    finding = Finding.of("lang-invalid", "page.html", (1, 1), value="text")
+    finding = found("lang-invalid", "page.html", (1, 1), value="text")
     assert "'text'" in finding.message("fr")

@@ -39,7 +39,7 @@ def rows() -> Iterator[str]:
     for path in sorted(EXAMPLES.rglob("*.html")):
         page = path.relative_to(EXAMPLES).as_posix()
         for finding in audit_file(path).findings:
-            fields = (page, finding.line, finding.column, finding.rule_id, finding.severity.value)
+            fields = (page, finding.line, finding.column, finding.code, finding.kind.severity.value)
             yield "\t".join(map(str, (*fields, finding.message("en"))))
 
 

@@ -96,6 +96,6 @@ def failing(results: Iterable[FileResult], policy: FailOn | Severity | str) -> l
 
     chosen = fail_on(policy)
     return [
-        FileResult.of(r.path, (f for f in r.findings if chosen.fails(f.rule)), r.text)
+        FileResult.of(r.path, (f for f in r.findings if chosen.fails(f.kind)), r.text)
         for r in results
     ]

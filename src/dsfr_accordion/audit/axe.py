@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..syntax import primary_language
 from .chromium import BrowserUnavailable
-from .findings import Finding
+from .findings import AuditFinding, found
 from .rules import AXE_RGAA
 from .scripts import script
 
@@ -47,7 +47,7 @@ def axe_locale(lang: str) -> str | None:
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
-def run_axe(driver: WebDriver, name: str, locale: str | None = None) -> list[Finding]:
+def run_axe(driver: WebDriver, name: str, locale: str | None = None) -> list[AuditFinding]:
     """axe-core's violations and incomplete results on the current page, as the
     findings of the file ``name``, their help texts in ``locale`` (see
     :func:`axe_locale`); raises :class:`AxeFailed` when axe-core fails."""
@@ -58,12 +58,12 @@ def run_axe(driver: WebDriver, name: str, locale: str | None = None) -> list[Fin
     results = driver.execute_async_script(script("run-axe"), json.dumps(options), locale)
     if "error" in results:
         raise AxeFailed(results["error"])
-    findings: list[Finding] = []
+    findings: list[AuditFinding] = []
     for kind, rule_id in (("violations", "axe-violation"), ("incomplete", "axe-incomplete")):
         for result in results[kind]:
             for node in result["nodes"]:
                 findings.append(
-                    Finding.of(
+                    found(
                         rule_id,
                         name,
                         rgaa=axe_rgaa(result),

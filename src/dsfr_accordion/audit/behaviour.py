@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .findings import Finding
+from .findings import AuditFinding, found
 from .rules import Msg
 from .scripts import script, with_states
 
@@ -76,7 +76,7 @@ def state(driver: WebDriver, index: int) -> ButtonState:
 
 def check_behaviour(
     driver: WebDriver, name: str, dismiss_alerts: Callable[[], list[str]], limit: float
-) -> list[Finding]:
+) -> list[AuditFinding]:
     """Drive every accordion of the page with click, Enter and Space; each failure
     is a finding of the file ``name``, naming the panel and the button. An
     accordion hidden at load is first revealed as a visitor would reach it, or
@@ -88,7 +88,7 @@ def check_behaviour(
     from selenium.common.exceptions import UnexpectedAlertPresentException  # noqa: PLC0415
     from selenium.webdriver.common.by import By  # noqa: PLC0415
 
-    findings: list[Finding] = []
+    findings: list[AuditFinding] = []
     buttons = driver.find_elements(By.CSS_SELECTOR, ".fr-accordion__btn")
     # The containers opened to reach a button, kept open while the next buttons are in them.
     opened: list[object] = []
@@ -99,7 +99,7 @@ def check_behaviour(
             )
             if hidden_in is not None:
                 findings.append(
-                    Finding.of(
+                    found(
                         "accordion-not-tested",
                         name,
                         id=state(driver, index).id,
@@ -111,7 +111,7 @@ def check_behaviour(
             findings += _check_button(driver, name, index, button, limit)
         except UnexpectedAlertPresentException:
             # A script of the page answered the activation (or the reveal) with an alert.
-            findings += [Finding.of("page-alert", name, text=t) for t in dismiss_alerts()]
+            findings += [found("page-alert", name, text=t) for t in dismiss_alerts()]
     # The page as it was loaded: every container opened for the checks put back.
     driver.execute_async_script(script("reveal"), None, opened, limit * 1000)
     return findings
@@ -119,7 +119,7 @@ def check_behaviour(
 
 def _check_button(
     driver: WebDriver, name: str, index: int, button: WebElement, limit: float
-) -> list[Finding]:
+) -> list[AuditFinding]:
     """The finding of button ``index`` (shown) when an activation fails, else none."""
     # Once per button: each activation below ends when the page is still.
     driver.execute_async_script(script("settle"), button, limit * 1000)
@@ -129,7 +129,7 @@ def _check_button(
         if problem:
             # The other activations of a broken button say nothing new.
             return [
-                Finding.of(
+                found(
                     "accordion-behaviour",
                     name,
                     id=state(driver, index).id,

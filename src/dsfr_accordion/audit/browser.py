@@ -31,7 +31,7 @@ from ..errors import DsfrAccordionError
 from . import behaviour
 from .axe import AxeFailed, axe_locale, axe_source, run_axe
 from .chromium import BrowserUnavailable, Chromium, Timeouts, require_packages
-from .findings import Finding
+from .findings import AuditFinding, found
 from .rules import Msg
 from .scripts import script
 from .server import LocalServer
@@ -55,7 +55,7 @@ class _Page:
     """One page being audited: its findings so far, and the step under way."""
 
     name: str
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[AuditFinding] = field(default_factory=list)
     step: Msg = field(default_factory=lambda: Msg("the page load"))
     limit: float = 0
     #: The document's audit id and address once loaded (``js/document-id.js``).
@@ -63,15 +63,15 @@ class _Page:
 
     def add(self, rule_id: str, **fields: object) -> None:
         """Add the finding of ``rule_id`` with ``fields``."""
-        self.findings.append(Finding.of(rule_id, self.name, **fields))
+        self.findings.append(found(rule_id, self.name, **fields))
 
-    def unresponsive(self) -> Finding:
+    def unresponsive(self) -> AuditFinding:
         """The finding of a step that got no answer within its limit."""
-        return Finding.of("page-unresponsive", self.name, step=self.step, seconds=f"{self.limit:g}")
+        return found("page-unresponsive", self.name, step=self.step, seconds=f"{self.limit:g}")
 
-    def left(self, change: Msg) -> Finding:
+    def left(self, change: Msg) -> AuditFinding:
         """The finding of a page that went away (``change``) during the step under way."""
-        return Finding.of("page-navigated", self.name, change=change, step=self.step)
+        return found("page-navigated", self.name, change=change, step=self.step)
 
 
 class BrowserSession:
@@ -205,14 +205,14 @@ class BrowserSession:
                 self.driver.execute_async_script(script("wait-for-dsfr"), self.timeouts.dsfr)
             )
 
-    def audit_file(self, path: Path, name: str, root: Path | None = None) -> list[Finding]:
+    def audit_file(self, path: Path, name: str, root: Path | None = None) -> list[AuditFinding]:
         """The browser findings of the file ``path`` (served from ``root``, default its folder)."""
         folder = root or path.parent
         # Lexically under the folder: a symbolic link is served as the file it names.
         relative = Path(os.path.relpath(path.absolute(), folder.absolute()))
         return self.audit_url(self.server(folder).url_of(relative), name)
 
-    def audit_url(self, url: str, name: str) -> list[Finding]:
+    def audit_url(self, url: str, name: str) -> list[AuditFinding]:
         """The browser findings of the page at ``url``, reported under the file ``name``.
 
         Never raises for what the page does: a page that hangs, leaves or breaks
@@ -250,7 +250,7 @@ class BrowserSession:
         except WebDriverException as error:
             detail = (getattr(error, "msg", None) or type(error).__name__).splitlines()[0]
             responsive = self._explain(
-                page, Finding.of("page-interfered", name, step=page.step, error=detail)
+                page, found("page-interfered", name, step=page.step, error=detail)
             )
         if responsive:
             self._fresh_tab()
@@ -317,9 +317,9 @@ class BrowserSession:
         with self._chromium.bound(limit):
             yield
 
-    def _alerts(self, page: _Page) -> list[Finding]:
+    def _alerts(self, page: _Page) -> list[AuditFinding]:
         """The alerts the page has open, dismissed, as findings."""
-        return [Finding.of("page-alert", page.name, text=text) for text in self.dismiss_alerts()]
+        return [found("page-alert", page.name, text=text) for text in self.dismiss_alerts()]
 
     def _document(self) -> tuple[str | None, str]:
         """The current document's audit id (``js/document-id.js``) and address.
@@ -345,7 +345,7 @@ class BrowserSession:
             raise PageChanged(Msg("the page reloaded itself"))
         raise PageChanged(Msg("the page went to another address"))
 
-    def _explain(self, page: _Page, otherwise: Finding) -> bool:
+    def _explain(self, page: _Page, otherwise: AuditFinding) -> bool:
         """Add to ``page`` the finding of a command that failed: ``page-navigated`` when
         the page has left (a stale element, a script ended by an unload), else
         ``otherwise``. Whether the browser still answers."""

@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 from .. import __version__, ui
 from ..assets import DSFR_VERSION
 from ..ui import N_
-from .findings import FileResult, Finding
+from .findings import AuditFinding, FileResult
 from .rules import Severity
 
 #: Names the JSON format and its version.
@@ -27,9 +27,9 @@ def counts(results: Sequence[FileResult]) -> dict[str, int]:
     findings = [f for r in results for f in r.findings]
     return {
         "files": len(results),
-        "errors": sum(f.severity is Severity.ERROR for f in findings),
-        "warnings": sum(f.severity is Severity.WARNING for f in findings),
-        "info": sum(f.severity is Severity.INFO for f in findings),
+        "errors": sum(f.kind.severity is Severity.ERROR for f in findings),
+        "warnings": sum(f.kind.severity is Severity.WARNING for f in findings),
+        "info": sum(f.kind.severity is Severity.INFO for f in findings),
     }
 
 
@@ -52,13 +52,13 @@ SUMMARY_WITH_INFO = N_(
 )
 
 
-def _place(finding: Finding) -> str:
+def _place(finding: AuditFinding) -> str:
     if finding.line is None:
         return finding.path
     return f"{finding.path}:{finding.line}:{finding.column or 1}"
 
 
-def _excerpt(result: FileResult, finding: Finding) -> list[str]:
+def _excerpt(result: FileResult, finding: AuditFinding) -> list[str]:
     """The source line of ``finding`` and a caret under its column (60 characters either
     side of it, for minified pages); nothing when the place is unknown or blank.
     """
@@ -87,9 +87,9 @@ def text(results: Sequence[FileResult], lang: str = "en") -> str:
                 "  "
                 + gettext(line).format(
                     place=_place(finding),
-                    severity=gettext(SEVERITY_WORDS[finding.severity]),
+                    severity=gettext(SEVERITY_WORDS[finding.kind.severity]),
                     message=finding.message(lang),
-                    rule=finding.rule_id,
+                    rule=finding.code,
                     rgaa=finding.rgaa,
                 )
             )
@@ -118,10 +118,10 @@ def as_data(results: Sequence[FileResult], lang: str = "en") -> dict[str, object
                 "path": result.path,
                 "findings": [
                     {
-                        "rule": finding.rule_id,
-                        "check": finding.check.value,
-                        "severity": finding.severity.value,
-                        "category": finding.rule.category.value,
+                        "rule": finding.code,
+                        "check": finding.kind.check.value,
+                        "severity": finding.kind.severity.value,
+                        "category": finding.kind.category.value,
                         "rgaa": finding.rgaa,
                         "line": finding.line,
                         "column": finding.column,
@@ -162,8 +162,8 @@ def junit(results: Sequence[FileResult], lang: str = "en") -> str:
             "testsuite",
             name=result.path,
             tests=str(max(len(result.findings), 1)),
-            failures=str(sum(f.severity is not Severity.INFO for f in result.findings)),
-            skipped=str(sum(f.severity is Severity.INFO for f in result.findings)),
+            failures=str(sum(f.kind.severity is not Severity.INFO for f in result.findings)),
+            skipped=str(sum(f.kind.severity is Severity.INFO for f in result.findings)),
         )
         if not result.findings:
             ElementTree.SubElement(suite, "testcase", classname=result.path, name="accessibility")
@@ -172,13 +172,13 @@ def junit(results: Sequence[FileResult], lang: str = "en") -> str:
                 suite,
                 "testcase",
                 classname=result.path,
-                name=f"{finding.rule_id} {finding.line or 0}:{finding.column or 0}",
+                name=f"{finding.code} {finding.line or 0}:{finding.column or 0}",
             )
-            if finding.severity is Severity.INFO:
+            if finding.kind.severity is Severity.INFO:
                 outcome = ElementTree.SubElement(case, "skipped", message=finding.message(lang))
             else:
                 outcome = ElementTree.SubElement(
-                    case, "failure", type=finding.severity.value, message=finding.message(lang)
+                    case, "failure", type=finding.kind.severity.value, message=finding.message(lang)
                 )
             outcome.text = (
                 f"{_place(finding)}: {finding.message(lang)}\n"

@@ -82,10 +82,10 @@ class Category(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One rule of the audit; ``rgaa`` is the RGAA 4.1 criterion it serves ("8.2"),
-    empty when it serves none."""
+    """One rule of the audit, the kind of its findings (:class:`~dsfr_accordion.findings.Kind`);
+    ``rgaa`` is the RGAA 4.1 criterion it serves ("8.2"), empty when it serves none."""
 
-    id: str
+    code: str
     check: Check
     severity: Severity
     category: Category
@@ -329,8 +329,8 @@ class Msg(Msgid):
         return super().__new__(cls, message)
 
 
-#: Rules by id.
-RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
+#: Rules by code.
+RULES_BY_ID: dict[str, Rule] = {rule.code: rule for rule in RULES}
 
 #: The RGAA 4.1 criterion of axe-core rules, for axe releases without RGAA tags
 #: (axe-core >= 4.11 tags its rules ``RGAA-x.y.z``, which win when present).

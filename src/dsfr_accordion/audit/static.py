@@ -33,7 +33,7 @@ from ..syntax import (
     primary_language,
     url_scheme,
 )
-from .findings import FileResult, Finding
+from .findings import AuditFinding, FileResult, found
 from .rules import Msg
 
 #: File name suffixes audited when a folder is given.
@@ -124,7 +124,7 @@ class _Walk:
         self.parsed = parsed
         self.source = parsed.lines
         self.path = path
-        self.findings: list[Finding] = []
+        self.findings: list[AuditFinding] = []
         self.ids: dict[str, Element] = {}
         self.references: list[tuple[Element, str, str]] = []
         self.fragment_links: list[tuple[Element, str]] = []
@@ -134,9 +134,9 @@ class _Walk:
         self.attribute_place = parsed.attribute_place
 
     def add(self, rule_id: str, position: tuple[int, int], **fields: object) -> None:
-        self.findings.append(Finding.of(rule_id, self.path, position, **fields))
+        self.findings.append(found(rule_id, self.path, position, **fields))
 
-    def run(self) -> list[Finding]:
+    def run(self) -> list[AuditFinding]:
         if not self.source.text.strip():
             self.add("empty-page", (1, 1))
             return self.findings

@@ -27,7 +27,7 @@ from ..syntax import URL_ATTRIBUTES, is_event_handler, is_language_tag, is_scrip
 from ..ui import N_
 from . import patterns
 from .content import PanelReader, read_panel
-from .findings import Finding, Report, Section, excerpt
+from .findings import ImportFinding, Report, Section, excerpt, import_finding
 from .patterns import PATTERNS, Accordion
 from .preservation import measure_preservation
 from .source import UNSAFE_ELEMENTS, SourceTree, text_of, words
@@ -54,7 +54,7 @@ class _FrontKeys:
     metadata: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
 
 
-def _front_matter(text: str, first_line: int, path: str) -> tuple[_FrontKeys, list[Finding]]:
+def _front_matter(text: str, first_line: int, path: str) -> tuple[_FrontKeys, list[ImportFinding]]:
     """The document keys of a front matter (``title``, ``date``, ``lang``, the rest as
     metadata), and the findings about it. Raises :class:`ContentError` for invalid YAML.
     """
@@ -71,7 +71,7 @@ def _front_matter(text: str, first_line: int, path: str) -> tuple[_FrontKeys, li
         )
     keys: dict[str, str] = {}
     metadata: dict[str, object] = {}
-    findings: list[Finding] = []
+    findings: list[ImportFinding] = []
     for key_node, value_node in node.value:
         key = source_text(key_node)
         mark = key_node.start_mark
@@ -81,27 +81,29 @@ def _front_matter(text: str, first_line: int, path: str) -> tuple[_FrontKeys, li
         else:
             metadata[key] = yaml.safe_load(yaml.serialize(value_node))
             where = Location(path, first_line + mark.line, mark.column + 1)
-            findings.append(Finding("front-matter-key", where, {"key": key}))
+            findings.append(import_finding("front-matter-key", where, {"key": key}))
     return _FrontKeys(**keys, metadata=MappingProxyType(metadata)), findings
 
 
-def _parse_findings(tree: SourceTree) -> list[Finding]:
+def _parse_findings(tree: SourceTree) -> list[ImportFinding]:
     findings = []
     for error in tree.errors:
         if error.code.startswith(_IGNORED_PARSE_ERRORS):
             continue
         where = tree.error_location(error)
         if "eof" in error.code:
-            findings.append(Finding("unclosed-element", where))
+            findings.append(import_finding("unclosed-element", where))
         elif "end-tag" in error.code and (error.data.get("name") or error.data.get("originalName")):
             tag = error.data.get("name") or error.data.get("originalName")
-            findings.append(Finding("stray-end-tag", where, {"tag": tag, "problem": error.message}))
+            findings.append(
+                import_finding("stray-end-tag", where, {"tag": tag, "problem": error.message})
+            )
         else:
-            findings.append(Finding("parse-error", where, {"problem": error.message}))
+            findings.append(import_finding("parse-error", where, {"problem": error.message}))
     return findings
 
 
-def _safety_findings(tree: SourceTree) -> list[Finding]:
+def _safety_findings(tree: SourceTree) -> list[ImportFinding]:
     """Inline handlers, script URLs, unsafe elements and images, wherever they are."""
     findings = []
     for element in tree.root.iter():
@@ -116,10 +118,12 @@ def _safety_findings(tree: SourceTree) -> list[Finding]:
             ):
                 continue  # the head's own business: nothing of it is imported
             count = len(words(" ".join(element.itertext())))
-            findings.append(Finding("unsafe-element", where, {"tag": element.tag, "words": count}))
+            findings.append(
+                import_finding("unsafe-element", where, {"tag": element.tag, "words": count})
+            )
         if element.tag == "img":
             findings.append(
-                Finding(
+                import_finding(
                     "image",
                     where,
                     {"source": element.get("src") or "", "alt": element.get("alt") or ""},
@@ -128,7 +132,7 @@ def _safety_findings(tree: SourceTree) -> list[Finding]:
         for attribute, value in element.attrib.items():
             if is_event_handler(attribute):
                 findings.append(
-                    Finding(
+                    import_finding(
                         "event-handler",
                         where,
                         {"attribute": attribute, "value": excerpt(value), "tag": element.tag},
@@ -136,7 +140,7 @@ def _safety_findings(tree: SourceTree) -> list[Finding]:
                 )
             elif attribute.lower() in URL_ATTRIBUTES and is_script_url(value):
                 findings.append(
-                    Finding(
+                    import_finding(
                         "unsafe-url",
                         where,
                         {"attribute": attribute, "value": excerpt(value), "tag": element.tag},
@@ -145,7 +149,7 @@ def _safety_findings(tree: SourceTree) -> list[Finding]:
     return findings
 
 
-def _id_findings(tree: SourceTree, accordions: list[Accordion]) -> list[Finding]:
+def _id_findings(tree: SourceTree, accordions: list[Accordion]) -> list[ImportFinding]:
     """Unsafe ids on toggles and panels (ids the DSFR script would choke on)."""
     findings = []
     for accordion in accordions:
@@ -154,7 +158,7 @@ def _id_findings(tree: SourceTree, accordions: list[Accordion]) -> list[Finding]
             problem = id_problem(value) if value is not None else None
             if problem:
                 findings.append(
-                    Finding(
+                    import_finding(
                         "unsafe-id", tree.location(element), {"value": value, "reason": problem}
                     )
                 )
@@ -197,7 +201,7 @@ def _parts(accordion: Accordion) -> list[Element]:
 
 def _title(
     tree: SourceTree, keys: _FrontKeys, path: str
-) -> tuple[str, Element | None, list[Finding]]:
+) -> tuple[str, Element | None, list[ImportFinding]]:
     """The document's title, the element of the page it comes from, and the finding saying so.
 
     The front matter's title; else the page's ``<title>``, its first ``<h1>``,
@@ -215,17 +219,17 @@ def _title(
             return (
                 title,
                 element,
-                [Finding("title-from-page", where, {"title": title, "source": source})],
+                [import_finding("title-from-page", where, {"title": title, "source": source})],
             )
     title, source = Path(path).stem, Path(path).name
     return (
         title,
         None,
-        [Finding("title-from-page", Location(path, 1), {"title": title, "source": source})],
+        [import_finding("title-from-page", Location(path, 1), {"title": title, "source": source})],
     )
 
 
-def _lang(keys: _FrontKeys, tree: SourceTree, path: str) -> tuple[str, list[Finding]]:
+def _lang(keys: _FrontKeys, tree: SourceTree, path: str) -> tuple[str, list[ImportFinding]]:
     """The front matter's language, else the page's ``<html lang>``, else French.
 
     An invalid tag is passed over and reported.
@@ -235,7 +239,8 @@ def _lang(keys: _FrontKeys, tree: SourceTree, path: str) -> tuple[str, list[Find
     lang = next((value for value, _ in written if is_language_tag(value)), "fr")
     invalid = [(value, where) for value, where in written if not is_language_tag(value)]
     return lang, [
-        Finding("invalid-lang", where, {"value": value, "lang": lang}) for value, where in invalid
+        import_finding("invalid-lang", where, {"value": value, "lang": lang})
+        for value, where in invalid
     ]
 
 
@@ -265,7 +270,7 @@ def import_page(text: str, path: str) -> Import:
     for accordion in accordions:
         if accordion.panel is None:
             findings.append(
-                Finding(
+                import_finding(
                     "toggle-without-panel",
                     tree.location(accordion.toggle),
                     {"title": excerpt(accordion.title)},
@@ -280,7 +285,7 @@ def import_page(text: str, path: str) -> Import:
             panel_words = panel_words[len(words(title)) :]
         if not panel_words:
             findings.append(
-                Finding(
+                import_finding(
                     "empty-panel", tree.location(accordion.panel), {"title": excerpt(title) or "?"}
                 )
             )
@@ -288,7 +293,7 @@ def import_page(text: str, path: str) -> Import:
         if not title:
             title = f"Section {len(testimonials) + 1}"
             findings.append(
-                Finding("empty-title", tree.location(accordion.toggle), {"title": title})
+                import_finding("empty-title", tree.location(accordion.toggle), {"title": title})
             )
         content = read_panel(reader, accordion, title, findings)
         where = tree.location(accordion.toggle)
@@ -308,7 +313,8 @@ def import_page(text: str, path: str) -> Import:
     title, title_element, title_findings = _title(tree, keys, path)
     outside = _outside(tree, parts if title_element is None else [*parts, title_element])
     findings += title_findings + [
-        Finding("outside-content", where, {"excerpt": excerpt(text)}) for where, text in outside
+        import_finding("outside-content", where, {"excerpt": excerpt(text)})
+        for where, text in outside
     ]
     lang, lang_findings = _lang(keys, tree, path)
     findings += lang_findings

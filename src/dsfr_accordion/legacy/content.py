@@ -26,7 +26,7 @@ from ..model import Block, Item, ListBlock, Location, Paragraph, Quote
 from ..richtext import Source, blocks_from_markdown
 from ..sanitize import LINK_SCHEMES, clean_inline
 from ..syntax import url_scheme
-from .findings import Finding, excerpt
+from .findings import ImportFinding, excerpt, import_finding
 from .patterns import Accordion
 from .source import BLOCK_TAGS, UNSAFE_ELEMENTS, SourceTree, text_of, words
 
@@ -126,7 +126,7 @@ class PanelReader:
         self.tree = tree
         #: ``id()`` of the toggles of nested accordions: they are questions.
         self.nested = nested
-        self.findings: list[Finding] = []
+        self.findings: list[ImportFinding] = []
 
     # Inline content -------------------------------------------------------
 
@@ -214,7 +214,7 @@ class PanelReader:
         if tag == "hr":
             return []
         if tag in UNSUPPORTED_BLOCKS:
-            self.findings.append(Finding("unsupported-element", where, {"tag": tag}))
+            self.findings.append(import_finding("unsupported-element", where, {"tag": tag}))
         if tag == "pre":
             lines = "".join(element.itertext()).strip("\n").split("\n")
             inlines: list[Inline] = []
@@ -254,7 +254,9 @@ class PanelReader:
         flush()
         if paragraphs:
             self.findings.append(
-                Finding("paragraph-in-list", where, {"tag": element.tag, "count": paragraphs})
+                import_finding(
+                    "paragraph-in-list", where, {"tag": element.tag, "count": paragraphs}
+                )
             )
         return units
 
@@ -272,7 +274,7 @@ class PanelReader:
                 pass
             elif child.tag in LIST_TAGS:
                 self.findings.append(
-                    Finding("nested-list", self.tree.location(child), {"tag": child.tag})
+                    import_finding("nested-list", self.tree.location(child), {"tag": child.tag})
                 )
                 items.append(item)
                 for unit in self.list(child):
@@ -427,7 +429,7 @@ class Converter:
 
 
 def _normalise_answer(
-    question: Question, units: list[Para | Bullets | Quoted], findings: list[Finding]
+    question: Question, units: list[Para | Bullets | Quoted], findings: list[ImportFinding]
 ) -> list[Para | Bullets | Quoted]:
     """An answer typed as a quotation (wrapping quotation marks) becomes a quote block.
 
@@ -462,7 +464,7 @@ def _normalise_answer(
                 if inner is not None:
                     block.items[index], italics = inner, True
     findings.append(
-        Finding(
+        import_finding(
             "quotation-marks",
             flat[0].location,
             {"question": excerpt(question.text), "italics": italics},
@@ -480,7 +482,7 @@ class PanelContent:
 
 
 def read_panel(
-    reader: PanelReader, accordion: Accordion, title: str, findings: list[Finding]
+    reader: PanelReader, accordion: Accordion, title: str, findings: list[ImportFinding]
 ) -> PanelContent:
     """The intro and items of ``accordion``'s panel (see the module docstring)."""
     tree = reader.tree
@@ -494,7 +496,9 @@ def read_panel(
         following = units[index + 1] if index + 1 < len(units) else None
         if isinstance(unit, Question) and (following is None or isinstance(following, Question)):
             findings.append(
-                Finding("question-without-answer", unit.location, {"question": excerpt(unit.text)})
+                import_finding(
+                    "question-without-answer", unit.location, {"question": excerpt(unit.text)}
+                )
             )
             kept.append(Para([Span("strong", [unit.text])], unit.location))
         else:
@@ -502,7 +506,9 @@ def read_panel(
     converter = Converter(tree)
     questions = [i for i, unit in enumerate(kept) if isinstance(unit, Question)]
     if not questions:
-        findings.append(Finding("no-question", tree.location(panel), {"title": excerpt(title)}))
+        findings.append(
+            import_finding("no-question", tree.location(panel), {"title": excerpt(title)})
+        )
         question = Question(title, tree.location(accordion.toggle))
         answer = converter.blocks([u for u in kept if not isinstance(u, Question)])
         return PanelContent((), (Item(title, answer, question.location),))
@@ -518,7 +524,7 @@ def read_panel(
         answer_words = _folded_words(" ".join(map(block_text, answer)))
         if answer_words and answer_words == _folded_words(question.text):
             findings.append(
-                Finding(
+                import_finding(
                     "answer-repeats-question",
                     answer[0].location or question.location,
                     {"question": excerpt(question.text)},

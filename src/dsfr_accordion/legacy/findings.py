@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
-from types import MappingProxyType
 
 from .. import ui
+from ..findings import Finding
 from ..model import Location
 from ..ui import N_
 
@@ -60,161 +60,202 @@ SUMMARY_LINE = N_(
 
 @dataclass(frozen=True, slots=True)
 class FindingKind:
-    """A row of :data:`FINDINGS`."""
+    """A row of :data:`FINDINGS`, the kind of an import's findings
+    (:class:`~dsfr_accordion.findings.Kind`): its code, what the import did
+    (``outcome``), and the templates of what was found and of what was done
+    (``hint``) over the finding's fields."""
 
+    code: str
     outcome: Outcome
     message: str
-    action: str
+    hint: str
 
 
-#: code -> outcome, message and action templates over the finding's ``data``.
+#: What an import reports: a finding whose kind is a :class:`FindingKind`.
+ImportFinding = Finding[FindingKind]
+
+#: Every kind of import finding, by code.
 FINDINGS: dict[str, FindingKind] = {
-    "parse-error": FindingKind(
-        Outcome.REPAIRED, N_("HTML parse error"), N_("read as a browser does: {problem}")
-    ),
-    "stray-end-tag": FindingKind(
-        Outcome.REPAIRED,
-        N_("stray end tag </{tag}>"),
-        N_("read as a browser does: {problem}"),
-    ),
-    "unclosed-element": FindingKind(
-        Outcome.REPAIRED,
-        N_("elements left open at the end of the file"),
-        N_("closed at the end of the file"),
-    ),
-    "duplicate-id": FindingKind(
-        Outcome.REPAIRED,
-        N_("id {value!r} is used {count} times (lines {lines})"),
-        N_("not imported: every panel gets a unique id generated from its title"),
-    ),
-    "unsafe-id": FindingKind(
-        Outcome.REPAIRED,
-        N_("id {value!r} is not safe for the DSFR script: {reason}"),
-        N_("not imported: every panel gets a safe id generated from its title"),
-    ),
-    "dangling-reference": FindingKind(
-        Outcome.REPAIRED,
-        N_('{attribute}="{value}" points at no element'),
-        N_("not imported: the rendered button controls its own panel"),
-    ),
-    "ambiguous-reference": FindingKind(
-        Outcome.REPAIRED,
-        N_('{attribute}="{value}" points at {count} elements'),
-        N_("not imported: the rendered button controls its own panel"),
-    ),
-    "paired-by-structure": FindingKind(
-        Outcome.REPAIRED,
-        N_("toggle {title!r}: {reason}"),
-        N_("paired with the panel that follows it, at line {panel_line}"),
-    ),
-    "mismatched-reference": FindingKind(
-        Outcome.REVIEW,
-        N_("toggle {title!r}: its {reference} points at the panel that follows {other!r}"),
-        N_("paired by this reference, as the page's script did: check which content is whose"),
-    ),
-    "shared-panel": FindingKind(
-        Outcome.REVIEW,
-        N_("the panel at line {panel_line} is referenced by {count} toggles"),
-        N_("given to the toggle {title!r}; the others are paired by structure"),
-    ),
-    "toggle-without-panel": FindingKind(
-        Outcome.REVIEW,
-        N_("toggle {title!r} has no panel"),
-        N_("not imported: its text is quoted here"),
-    ),
-    "empty-panel": FindingKind(
-        Outcome.REVIEW,
-        N_("the panel of {title!r} holds no text"),
-        N_("not imported"),
-    ),
-    "empty-title": FindingKind(
-        Outcome.REVIEW,
-        N_("an accordion has an empty title"),
-        N_("titled {title!r}: write a real title"),
-    ),
-    "nested-accordion": FindingKind(
-        Outcome.REPAIRED,
-        N_("accordion {title!r} is nested in the panel of {outer!r}"),
-        N_("flattened: its title became a question and its panel the answer"),
-    ),
-    "no-question": FindingKind(
-        Outcome.REPAIRED,
-        N_("the panel of {title!r} holds no question"),
-        N_("imported as one item whose question is the accordion's title"),
-    ),
-    "question-without-answer": FindingKind(
-        Outcome.REVIEW,
-        N_("question {question!r} has no answer"),
-        N_("kept as a bold paragraph of the text before it"),
-    ),
-    "answer-repeats-question": FindingKind(
-        Outcome.REVIEW,
-        N_("the answer to {question!r} repeats the question"),
-        N_("kept as it is: check the source for the real answer"),
-    ),
-    "quotation-marks": FindingKind(
-        Outcome.REPAIRED,
-        N_("the answer to {question!r} is typed as a quotation"),
-        N_(
-            "imported as a quote block, without its quotation marks and the italics around it: "
-            "the renderer adds the page's own marks"
+    kind.code: kind
+    for kind in (
+        FindingKind(
+            "parse-error",
+            Outcome.REPAIRED,
+            N_("HTML parse error"),
+            N_("read as a browser does: {problem}"),
         ),
-    ),
-    "paragraph-in-list": FindingKind(
-        Outcome.REPAIRED,
-        N_("<{tag}> holds {count} <p> (only <li> may be there)"),
-        N_("the paragraphs were taken out of the list"),
-    ),
-    "nested-list": FindingKind(
-        Outcome.REPAIRED,
-        N_("a list nested in a list item"),
-        N_("its items were added to the outer list"),
-    ),
-    "unsupported-element": FindingKind(
-        Outcome.REPAIRED,
-        N_("<{tag}> is not supported in content"),
-        N_("its text was kept as plain paragraphs"),
-    ),
-    "event-handler": FindingKind(
-        Outcome.REMOVED,
-        N_('inline event handler {attribute}="{value}" on <{tag}>'),
-        N_("removed"),
-    ),
-    "unsafe-url": FindingKind(
-        Outcome.REMOVED,
-        N_('{attribute}="{value}" on <{tag}> is a script or data URL'),
-        N_("removed; the text is kept"),
-    ),
-    "unsafe-element": FindingKind(
-        Outcome.REMOVED,
-        N_("<{tag}> is not allowed in content"),
-        N_("removed with its content (words: {words})"),
-    ),
-    "image": FindingKind(
-        Outcome.REVIEW,
-        N_("image {source!r} (alternative text {alt!r})"),
-        N_("removed: content holds no images; link to it if it matters"),
-    ),
-    "outside-content": FindingKind(
-        Outcome.REVIEW,
-        N_("text outside any accordion: {excerpt!r}"),
-        N_("not imported: its full text is in the JSON report"),
-    ),
-    "title-from-page": FindingKind(
-        Outcome.REPAIRED,
-        N_("no title in the front matter"),
-        N_("the document is titled {title!r}, taken from {source}"),
-    ),
-    "front-matter-key": FindingKind(
-        Outcome.REPAIRED,
-        N_("front matter key {key!r} has no place in the content format"),
-        N_("kept in the document's metadata"),
-    ),
-    "invalid-lang": FindingKind(
-        Outcome.REVIEW,
-        N_("invalid language tag {value!r}"),
-        N_("the document's language is {lang!r}"),
-    ),
+        FindingKind(
+            "stray-end-tag",
+            Outcome.REPAIRED,
+            N_("stray end tag </{tag}>"),
+            N_("read as a browser does: {problem}"),
+        ),
+        FindingKind(
+            "unclosed-element",
+            Outcome.REPAIRED,
+            N_("elements left open at the end of the file"),
+            N_("closed at the end of the file"),
+        ),
+        FindingKind(
+            "duplicate-id",
+            Outcome.REPAIRED,
+            N_("id {value!r} is used {count} times (lines {lines})"),
+            N_("not imported: every panel gets a unique id generated from its title"),
+        ),
+        FindingKind(
+            "unsafe-id",
+            Outcome.REPAIRED,
+            N_("id {value!r} is not safe for the DSFR script: {reason}"),
+            N_("not imported: every panel gets a safe id generated from its title"),
+        ),
+        FindingKind(
+            "dangling-reference",
+            Outcome.REPAIRED,
+            N_('{attribute}="{value}" points at no element'),
+            N_("not imported: the rendered button controls its own panel"),
+        ),
+        FindingKind(
+            "ambiguous-reference",
+            Outcome.REPAIRED,
+            N_('{attribute}="{value}" points at {count} elements'),
+            N_("not imported: the rendered button controls its own panel"),
+        ),
+        FindingKind(
+            "paired-by-structure",
+            Outcome.REPAIRED,
+            N_("toggle {title!r}: {reason}"),
+            N_("paired with the panel that follows it, at line {panel_line}"),
+        ),
+        FindingKind(
+            "mismatched-reference",
+            Outcome.REVIEW,
+            N_("toggle {title!r}: its {reference} points at the panel that follows {other!r}"),
+            N_("paired by this reference, as the page's script did: check which content is whose"),
+        ),
+        FindingKind(
+            "shared-panel",
+            Outcome.REVIEW,
+            N_("the panel at line {panel_line} is referenced by {count} toggles"),
+            N_("given to the toggle {title!r}; the others are paired by structure"),
+        ),
+        FindingKind(
+            "toggle-without-panel",
+            Outcome.REVIEW,
+            N_("toggle {title!r} has no panel"),
+            N_("not imported: its text is quoted here"),
+        ),
+        FindingKind(
+            "empty-panel",
+            Outcome.REVIEW,
+            N_("the panel of {title!r} holds no text"),
+            N_("not imported"),
+        ),
+        FindingKind(
+            "empty-title",
+            Outcome.REVIEW,
+            N_("an accordion has an empty title"),
+            N_("titled {title!r}: write a real title"),
+        ),
+        FindingKind(
+            "nested-accordion",
+            Outcome.REPAIRED,
+            N_("accordion {title!r} is nested in the panel of {outer!r}"),
+            N_("flattened: its title became a question and its panel the answer"),
+        ),
+        FindingKind(
+            "no-question",
+            Outcome.REPAIRED,
+            N_("the panel of {title!r} holds no question"),
+            N_("imported as one item whose question is the accordion's title"),
+        ),
+        FindingKind(
+            "question-without-answer",
+            Outcome.REVIEW,
+            N_("question {question!r} has no answer"),
+            N_("kept as a bold paragraph of the text before it"),
+        ),
+        FindingKind(
+            "answer-repeats-question",
+            Outcome.REVIEW,
+            N_("the answer to {question!r} repeats the question"),
+            N_("kept as it is: check the source for the real answer"),
+        ),
+        FindingKind(
+            "quotation-marks",
+            Outcome.REPAIRED,
+            N_("the answer to {question!r} is typed as a quotation"),
+            N_(
+                "imported as a quote block, without its quotation marks and the italics around it: "
+                "the renderer adds the page's own marks"
+            ),
+        ),
+        FindingKind(
+            "paragraph-in-list",
+            Outcome.REPAIRED,
+            N_("<{tag}> holds {count} <p> (only <li> may be there)"),
+            N_("the paragraphs were taken out of the list"),
+        ),
+        FindingKind(
+            "nested-list",
+            Outcome.REPAIRED,
+            N_("a list nested in a list item"),
+            N_("its items were added to the outer list"),
+        ),
+        FindingKind(
+            "unsupported-element",
+            Outcome.REPAIRED,
+            N_("<{tag}> is not supported in content"),
+            N_("its text was kept as plain paragraphs"),
+        ),
+        FindingKind(
+            "event-handler",
+            Outcome.REMOVED,
+            N_('inline event handler {attribute}="{value}" on <{tag}>'),
+            N_("removed"),
+        ),
+        FindingKind(
+            "unsafe-url",
+            Outcome.REMOVED,
+            N_('{attribute}="{value}" on <{tag}> is a script or data URL'),
+            N_("removed; the text is kept"),
+        ),
+        FindingKind(
+            "unsafe-element",
+            Outcome.REMOVED,
+            N_("<{tag}> is not allowed in content"),
+            N_("removed with its content (words: {words})"),
+        ),
+        FindingKind(
+            "image",
+            Outcome.REVIEW,
+            N_("image {source!r} (alternative text {alt!r})"),
+            N_("removed: content holds no images; link to it if it matters"),
+        ),
+        FindingKind(
+            "outside-content",
+            Outcome.REVIEW,
+            N_("text outside any accordion: {excerpt!r}"),
+            N_("not imported: its full text is in the JSON report"),
+        ),
+        FindingKind(
+            "title-from-page",
+            Outcome.REPAIRED,
+            N_("no title in the front matter"),
+            N_("the document is titled {title!r}, taken from {source}"),
+        ),
+        FindingKind(
+            "front-matter-key",
+            Outcome.REPAIRED,
+            N_("front matter key {key!r} has no place in the content format"),
+            N_("kept in the document's metadata"),
+        ),
+        FindingKind(
+            "invalid-lang",
+            Outcome.REVIEW,
+            N_("invalid language tag {value!r}"),
+            N_("the document's language is {lang!r}"),
+        ),
+    )
 }
 
 
@@ -224,47 +265,23 @@ def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
     return flat if len(flat) <= length else flat[: length - 1].rstrip() + "…"
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One defect at ``location`` and what was done; ``data`` fills the templates."""
+def import_finding(
+    code: str, location: Location, data: Mapping[str, object] | None = None
+) -> ImportFinding:
+    """The import's finding ``code`` at ``location``; ``data`` fills its templates."""
+    return Finding.of(FINDINGS[code], location, data or {})
 
-    code: str
-    location: Location
-    data: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
 
-    @property
-    def kind(self) -> FindingKind:
-        return FINDINGS[self.code]
-
-    @property
-    def outcome(self) -> Outcome:
-        """What the import did about it."""
-        return self.kind.outcome
-
-    @property
-    def message(self) -> str:
-        """What was found, in English."""
-        return self.kind.message.format(**ui.localized(self.data, str))
-
-    @property
-    def action(self) -> str:
-        """What was done, in English."""
-        return self.kind.action.format(**ui.localized(self.data, str))
-
-    def render(self, gettext: Callable[[str], str]) -> str:
-        """The finding's line of the human report, in the language of ``gettext``:
-        the library's words translated, the page's text (``data``) as it is.
-        """
-        data = ui.localized(self.data, gettext)
-        return gettext(FINDING_LINE).format(
-            place=self.location,
-            severity=gettext(OUTCOME_WORDS[self.outcome]),
-            message=gettext(self.kind.message).format(**data),
-            action=gettext(self.kind.action).format(**data),
-        )
-
-    def __str__(self) -> str:
-        return self.render(str)
+def finding_line(finding: ImportFinding, gettext: Callable[[str], str]) -> str:
+    """The finding's line of the human report, in the language of ``gettext``:
+    the library's words translated, the page's text (its fields) as it is."""
+    data = ui.localized(finding.data, gettext)
+    return gettext(FINDING_LINE).format(
+        place=finding.location,
+        severity=gettext(OUTCOME_WORDS[finding.kind.outcome]),
+        message=gettext(finding.kind.message).format(**data),
+        action=gettext(finding.kind.hint).format(**data),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,19 +323,20 @@ class Report:
 
     source: str
     sections: tuple[Section, ...]
-    findings: tuple[Finding, ...]
+    findings: tuple[ImportFinding, ...]
     preservation: Preservation
     outside_text: tuple[tuple[Location, str], ...] = ()
 
     @property
     def needs_review(self) -> bool:
         """Whether some finding asks a person to look (``--strict`` fails then)."""
-        return any(finding.outcome is Outcome.REVIEW for finding in self.findings)
+        return any(finding.kind.outcome is Outcome.REVIEW for finding in self.findings)
 
     def counts(self) -> dict[str, int]:
         """Number of findings of each outcome, every outcome listed."""
         return {
-            str(outcome): sum(f.outcome is outcome for f in self.findings) for outcome in Outcome
+            str(outcome): sum(f.kind.outcome is outcome for f in self.findings)
+            for outcome in Outcome
         }
 
     def text(self, lang: str = "en") -> str:
@@ -330,7 +348,7 @@ class Report:
         def number(value: int) -> str:
             return format_decimal(value, locale=ui.babel_locale(lang))
 
-        lines = [finding.render(gettext) for finding in self.findings]
+        lines = [finding_line(finding, gettext) for finding in self.findings]
         for loss in self.preservation.losses:
             lines.append(
                 gettext(LOSS_LINE).format(
@@ -376,10 +394,10 @@ class Report:
             "findings": [
                 {
                     "code": finding.code,
-                    "severity": str(finding.outcome),  # schema 1's name for the outcome
+                    "severity": str(finding.kind.outcome),  # schema 1's name for the outcome
                     **place(finding.location),
-                    "message": finding.message,
-                    "action": finding.action,
+                    "message": finding.message(),
+                    "action": finding.hint(),
                     "data": ui.localized(finding.data, str),
                 }
                 for finding in self.findings

@@ -18,7 +18,7 @@ from xml.etree.ElementTree import Element
 
 from ..htmlsource import classes
 from ..ui import N_, Msgid, Phrase
-from .findings import Finding, excerpt
+from .findings import ImportFinding, excerpt, import_finding
 from .source import UNSAFE_ELEMENTS, SourceTree, text_of
 
 #: Attributes that reference a panel, in the order they are tried.
@@ -169,7 +169,7 @@ def _can_be_panel(tree: SourceTree, toggle: Element, panel: Element) -> Msgid | 
     return None
 
 
-def pair(tree: SourceTree, accordions: list[Accordion]) -> list[Finding]:
+def pair(tree: SourceTree, accordions: list[Accordion]) -> list[ImportFinding]:
     """Set each accordion's panel and pairing; return the pairing findings.
 
     Reference pairing first (a panel referenced by several toggles goes to the
@@ -178,7 +178,7 @@ def pair(tree: SourceTree, accordions: list[Accordion]) -> list[Finding]:
     panel that follows another toggle (copy-pasted markup) is kept, and
     reported for review.
     """
-    findings: list[Finding] = []
+    findings: list[ImportFinding] = []
     ids = _ids(tree)
     toggles = {id(a.toggle) for a in accordions}
     reasons: dict[int, Phrase] = {}
@@ -219,7 +219,7 @@ def pair(tree: SourceTree, accordions: list[Accordion]) -> list[Finding]:
         other = follows.get(key)
         if other is not None and other is not winner:
             findings.append(
-                Finding(
+                import_finding(
                     "mismatched-reference",
                     tree.location(winner.toggle),
                     {"title": winner.title, "reference": reference, "other": other.title},
@@ -227,7 +227,7 @@ def pair(tree: SourceTree, accordions: list[Accordion]) -> list[Finding]:
             )
         if len(claimants) > 1:
             findings.append(
-                Finding(
+                import_finding(
                     "shared-panel",
                     tree.location(panel),
                     {
@@ -255,7 +255,7 @@ def pair(tree: SourceTree, accordions: list[Accordion]) -> list[Finding]:
         taken.add(id(candidate))
         if id(accordion) in reasons:
             findings.append(
-                Finding(
+                import_finding(
                     "paired-by-structure",
                     tree.location(accordion.toggle),
                     {
@@ -268,14 +268,14 @@ def pair(tree: SourceTree, accordions: list[Accordion]) -> list[Finding]:
     return findings
 
 
-def duplicate_ids(tree: SourceTree) -> list[Finding]:
+def duplicate_ids(tree: SourceTree) -> list[ImportFinding]:
     """One finding per id value used more than once, at its first use."""
     findings = []
     for value, elements in _ids(tree).items():
         if len(elements) > 1:
             lines = ", ".join(str(tree.location(e).line) for e in elements)
             findings.append(
-                Finding(
+                import_finding(
                     "duplicate-id",
                     tree.location(elements[0]),
                     {"value": value, "count": len(elements), "lines": lines},
@@ -284,7 +284,7 @@ def duplicate_ids(tree: SourceTree) -> list[Finding]:
     return findings
 
 
-def reference_findings(tree: SourceTree) -> list[Finding]:
+def reference_findings(tree: SourceTree) -> list[ImportFinding]:
     """Every ``aria-controls`` of the page that resolves to no element or to several."""
     counts = Counter(
         e.get("id") for e in tree.root.iter() if isinstance(e.tag, str) and e.get("id")
@@ -299,7 +299,7 @@ def reference_findings(tree: SourceTree) -> list[Finding]:
             continue
         code = "dangling-reference" if count == 0 else "ambiguous-reference"
         findings.append(
-            Finding(
+            import_finding(
                 code,
                 tree.location(element),
                 {"attribute": "aria-controls", "value": value, "count": count},
@@ -310,7 +310,7 @@ def reference_findings(tree: SourceTree) -> list[Finding]:
 
 def nesting(
     tree: SourceTree, accordions: list[Accordion]
-) -> tuple[list[Accordion], list[Accordion], list[Finding]]:
+) -> tuple[list[Accordion], list[Accordion], list[ImportFinding]]:
     """The paired accordions in another's panel (nested) or not (top level), with findings.
 
     A nested accordion is read as a question and its answer of the panel holding it.
@@ -318,7 +318,7 @@ def nesting(
     panels = {id(a.panel): a for a in accordions if a.panel is not None}
     top: list[Accordion] = []
     nested: list[Accordion] = []
-    findings: list[Finding] = []
+    findings: list[ImportFinding] = []
     for accordion in accordions:
         if accordion.panel is None:
             continue
@@ -335,7 +335,7 @@ def nesting(
             continue
         nested.append(accordion)
         findings.append(
-            Finding(
+            import_finding(
                 "nested-accordion",
                 tree.location(accordion.toggle),
                 {"title": excerpt(accordion.title), "outer": excerpt(outer.title)},
