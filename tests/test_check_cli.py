@@ -180,9 +180,12 @@ def _page_linking(path: Path, *addresses: str) -> Path:
     return path
 
 
-def test_the_default_root_holds_the_pages_and_the_assets_they_link(tmp_path: Path):
+def test_the_default_root_holds_the_pages_and_the_assets_they_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
     """DSFR's example pages link ../../../dist: served from their own folder, their DSFR
     files are out of reach, so the default root is extended to the folder holding them."""
+    monkeypatch.chdir(tmp_path)
     (tmp_path / "dist").mkdir()
     (tmp_path / "dist" / "dsfr.min.css").write_text("", "utf-8")
     deep = _page_linking(
@@ -200,6 +203,31 @@ def test_the_default_root_holds_the_pages_and_the_assets_they_link(tmp_path: Pat
     # A link to a missing file leaves the root where it was.
     alone = _page_linking(tmp_path / "example" / "c" / "index.html", "../../../none/x.css")
     assert default_root([(alone, alone.parent, alone.read_text("utf-8"))]) == alone.parent
+
+
+def test_the_default_root_never_grows_to_files_a_page_only_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The folder served is readable by the page's scripts: an icon, a canonical or an
+    alternate link, or a stylesheet outside the folder the command runs in, does not
+    extend it (a hostile page linking ../../../../etc/hostname would serve /)."""
+    work = tmp_path / "work"
+    (work / "dist").mkdir(parents=True)
+    (work / "dist" / "icon.png").write_bytes(b"")
+    (tmp_path / "outside.css").write_text("", "utf-8")
+    monkeypatch.chdir(work)
+    page = work / "site" / "a" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(
+        '<!doctype html><html lang=fr><head><link rel="icon" href="../../dist/icon.png">'
+        '<link href="../../../outside.css" rel="stylesheet"></head></html>',
+        "utf-8",
+    )
+    assert default_root([(page, page.parent, page.read_text("utf-8"))]) == page.parent
+    # A stylesheet inside, its rel after its href: extends.
+    (work / "dist" / "dsfr.min.css").write_text("", "utf-8")
+    page.write_text('<link href="../../dist/dsfr.min.css" rel="stylesheet">', "utf-8")
+    assert default_root([(page, page.parent, page.read_text("utf-8"))]) == work
 
 
 def test_root_must_be_a_folder_holding_every_page(tmp_path: Path, clean_page: Path):

@@ -50,14 +50,15 @@ _WRAPPER = """<!doctype html>
 """
 
 
-#: The address of a stylesheet or script a page links: the assets the folder served must
-#: hold for the DSFR JavaScript to start. A scan, not a parse: a reference it misreads
-#: only leaves the folder served as it was, and the audit then names the address the
-#: page did not get (``page-resource``).
-_ASSET = re.compile(
-    r"""<(?:link|script)\b[^>]*?\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""",
-    re.IGNORECASE,
+#: A ``<link>`` or ``<script>`` tag, and the address in it: a stylesheet or a script is
+#: what the folder served must hold for the DSFR JavaScript to start. A scan, not a
+#: parse: a reference it misreads only leaves the folder served as it was, and the
+#: audit then names the address the page did not get (``page-resource``).
+_ASSET = re.compile(r"<(link|script)\b([^>]*)>", re.IGNORECASE)
+_ADDRESS = re.compile(
+    r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE
 )
+_STYLESHEET = re.compile(r"""\brel\s*=\s*["']?stylesheet\b""", re.IGNORECASE)
 
 
 def _absolute(path: Path) -> Path:
@@ -82,16 +83,30 @@ def default_root(pages: Sequence[tuple[Path, Path, str]]) -> Path:
     given, its text). The root is the nearest common ancestor of those folders,
     extended to hold the stylesheets and scripts the pages link by relative
     addresses leading above it, when those files exist (DSFR's example pages
-    link ``../../../dist/dsfr.min.css``). An address that names no file never
-    extends it.
+    link ``../../../dist/dsfr.min.css``) and lie within the current folder. An
+    address that names no file, an icon or any other link never extends it.
     """
     root = Path(os.path.commonpath([_absolute(folder) for _, folder, _ in pages]))
+    # The folder served is readable by every script of the audited pages while the
+    # audit runs: it is extended only within the folder the command runs in.
+    limit = _absolute(Path.cwd())
     for path, _, text in pages:
         folder = _absolute(path).parent
         for match in _ASSET.finditer(text):
-            address = next(group for group in match.groups() if group is not None)
+            tag, attributes = match.group(1).lower(), match.group(2)
+            if tag == "link" and not _STYLESHEET.search(attributes):
+                continue  # an icon, an alternate, a canonical: not what the page needs
+            found = _ADDRESS.search(" " + attributes)
+            if found is None:
+                continue
+            address = next(group for group in found.groups() if group is not None)
             target = _linked_file(folder, address)
-            if target is not None and not target.is_relative_to(root) and target.is_file():
+            if (
+                target is not None
+                and not target.is_relative_to(root)
+                and target.is_relative_to(limit)
+                and target.is_file()
+            ):
                 root = Path(os.path.commonpath([root, target.parent]))
     return root
 
