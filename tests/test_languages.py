@@ -113,8 +113,10 @@ def test_adding_a_ui_language_takes_one_command_and_then_it_is_used(
     assert tool.main(check=True) == 0
     with pytest.raises(SystemExit):
         tool.add("de")  # never replaces a translator's file
-    with pytest.raises(SystemExit):
-        tool.add("x-klingon")
+    for refused in ("x-klingon", "pt-BR", "zz"):
+        with pytest.raises(SystemExit):
+            tool.add(refused)
+    assert tool.languages() == ["de", "en", "fr"]  # nothing left behind
     # A translator translates every message (here: into its own id, "Content" → "Inhalt").
     catalog = tool.read_catalog(path.read_bytes(), locale="de")
     for message in catalog:

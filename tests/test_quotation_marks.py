@@ -53,6 +53,9 @@ def test_every_cldr_locale_gets_its_cldr_marks():
         ("de", ("„", "“")),
         ("de-AT", ("„", "“")),
         ("zh-hant-tw", ("「", "」")),  # case as a user writes it
+        ("zh-TW", ("「", "」")),  # CLDR's likely script: Traditional Chinese
+        ("zh-HK", ("「", "」")),
+        ("zh-CN", ("“", "”")),
         ("pt-PT", ("«", "»")),
         ("pt", ("“", "”")),
         ("x-klingon", ("“", "”")),  # unknown to CLDR: its root

@@ -100,3 +100,20 @@ def test_a_date_that_is_not_one_is_refused_at_its_place(
     assert result.returncode == 2
     assert result.stderr.startswith(f"{path}:{place}: error: date: {value!r} is not a date")
     assert "YYYY-MM-DD" in result.stderr
+
+
+def test_attribute_values_are_read_as_yaml_values_are(tmp_path: Path):
+    """Stripped; empty is absent: the same document from either format."""
+    markdown = tmp_path / "a.md"
+    markdown.write_text(
+        MARKDOWN.replace('{date="2024-05-21"}', '{organisation="" role="  r  " date=""}'),
+        encoding="utf-8",
+    )
+    yaml_file = tmp_path / "a.yaml"
+    yaml_file.write_text(
+        YAML.replace("    date: 2024-05-21\n", '    organisation: ""\n    role: "  r  "\n'),
+        encoding="utf-8",
+    )
+    for path in (markdown, yaml_file):
+        testimonial = dsfr_accordion.load(path).testimonials[0]
+        assert (testimonial.organisation, testimonial.role, testimonial.date) == (None, "r", None)

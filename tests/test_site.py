@@ -368,6 +368,9 @@ def test_published_site_passes_the_static_audit(published: Path):
         "https:///temoignages",
         "https://exa mple.gouv.fr/",
         "https://exämple.gouv.fr/",
+        "https://example.gouv.fr:99999/",
+        "https://user:secret@example.gouv.fr/",
+        "https://ex<a>mple.gouv.fr/",
     ],
 )
 def test_a_base_url_that_is_no_site_address_is_refused_before_anything_is_written(
@@ -378,3 +381,14 @@ def test_a_base_url_that_is_no_site_address_is_refused_before_anything_is_writte
     assert result.stderr.startswith(f"error: {address!r} is not the absolute http(s) address")
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_x_default_is_left_out_where_the_content_s_language_is_not_built(tmp_path: Path):
+    """English pages only, of French content: no x-default, in the pages or the sitemap."""
+    site = tmp_path / "site"
+    result = run_cli(
+        "build", str(CONTENTS[1]), "-o", str(site), "--langs", "en", "--base-url", BASE
+    )
+    assert result.returncode == 0, result.stderr
+    assert "x-default" not in (site / "en" / "si-samu.html").read_text(encoding="utf-8")
+    assert "x-default" not in (site / "sitemap.xml").read_text(encoding="utf-8")

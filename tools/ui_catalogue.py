@@ -28,13 +28,19 @@ from babel.core import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 
-from dsfr_accordion.i18n.catalogs import catalogue_header, retire, revive, template_header
+from dsfr_accordion.i18n.catalogs import (
+    catalogue_header,
+    header_of,
+    merged_header,
+    retire,
+    revive,
+    template_header,
+)
 from dsfr_accordion.i18n.pofiles import (
     Header,
     catalog_bytes,
     read_catalog,
     read_header,
-    with_field,
 )
 from dsfr_accordion.mofile import compile_po
 from dsfr_accordion.ui import babel_locale
@@ -70,14 +76,9 @@ def dump(catalog: Catalog, header: Header) -> bytes:
     return catalog_bytes(catalog, sort_by_file=True, header=header)
 
 
-def header_of(path: Path) -> Header:
-    """The header fields of the catalogue at ``path`` (kept by every update), or none."""
-    return read_header(path.read_bytes()) if path.exists() else []
-
-
 def pot_header() -> Header:
     """The template's header: the committed one, or a new one."""
-    return template_header("dsfr-accordion", header_of(LOCALES / f"{DOMAIN}.pot"))
+    return template_header("dsfr-accordion", header_of(LOCALES / f"{DOMAIN}.pot") or [])
 
 
 #: Header fields that say when and with what a catalogue was written, not what it says.
@@ -130,7 +131,10 @@ def languages() -> list[str]:
 
 def add(lang: str) -> Path:
     """Start the ``lang`` catalogue: every message untranslated; refuses a language
-    that has one, or that CLDR does not know."""
+    that has one, one CLDR does not know, and a regional tag (``pt-BR``): pages use
+    the catalogue of their primary language (``ui.translations``)."""
+    if not lang.isalpha() or not lang.islower():
+        raise SystemExit(f"{lang!r}: give a primary language subtag, such as 'de' or 'pt'")
     path = LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
     if path.exists():
         raise SystemExit(f"{shown(path)} exists already")
@@ -149,7 +153,7 @@ def updated(lang: str, fresh: Catalog) -> bytes:
     translates each message to its own id.
     """
     path = LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-    catalog = read_catalog(path.read_bytes(), locale=lang)
+    catalog = read_catalog(path.read_bytes(), locale=babel_locale(lang))
     # update() adopts the template's message objects: give each language its own copy.
     fresh = copy.deepcopy(fresh)
     revive(catalog, fresh)
@@ -163,11 +167,7 @@ def updated(lang: str, fresh: Catalog) -> bytes:
                 message.string = message.id
                 message.flags.discard("fuzzy")
         catalog.obsolete.clear()
-    header = header_of(path)
-    if not header:
-        return dump(catalog, catalogue_header(lang, pot_header()))
-    created = dict(pot_header()).get("POT-Creation-Date", "")  # as msgmerge: the template's
-    return dump(catalog, with_field(header, "POT-Creation-Date", created))
+    return dump(catalog, merged_header(header_of(path) or [], lang, pot_header(), "dsfr-accordion"))
 
 
 def compile_catalogues() -> None:
@@ -203,9 +203,13 @@ def main(check: bool) -> int:
 
 
 if __name__ == "__main__":
-    if "--compile" in sys.argv[1:]:
+    arguments = sys.argv[1:]
+    if arguments == ["--compile"]:
         compile_catalogues()
         raise SystemExit(0)
-    if sys.argv[1:2] == ["--add"] and len(sys.argv) == 3:
-        print(f"started {shown(add(sys.argv[2]))}", file=sys.stderr)
-    raise SystemExit(main(check="--check" in sys.argv[1:]))
+    if len(arguments) == 2 and arguments[0] == "--add":
+        print(f"started {shown(add(arguments[1]))}", file=sys.stderr)
+        raise SystemExit(main(check=False))
+    if arguments not in ([], ["--check"]):
+        raise SystemExit(__doc__)
+    raise SystemExit(main(check=arguments == ["--check"]))

@@ -68,4 +68,6 @@ def environment(lang: str) -> Environment:
     env.filters["text"] = text_html
     env.filters["plain"] = plain_filter
     env.filters["lang_attribute"] = lang_attribute
+    # Jinja's capitalize lowers the rest: "English (united kingdom)".
+    env.filters["capfirst"] = lambda text: text[:1].upper() + text[1:]
     return env

@@ -161,6 +161,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("{content} would be the page {page}, which is each language's index"),
         N_("rename the content file"),
     ),
+    "po-charset": (
+        N_("the catalogue says it is written in {charset}: it must be UTF-8"),
+        N_("convert it with GNU gettext: msgconv -t UTF-8 FILE -o FILE"),
+    ),
+    "bad-source-date-epoch": (
+        N_("SOURCE_DATE_EPOCH={value!r} is not a time"),
+        N_("set it to a number of seconds since 1970 (date +%s), or unset it"),
+    ),
     "invalid-date": (
         N_("{key}: {value!r} is not a date"),
         N_("write the date as YYYY-MM-DD, for example 2024-05-21"),

@@ -22,7 +22,6 @@ from markupsafe import Markup, escape
 from . import ui
 from .model import Attribution, Block, ListBlock, Paragraph, Quote, Testimonial
 from .sanitize import clean_text, safe_inline, source_url
-from .syntax import primary_language
 
 
 def _in_language(value: object, html: str) -> str:
@@ -77,20 +76,20 @@ def inline_html(value: object) -> Markup:
 def date_line(iso: str, lang: str) -> str:
     """The line that dates a testimonial (``iso``, YYYY-MM-DD) on a ``lang`` page:
     "Testimonial of <time>21 May 2024</time>", in the library's words for that
-    page (marked with their language when they are not in the page's), the date
-    as CLDR writes it in that language."""
+    page (:func:`~dsfr_accordion.ui.interface_text`: marked with their language
+    when they are not the page's), the date as CLDR writes it for that page's
+    locale (``en-GB``: 21 May 2024), or for the words' language."""
     from datetime import date  # noqa: PLC0415 - Babel, only for a dated testimonial
 
     from babel.dates import format_date  # noqa: PLC0415
 
-    words = ui.interface_language(lang)
-    shown = format_date(date.fromisoformat(iso), "long", locale=ui.babel_locale(words))
     # Translators: a line at the top of a testimonial's panel; {date} is a date, "21 May 2024"
-    phrase = ui.translations(words).gettext(ui.N_("Testimonial of {date}"))
+    phrase = ui.interface_text(ui.N_("Testimonial of {date}"), lang)
+    words = getattr(phrase, "lang", lang)
+    shown = format_date(date.fromisoformat(iso), "long", locale=ui.babel_locale(words))
     time = Markup('<time datetime="{}">{}</time>').format(iso, shown)
     text = escape(phrase).replace("{date}", time)
-    marked = Markup(' lang="{}"').format(words) if words != primary_language(lang) else ""
-    return f'<p class="fr-text--sm fr-mb-2w"{marked}>{text}</p>'
+    return f'<p class="fr-text--sm fr-mb-2w"{lang_attribute(phrase)}>{text}</p>'
 
 
 @dataclass(frozen=True, slots=True)

@@ -291,6 +291,12 @@ def render_page(
     )
 
 
+def x_default(alternates: Mapping[str, str], default_lang: str) -> str | None:
+    """The ``x-default`` version among ``alternates`` (language → URL): the one in
+    the content's language ``default_lang``, or none when that is not among them."""
+    return alternates.get(default_lang)
+
+
 def page_html(
     title: str,
     lang: str,
@@ -309,7 +315,7 @@ def page_html(
         Alternate(code, href, ui.language_name(code, code), code == lang)
         for code, href in (alternates or {}).items()
     ]
-    default = (alternates or {}).get(default_lang or lang)
+    default = x_default(alternates or {}, default_lang or lang)
     # Jinja is imported for pages only: a fragment needs no template.
     from .environments import environment  # noqa: PLC0415
 

@@ -347,9 +347,7 @@ def _quote(opening: Token, inner: Sequence[Token], source: Source) -> Quote:
                 suggestion=suggest(key, QUOTE_ATTRIBUTES),
             )
     values = {
-        spec.key: schema.checked(spec, text, source.attributes_at(opening))
-        if (text := attrs[spec.key].strip())
-        else None
+        spec.key: schema.attribute(spec, attrs[spec.key], source.attributes_at(opening))
         for spec in schema.QUOTE
         if spec.key in attrs
     }

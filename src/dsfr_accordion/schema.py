@@ -155,12 +155,16 @@ def keys(fields: tuple[Field, ...], place: Place | None = None) -> tuple[str, ..
     return tuple(f.key for f in fields if place is None or f.markdown is place)
 
 
-def field(fields: tuple[Field, ...], key: str) -> Field:
-    """The field ``key`` of ``fields``."""
-    return next(f for f in fields if f.key == key)
-
-
 _DATE = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
+
+
+def attribute(spec: Field, text: str, location: Location) -> object:
+    """The value of ``spec`` written as ``text`` in an attribute line: stripped, as
+    YAML text is read; empty is absent (``None``), as in YAML, but for a flag."""
+    text = text.strip()
+    if not text and spec.kind is not Kind.FLAG:
+        return None
+    return checked(spec, text, location)
 
 
 def checked(spec: Field, text: str, location: Location) -> object:

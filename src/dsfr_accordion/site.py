@@ -22,6 +22,7 @@ every page has been written, so a failure leaves the previous site intact.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +38,7 @@ from .errors import DsfrAccordionError
 from .i18n.catalogs import Translation, load_translations, locales_dir, translate
 from .loaders import MAX_BYTES, load
 from .output import staged_dir
-from .rendering import page_html, render_page
+from .rendering import page_html, render_page, x_default
 from .sitemap import MAX_URLS, SITEMAP, SitemapPage, sitemap_xml
 
 if TYPE_CHECKING:
@@ -98,14 +99,28 @@ def _root(
     )
 
 
+#: A host name as DNS writes it (letters, digits, hyphens; dots between labels), or
+#: an IPv4 address, which matches too, or an IPv6 address (written in brackets).
+_HOST = re.compile(
+    r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+    r"|[0-9a-f]*:[0-9a-f:.]*",
+    re.IGNORECASE,
+)
+
+
 def site_url(value: str) -> str:
     """``value``, the absolute ``http(s)`` URL where a site is published, ending
     with ``/`` and with its path percent-encoded; raises :class:`DsfrAccordionError`
     (``bad-base-url``) for anything else."""
     try:
         parts = urlsplit(value)
-        host_ok = bool(parts.hostname) and parts.netloc.isascii()
-    except ValueError:  # an invalid port or IPv6 address
+        host_ok = (
+            parts.hostname is not None
+            and _HOST.fullmatch(parts.hostname) is not None
+            and parts.username is None  # credentials would be written in every link
+            and (parts.port is None or parts.port > 0)
+        )
+    except ValueError:  # an invalid port (99999) or IPv6 address
         host_ok = False
     if (
         not host_ok
@@ -242,14 +257,17 @@ def build_site(
         root = _root(langs, source_lang, ASSETS_FOLDER if dist is not None else None, base_url)
         (staging / INDEX_PAGE).write_text(root + "\n", encoding="utf-8")
         if base_url is not None:
-            pages = [INDEX_PAGE, *names]
-            sitemap = [
-                SitemapPage(
-                    url(lang, page), {**versions(page), "x-default": url(source_lang, page)}
-                )
-                for lang in langs
-                for page in pages
-            ]
+            # Each page's x-default as its own <link> says it: its content's language.
+            languages = {INDEX_PAGE: source_lang} | {
+                name: document.lang for name, document in zip(names, documents, strict=True)
+            }
+            sitemap = []
+            for lang in langs:
+                for page, content_lang in languages.items():
+                    alternates = versions(page)
+                    default = x_default(alternates, content_lang)
+                    extra = {"x-default": default} if default else {}
+                    sitemap.append(SitemapPage(url(lang, page), alternates | extra))
             root_page = SitemapPage(base_url, {})
             (staging / SITEMAP).write_text(sitemap_xml([root_page, *sitemap]), encoding="utf-8")
         if dist is not None:

@@ -96,13 +96,31 @@ def quote_marks(lang: str) -> tuple[str, str]:
     gives them for the most specific locale it has (``de-CH``, then ``de``; CLDR's
     root “ ” for a language it does not know), spacing included: French spaces
     them with :data:`FRENCH_SPACE`."""
-    parts = [_cldr_subtag(index, part) for index, part in enumerate(lang.split("-"))]
+    parts = _cldr_parts(lang)
     while parts and "-".join(parts) not in MARKS:
         parts.pop()
     opening, closing = MARKS["-".join(parts)] if parts else DEFAULT_MARKS
     if primary_language(lang) == "fr":
         return opening + FRENCH_SPACE, FRENCH_SPACE + closing
     return opening, closing
+
+
+def _cldr_parts(lang: str) -> list[str]:
+    """The subtags of ``lang`` as CLDR ids write them, the script CLDR's likely
+    subtags give added (``zh-TW`` → ``zh-Hant-TW``: Taiwan writes Traditional
+    Chinese, which has its own marks)."""
+    parts = [_cldr_subtag(index, part) for index, part in enumerate(lang.split("-"))]
+    if len(parts) != 2 or len(parts[1]) == 4:  # no region, or a script given: as written
+        return parts
+    from babel import Locale, UnknownLocaleError  # noqa: PLC0415 - a regional tag only
+
+    try:
+        likely = Locale.parse(babel_locale(lang))
+    except (UnknownLocaleError, ValueError):
+        return parts
+    if likely.script:
+        parts.insert(1, likely.script)
+    return parts
 
 
 def _cldr_subtag(index: int, subtag: str) -> str:
@@ -160,8 +178,19 @@ def _catalogue_files(lang: str) -> tuple[Path, Path]:
 
 @cache
 def has_catalogue(lang: str) -> bool:
-    """Whether the library's own words exist in the primary language of ``lang``."""
-    return any(path.is_file() for path in _catalogue_files(lang))
+    """Whether the library's own words exist, every one of them, in the primary
+    language of ``lang``: a catalogue still being translated does not count, so
+    that no page mixes untranslated (English) words in without a ``lang``."""
+    if not any(path.is_file() for path in _catalogue_files(lang)):
+        return False
+    primary = primary_language(lang)
+    return primary == FALLBACK_LANGUAGE or _translated(FALLBACK_LANGUAGE) <= _translated(primary)
+
+
+def _translated(lang: str) -> frozenset[object]:
+    """The messages the ``lang`` catalogue translates. gettext has no public way to
+    list them: its ``_catalog``, stable since Python 2, holds exactly those."""
+    return frozenset(getattr(translations(lang), "_catalog", {}))
 
 
 def interface_language(lang: str) -> str:

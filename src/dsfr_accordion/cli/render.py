@@ -150,9 +150,9 @@ def report_interface(langs: Iterable[str], console: Console) -> None:
         if not ui.has_catalogue(lang):
             console.info(
                 _(
-                    "the library's own words (skip link, language menu) have no {lang!r} "
-                    "catalogue: the {lang!r} pages show them in {fallback}, marked with "
-                    "their language"
+                    "the library's own words (skip link, language menu, date line) have "
+                    "no {lang!r} catalogue: the {lang!r} pages show them in {fallback}, "
+                    "marked with their language"
                 ).format(
                     lang=lang,
                     fallback=ui.language_name(ui.FALLBACK_LANGUAGE, ui.cli_language()),
@@ -185,8 +185,9 @@ def run(args: argparse.Namespace) -> None:
         "reserved_ids": args.reserve_id,
         "faq_schema": args.faq_schema,
     }
-    if args.page:
+    if args.page or any(testimonial.date for testimonial in document.testimonials):
         report_interface([args.lang or document.lang], args.console)
+    if args.page:
         dsfr_base = ASSETS_FOLDER if args.dsfr_dist is not None else None
         html = render_page(document, dsfr_base=dsfr_base, **options)
     else:

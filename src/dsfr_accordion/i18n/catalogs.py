@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -40,6 +41,8 @@ from .units import Unit, extract, rebuild
 #: Folder beside a content file that holds its catalogues.
 LOCALES_FOLDER = "locales"
 
+_CHARSET = re.compile(r"charset\s*=\s*([\w.:-]+)", re.IGNORECASE)
+
 #: The header of a template (``.pot``) as ``xgettext`` leaves the fields a
 #: translator fills: placeholders, until ``msginit`` or a tool makes a catalogue.
 _TEMPLATE_FIELDS: Header = [
@@ -56,9 +59,14 @@ _TEMPLATE_FIELDS: Header = [
 def stamp() -> str:
     """The date a new catalogue is created with, as a header writes it: the time
     ``SOURCE_DATE_EPOCH`` gives (the reproducible-builds convention) when it is
-    set, else now."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    when = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+    set, else now. Raises :class:`DsfrAccordionError` for a value that is no time."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None:
+        return datetime.now(UTC).strftime("%Y-%m-%d %H:%M+0000")
+    try:
+        when = datetime.fromtimestamp(int(epoch), UTC)
+    except (ValueError, OverflowError, OSError):
+        raise DsfrAccordionError.of("bad-source-date-epoch", value=epoch) from None
     return when.strftime("%Y-%m-%d %H:%M+0000")
 
 
@@ -74,6 +82,18 @@ def template_header(domain: str, existing: Header) -> Header:
         ("POT-Creation-Date", stamp()),
         *_TEMPLATE_FIELDS,
     ]
+
+
+def merged_header(existing: Header, lang: str, template: Header | None, domain: str) -> Header:
+    """The header of an updated ``lang`` catalogue: ``existing``, as a translator's
+    tool left it, with the creation date of the template (``.pot``) when that has
+    one, as ``msgmerge`` does; a catalogue without a header gets a new one
+    (:func:`catalogue_header`) from the template, or from a new template of
+    ``domain``."""
+    if not existing:
+        return catalogue_header(lang, template or template_header(domain, []))
+    created = dict(template or []).get("POT-Creation-Date")
+    return with_field(existing, "POT-Creation-Date", created) if created else existing
 
 
 def catalogue_header(lang: str, template: Header) -> Header:
@@ -176,16 +196,31 @@ def _write(path: Path, catalog: Catalog, header: Header) -> None:
     write_bytes(path, data)
 
 
-def _header_of(path: Path, max_bytes: int = MAX_BYTES) -> Header:
-    """The header fields of the catalogue at ``path``; none when it does not exist."""
-    return read_header(read_bytes(path, max_bytes=max_bytes)) if path.exists() else []
+def _checked(path: Path, max_bytes: int) -> tuple[bytes, posyntax.Checked]:
+    """The bytes of the catalogue at ``path`` and their check; raises
+    :class:`DsfrAccordionError` at the line of a syntax error, or of a header that
+    declares another charset than UTF-8 (which this library reads and writes)."""
+    data = read_bytes(path, max_bytes=max_bytes)
+    checked = posyntax.check(data, str(path))
+    charset = _CHARSET.search(dict(read_header(data)).get("Content-Type", ""))
+    if charset and charset.group(1).lower().replace("_", "-") not in ("utf-8", "utf8", "charset"):
+        line = checked.text.count("\n", 0, checked.text.find("Content-Type")) + 1
+        raise DsfrAccordionError.of(
+            "po-charset", Location(str(path), line), charset=charset.group(1)
+        )
+    return data, checked
+
+
+def header_of(path: Path, max_bytes: int = MAX_BYTES) -> Header | None:
+    """The header fields of the catalogue at ``path``; ``None`` when there is no file."""
+    return read_header(_checked(path, max_bytes)[0]) if path.exists() else None
 
 
 def write_template(document: Document, content: str | os.PathLike[str], output: Path) -> Path:
     """Write the ``.pot`` of ``document`` to ``output`` (atomically), keeping the
     header of the template already there."""
     catalog = template(document, content)
-    _write(output, catalog, template_header(catalog.domain or "", _header_of(output)))
+    _write(output, catalog, template_header(catalog.domain or "", header_of(output) or []))
     return output
 
 
@@ -193,8 +228,8 @@ def read(path: Path, lang: str | None = None, *, max_bytes: int = MAX_BYTES) -> 
     """Read the ``.po`` at ``path`` (at most ``max_bytes`` of it, as content files); a
     syntax error names its line. The ``lineno`` of each current message is the line
     of its msgstr, where a translator looks when told about the message."""
-    data = read_bytes(path, max_bytes=max_bytes)
-    lines = posyntax.check(data, str(path)).msgstr_lines
+    data, checked = _checked(path, max_bytes)
+    lines = checked.msgstr_lines
     try:
         catalog = read_catalog(data, locale=lang and _locale(lang))
     except PoFileError as error:  # what Babel refuses beyond the syntax: msgcat's conflicts
@@ -300,7 +335,7 @@ def update(
     path = po_path(content, lang, locales)
     if path.exists():
         catalog = read(path, lang, max_bytes=max_bytes)
-        header = _header_of(path, max_bytes)
+        header = header_of(path, max_bytes) or []
         rekey(catalog, fresh)
         revive(catalog, fresh)
         original = _originals(catalog)
@@ -317,14 +352,8 @@ def update(
         )
         catalog.update(fresh)
         header = []
-    pot = locales_dir(content, locales) / f"{domain_of(content)}.pot"
-    template_fields = template_header(domain_of(content), _header_of(pot, max_bytes))
-    if not header:  # a new catalogue, or one without a header
-        header = catalogue_header(lang, template_fields)
-    elif pot.exists():  # as msgmerge does: the template's creation date
-        created = dict(template_fields).get("POT-Creation-Date", "")
-        header = with_field(header, "POT-Creation-Date", created)
-    _write(path, catalog, header)
+    pot = header_of(locales_dir(content, locales) / f"{domain_of(content)}.pot", max_bytes)
+    _write(path, catalog, merged_header(header, lang, pot, domain_of(content)))
     return path
 
 

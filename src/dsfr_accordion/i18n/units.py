@@ -65,7 +65,7 @@ class _Walker:
         rebuilt: dict[str, object] = {}
         for spec in specs:
             value = getattr(record, spec.key)
-            if spec.role is None or value is None:
+            if spec.role is None or not value:  # nothing to translate
                 continue
             unit_context = f"{context}/{spec.role}" if context else spec.role
             comment = f"{where}: {spec.comment.format(number=number)}"

@@ -132,7 +132,7 @@ def _testimonial(section: _Section, sources: Source) -> Testimonial:
                 suggestion=suggest(key, HEADING_ATTRIBUTES),
             )
     values = {
-        spec.key: schema.checked(spec, attrs[spec.key], attrs_where)
+        spec.key: schema.attribute(spec, attrs[spec.key], attrs_where)
         for spec in schema.TESTIMONIAL
         if spec.markdown is schema.Place.ATTRIBUTE and spec.key in attrs
     }
