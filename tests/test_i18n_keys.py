@@ -35,8 +35,10 @@ def update(content: Path) -> tuple[Path, catalogs.Stats]:
     """Update the English catalogue of ``content`` and count it against the content;
     check the file with GNU gettext."""
     document = dsfr_accordion.load(content)
+    pot = catalogs.locales_dir(content, None) / f"{content.stem}.pot"
+    catalogs.write_template(document, content, pot)  # i18n extract, then i18n update
     po = catalogs.update(document, content, "en")
-    gnu_accepts(po, catalogs.write_template(document, content, content.with_suffix(".pot")))
+    gnu_accepts(po, pot)
     return po, catalogs.stats(catalogs.read(po, "en"), catalogs.template(document, content))
 
 

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import dsfr_accordion
 from dsfr_accordion.i18n import catalogs
+from tests.conftest import run_cli
 from tests.test_pofiles import msgcat, msgfmt_check, msgmerge_update
 
 # Words with what makes wrapping and escaping hard: non-ASCII, French
@@ -121,3 +122,52 @@ def test_the_header_a_translator_s_tool_wrote_is_kept(tmp_path: Path):
     header = po.read_text(encoding="utf-8").split("\n\n", 1)[0]
     assert header == saved.split("\n\n", 1)[0]
     assert "Q2" in po.read_text(encoding="utf-8")
+
+
+def _one_item(tmp_path: Path) -> Path:
+    content = tmp_path / "contenu.yaml"
+    content.write_text(_content([{"title": "A", "items": [{"question": "Q", "answer": "R"}]}]))
+    catalogs.update(dsfr_accordion.load(content), content, "en")
+    return content
+
+
+def test_a_catalogue_in_another_charset_is_refused_at_its_header_line(tmp_path: Path):
+    """Babel would decode it by its charset, and every string would look new."""
+    content = _one_item(tmp_path)
+    po = catalogs.po_path(content, "en")
+    text = po.read_text(encoding="utf-8").replace("charset=UTF-8", "charset=ISO-8859-1")
+    po.write_text(text, encoding="utf-8")
+    line = text[: text.index("Content-Type")].count("\n") + 1
+    result = run_cli("i18n", "stats", str(content), "--langs", "en")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"{po}:{line}: error: the catalogue says it is written in")
+    assert "msgconv -t UTF-8" in result.stderr
+
+
+def test_a_template_that_is_not_utf8_and_a_bad_source_date_epoch_are_clear_errors(
+    tmp_path: Path,
+):
+    content = _one_item(tmp_path)
+    pot = content.parent / "locales" / "contenu.pot"
+    pot.write_bytes(b'msgid ""\nmsgstr "\xff"\n')
+    result = run_cli("i18n", "update", str(content), "--langs", "en")
+    assert (result.returncode, result.stderr.startswith(f"{pot}:2:")) == (2, True), result.stderr
+    pot.unlink()
+    result = run_cli(
+        "i18n", "update", str(content), "--langs", "de", env={"SOURCE_DATE_EPOCH": "99999999999999"}
+    )
+    assert result.returncode == 2
+    assert "SOURCE_DATE_EPOCH='99999999999999' is not a time" in result.stderr
+
+
+def test_a_fuzzy_mark_on_no_translation_is_untranslated_everywhere(tmp_path: Path):
+    content = _one_item(tmp_path)
+    po = catalogs.po_path(content, "en")
+    po.write_text(
+        po.read_text(encoding="utf-8").replace('msgctxt "a/title"', '#, fuzzy\nmsgctxt "a/title"'),
+        encoding="utf-8",
+    )
+    document = dsfr_accordion.load(content)
+    catalog, fresh = catalogs.read(po, "en"), catalogs.template(document, content)
+    assert catalogs.stats(catalog, fresh).fuzzy == 0
+    assert [p.fuzzy for p in catalogs.pending(catalog, fresh, po, content)] == [False] * 4

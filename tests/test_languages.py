@@ -117,26 +117,31 @@ def test_adding_a_ui_language_takes_one_command_and_then_it_is_used(
         with pytest.raises(SystemExit):
             tool.add(refused)
     assert tool.languages() == ["de", "en", "fr"]  # nothing left behind
-    # A translator translates every message (here: into its own id, "Content" → "Inhalt").
-    catalog = tool.read_catalog(path.read_bytes(), locale="de")
-    for message in catalog:
-        if message.id:
-            message.string = "Inhalt" if message.id == "Content" else message.id
-    path.write_bytes(tool.dump(catalog, tool.header_of(path)))
     monkeypatch.setattr(ui, "_SOURCE_LOCALES", locales)
     monkeypatch.setattr(ui, "_PACKAGE_LOCALES", tmp_path / "none")
-    for cached in (ui.has_catalogue, ui.translations, environments.environment):
-        cached.cache_clear()
+    content = tmp_path / "seite.yaml"
+    content.write_text(
+        "title: Erfahrungen\nlang: de\ntestimonials:\n  - title: Ein Projekt\n"
+        "    items:\n      - question: Warum?\n        answer: Darum.\n",
+        encoding="utf-8",
+    )
+
+    def page() -> str:
+        for cached in (ui.has_catalogue, ui.translations, environments.environment):
+            cached.cache_clear()
+        return dsfr_accordion.render_page(dsfr_accordion.load(content))
+
     try:
-        content = tmp_path / "seite.yaml"
-        content.write_text(
-            "title: Erfahrungen\nlang: de\ntestimonials:\n  - title: Ein Projekt\n"
-            "    items:\n      - question: Warum?\n        answer: Darum.\n",
-            encoding="utf-8",
-        )
-        html = dsfr_accordion.render_page(dsfr_accordion.load(content))
-        assert ">Inhalt</a>" in html
-        assert 'lang="fr"' not in html
+        # Started, not translated yet: the French words, marked, never English unmarked.
+        assert ">Contenu</a>" in page() and 'lang="fr"' in page()
+        # A translator translates every message (here: into its own id, "Content" → "Inhalt").
+        catalog = tool.read_catalog(path.read_bytes(), locale="de")
+        for message in catalog:
+            if message.id:
+                message.string = "Inhalt" if message.id == "Content" else message.id
+        path.write_bytes(tool.dump(catalog, tool.header_of(path)))
+        assert ">Inhalt</a>" in page()
+        assert 'lang="fr"' not in page()
     finally:
         for cached in (ui.has_catalogue, ui.translations, environments.environment):
             cached.cache_clear()

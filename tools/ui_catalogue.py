@@ -8,8 +8,8 @@
                                            (git-ignored; what a wheel ships, for source checkouts)
 
 Strings are marked in Python with ``N_``/``_``/``gettext``/``ngettext`` and in
-templates with ``{{ _("…") }}``. Extraction is deterministic (a fixed creation
-date, sorted by file), so a stale catalogue shows as a difference. What is
+templates with ``{{ _("…") }}``. Extraction is deterministic (sorted by file;
+every header kept as the file has it), so a stale catalogue shows as a difference. What is
 compared is the catalogue's content, never how or when it was written: the
 header fields that stamp the writing tool and dates may differ from one Babel
 release to the next without the catalogue being stale (a new Babel alone never

@@ -313,13 +313,16 @@ _Dumper.add_representer(
 
 
 def _record(record: object, specs: tuple[schema.Field, ...]) -> dict[str, object]:
-    """The YAML mapping of a testimonial or an item: its fields in schema order,
-    those with no value left out."""
+    """The YAML mapping of a document, a testimonial or an item: its fields in
+    schema order, those with no value left out."""
     entry: dict[str, object] = {}
     for spec in specs:
         value = getattr(record, spec.key)
         if spec.kind is schema.Kind.RECORDS:
-            entry[spec.key] = [_record(child, schema.ITEM) for child in value]
+            entry[spec.key] = [_record(child, spec.of) for child in value]
+        elif spec.kind is schema.Kind.MAPPING:
+            if value:
+                entry[spec.key] = dict(value)
         elif spec.kind is schema.Kind.RICH:
             if value:
                 entry[spec.key] = _Literal(blocks_markdown(value) + "\n")
@@ -333,14 +336,8 @@ def _record(record: object, specs: tuple[schema.Field, ...]) -> dict[str, object
 
 def dump_yaml(document: Document) -> str:
     """``document`` as a YAML content file (docs/content-format.md), deterministic."""
-    data: dict[str, object] = {"title": str(document.title), "lang": str(document.lang)}
-    if document.date is not None:
-        data["date"] = str(document.date)
-    if document.metadata:
-        data["metadata"] = dict(document.metadata)
-    data["testimonials"] = [_record(t, schema.TESTIMONIAL) for t in document.testimonials]
     return yaml.dump(
-        data,
+        _record(document, schema.DOCUMENT),
         Dumper=_Dumper,
         allow_unicode=True,
         sort_keys=False,

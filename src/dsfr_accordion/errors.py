@@ -176,7 +176,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad-fail-on": (
         N_("--fail-on {value!r}: {term!r} is neither a severity nor category:severity"),
         N_(
-            "write severities (error, warning, none) and categories (accessibility, dsfr, "
+            "write severities (error, warning, info, none) and categories (accessibility, dsfr, "
             "security, html) as in error,security:warning,html:none"
         ),
     ),
@@ -187,7 +187,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ),
     ),
     "sitemap-too-large": (
-        N_("the site would have {count} pages, more than a sitemap may list (50,000)"),
+        N_("the site would have {count} pages, more than a sitemap may list ({limit})"),
         N_("build the site in parts, or without --base-url"),
     ),
     "build-locked": (

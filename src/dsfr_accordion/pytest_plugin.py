@@ -92,13 +92,15 @@ class DsfrAudit:
         from, as ``check --root``.
         """
         from .audit import check, failing, report  # noqa: PLC0415 - html5lib, when needed
+        from .audit import fail_on as policy_of  # noqa: PLC0415 - its parameter has the name
 
         try:
+            policy = policy_of(fail_on)  # a mistyped policy fails before any audit
             session = self._browser.get if browser else None
             results = check(paths, browser=session, root=root if browser else None)
         except DsfrAccordionError as error:  # a missing path, Chromium missing: say so plainly
             pytest.fail(error.render(self.lang), pytrace=False)
-        serious = failing(results, fail_on)
+        serious = failing(results, policy)
         if any(result.findings for result in serious):
             pytest.fail(report.text(serious, self.lang), pytrace=False)
         return results

@@ -64,49 +64,9 @@ class Field:
     required: bool = False
     role: str | None = None
     comment: str = ""
+    #: The fields of each record of a :attr:`Kind.RECORDS` field.
+    of: tuple[Field, ...] = ()
 
-
-#: A page of testimonials (a YAML file, or a Markdown file's front matter and body).
-DOCUMENT = (
-    Field("title", Kind.TEXT, Place.FRONT_MATTER, required=True),
-    Field("lang", Kind.LANG, Place.FRONT_MATTER),
-    Field("date", Kind.TEXT, Place.FRONT_MATTER),
-    Field("metadata", Kind.MAPPING, Place.FRONT_MATTER),
-    Field("testimonials", Kind.RECORDS, Place.SECTIONS, required=True),
-)
-
-#: One testimonial: one accordion.
-TESTIMONIAL = (
-    Field(
-        "title",
-        Kind.TEXT,
-        Place.HEADING,
-        required=True,
-        role="title",
-        comment="label of the accordion button",
-    ),
-    Field("id", Kind.ID, Place.ATTRIBUTE),
-    Field(
-        "organisation",
-        Kind.TEXT,
-        Place.ATTRIBUTE,
-        role="organisation",
-        comment="organisation of the speaker of its quotes",
-    ),
-    Field("author", Kind.TEXT, Place.ATTRIBUTE),
-    Field(
-        "role",
-        Kind.TEXT,
-        Place.ATTRIBUTE,
-        role="role",
-        comment="role of the speaker of its quotes",
-    ),
-    Field("source_url", Kind.URL, Place.ATTRIBUTE),
-    Field("date", Kind.DATE, Place.ATTRIBUTE),
-    Field("open", Kind.FLAG, Place.ATTRIBUTE),
-    Field("intro", Kind.RICH, Place.BODY, role="intro", comment="introduction"),
-    Field("items", Kind.RECORDS, Place.SECTIONS, required=True),
-)
 
 #: One question and its answer.
 ITEM = (
@@ -147,6 +107,49 @@ QUOTE = (
         comment="work or event quoted",
     ),
     Field("url", Kind.URL, Place.ATTRIBUTE),
+)
+
+
+#: One testimonial: one accordion.
+TESTIMONIAL = (
+    Field(
+        "title",
+        Kind.TEXT,
+        Place.HEADING,
+        required=True,
+        role="title",
+        comment="label of the accordion button",
+    ),
+    Field("id", Kind.ID, Place.ATTRIBUTE),
+    Field(
+        "organisation",
+        Kind.TEXT,
+        Place.ATTRIBUTE,
+        role="organisation",
+        comment="organisation of the speaker of its quotes",
+    ),
+    Field("author", Kind.TEXT, Place.ATTRIBUTE),
+    Field(
+        "role",
+        Kind.TEXT,
+        Place.ATTRIBUTE,
+        role="role",
+        comment="role of the speaker of its quotes",
+    ),
+    Field("source_url", Kind.URL, Place.ATTRIBUTE),
+    Field("date", Kind.DATE, Place.ATTRIBUTE),
+    Field("open", Kind.FLAG, Place.ATTRIBUTE),
+    Field("intro", Kind.RICH, Place.BODY, role="intro", comment="introduction"),
+    Field("items", Kind.RECORDS, Place.SECTIONS, required=True, of=ITEM),
+)
+
+#: A page of testimonials (a YAML file, or a Markdown file's front matter and body).
+DOCUMENT = (
+    Field("title", Kind.TEXT, Place.FRONT_MATTER, required=True),
+    Field("lang", Kind.LANG, Place.FRONT_MATTER),
+    Field("date", Kind.TEXT, Place.FRONT_MATTER),
+    Field("metadata", Kind.MAPPING, Place.FRONT_MATTER),
+    Field("testimonials", Kind.RECORDS, Place.SECTIONS, required=True, of=TESTIMONIAL),
 )
 
 

@@ -209,7 +209,7 @@ def build_site(
     source_lang = documents[0].lang if documents else langs[0]
     listed = (len(names) + 1) * len(langs) + 1  # the pages, an index per language, the root
     if base_url is not None and listed > MAX_URLS:
-        raise DsfrAccordionError.of("sitemap-too-large", count=listed)
+        raise DsfrAccordionError.of("sitemap-too-large", count=listed, limit=MAX_URLS)
 
     def url(lang: str, page: str) -> str:
         """The URL of ``page`` in ``lang`` from another language's folder, or absolute."""

@@ -20,7 +20,7 @@ class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     #: Not a problem of the page: something the audit did not check, for a person to.
-    #: No ``--fail-on`` level fails on it.
+    #: It fails a check only when asked for (``--fail-on info``).
     INFO = "info"
 
     @property

@@ -61,9 +61,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--fail-on",
         default="error",
         metavar="POLICY",
-        help="exit 1 when a finding is this serious or more: error (default) or warning, or "
-        "per category (accessibility, dsfr, security, html) as in "
-        "error,security:warning,html:none",
+        help="exit 1 when a finding is this serious or more: error (default), warning or "
+        "info, or per category (accessibility, dsfr, security, html) as in "
+        "error,security:warning,html:none (none: never)",
     )
     parser.add_argument(
         "--dsfr-dist",

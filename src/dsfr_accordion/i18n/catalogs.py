@@ -18,9 +18,11 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -391,6 +393,21 @@ def _current(catalog: Catalog) -> Iterable[Message]:
     return (message for message in catalog if message.id)
 
 
+class State(StrEnum):
+    """Where the translation of one string stands."""
+
+    TRANSLATED = "translated"
+    FUZZY = "fuzzy"  #: a translation, to be checked: not shown
+    UNTRANSLATED = "untranslated"  #: no translation (a fuzzy mark on none says nothing)
+
+
+def state(message: Message | None) -> State:
+    """The state of ``message`` (``None``: a string the catalogue lacks)."""
+    if message is None or not message.string:
+        return State.UNTRANSLATED
+    return State.FUZZY if message.fuzzy else State.TRANSLATED
+
+
 def stats(catalog: Catalog, fresh: Catalog) -> Stats:
     """Count the messages of ``catalog`` against ``fresh``, the template of the content
     as it is now: each string of the content is translated, fuzzy or untranslated (a
@@ -398,19 +415,16 @@ def stats(catalog: Catalog, fresh: Catalog) -> Stats:
     content no longer has counts as obsolete, whether ``update`` has marked it so yet
     or not, never as translated.
     """
-    translated = fuzzy = untranslated = 0
-    for wanted in _current(fresh):
-        message = catalog.get(wanted.id, context=wanted.context)
-        if message is None or not message.string:
-            untranslated += 1
-        elif message.fuzzy:
-            fuzzy += 1
-        else:
-            translated += 1
+    counts = Counter(state(catalog.get(m.id, context=m.context)) for m in _current(fresh))
     stray = sum(
         fresh.get(message.id, context=message.context) is None for message in _current(catalog)
     )
-    return Stats(translated, fuzzy, untranslated, len(catalog.obsolete) + stray)
+    return Stats(
+        counts[State.TRANSLATED],
+        counts[State.FUZZY],
+        counts[State.UNTRANSLATED],
+        len(catalog.obsolete) + stray,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,6 +439,14 @@ class Pending:
     text: str
     fuzzy: bool
 
+    @classmethod
+    def at(
+        cls, po: Location | None, content: Location, context: str, text: str, fuzzy: bool
+    ) -> Pending:
+        """The pending string, at ``po`` (its msgstr) when the catalogue has an entry
+        for it, else at ``content`` (its place in the content)."""
+        return cls(po if po is not None else content, context, text, fuzzy and po is not None)
+
 
 def pending(
     catalog: Catalog, fresh: Catalog, path: Path, content: str | os.PathLike[str]
@@ -434,20 +456,16 @@ def pending(
     found = []
     for wanted in _current(fresh):
         message = catalog.get(wanted.id, context=wanted.context)
-        if message is not None and message.string and not message.fuzzy:
+        if state(message) is State.TRANSLATED:
             continue
-        if message is not None:
-            location = Location(str(path), message.lineno)
-        else:
-            location = Location(
-                os.fspath(content), wanted.locations[0][1] if wanted.locations else None
-            )
+        line = wanted.locations[0][1] if wanted.locations else None
         found.append(
-            Pending(
-                location,
+            Pending.at(
+                Location(str(path), message.lineno) if message is not None else None,
+                Location(os.fspath(content), line),
                 wanted.context or "",
                 str(wanted.id),
-                message is not None and message.fuzzy,
+                state(message) is State.FUZZY,
             )
         )
     return found
@@ -500,7 +518,7 @@ class ContentTranslations:
         strings = {
             (message.context or "", str(message.id)): str(message.string)
             for message in _current(catalog)
-            if message.string and not message.fuzzy
+            if state(message) is State.TRANSLATED
         }
         lines = {
             (message.context or "", str(message.id)): message.lineno
@@ -509,7 +527,7 @@ class ContentTranslations:
         fuzzy = frozenset(
             (message.context or "", str(message.id))
             for message in _current(catalog)
-            if message.fuzzy
+            if state(message) is State.FUZZY
         )
         return cls(lang, path, strings, lines, fuzzy)
 
@@ -549,17 +567,21 @@ class Translation:
     def pending(self) -> list[Pending]:
         """Each fallback where a translator fixes it: its msgstr in the catalogue,
         or its place in the content when the catalogue lacks it."""
+        source = self.document.location.path if self.document.location else "<document>"
+        catalogue = self.translations
         found = []
         for unit in self.fallbacks:
             key = (unit.context, unit.text)
-            line = self.translations.lines.get(key) if self.translations else None
-            if self.translations is not None and line is not None:
-                location = Location(str(self.translations.path), line)
-                fuzzy = key in self.translations.fuzzy
-            else:
-                source = self.document.location.path if self.document.location else "<document>"
-                location, fuzzy = Location(source, unit.line), False
-            found.append(Pending(location, unit.context, unit.text, fuzzy))
+            line = catalogue.lines.get(key) if catalogue is not None else None
+            found.append(
+                Pending.at(
+                    Location(str(catalogue.path), line) if catalogue and line else None,
+                    Location(source, unit.line),
+                    unit.context,
+                    unit.text,
+                    catalogue is not None and key in catalogue.fuzzy,
+                )
+            )
         return found
 
 

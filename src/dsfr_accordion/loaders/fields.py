@@ -232,26 +232,39 @@ class Fields:
         return dict(value or {})
 
     def document_keys(self) -> dict[str, object]:
-        """Read :data:`DOCUMENT_KEYS` as keyword arguments of a ``Document``."""
-        lang = self.text("lang") or "fr"
+        """Read :data:`DOCUMENT_KEYS` as keyword arguments of a ``Document``, each as
+        its kind in :data:`~dsfr_accordion.schema.DOCUMENT` says."""
+        values: dict[str, object] = {}
+        for spec in schema.DOCUMENT:
+            if spec.markdown is not schema.Place.FRONT_MATTER:
+                continue
+            if spec.kind is schema.Kind.LANG:
+                values[spec.key] = self._lang(spec.key)
+            elif spec.kind is schema.Kind.MAPPING:
+                values[spec.key] = MappingProxyType(self._mapping(spec.key))
+            else:
+                values[spec.key] = self.value(spec)
+        return values
+
+    def _lang(self, key: str) -> str:
+        """``key`` as a language tag; French when absent."""
+        lang = self.text(key) or "fr"
         if not is_language_tag(lang):
-            raise ContentError.of("invalid-lang", self.location("lang"), value=lang)
-        metadata: dict[str, object] = {}
-        if "metadata" in self.values:
-            node = self.values["metadata"]
-            if not isinstance(node, yaml.MappingNode):
-                raise ContentError.of(
-                    "wrong-type",
-                    self.location("metadata"),
-                    key="metadata",
-                    expected=N_("a mapping (key: value)"),
-                    found=describe(node),
-                )
-            self._refuse_duplicate_keys(node, set())
-            metadata = self._construct(node)
-        return {
-            "title": self.text("title", required=True),
-            "lang": lang,
-            "date": self.text("date"),
-            "metadata": MappingProxyType(metadata),
-        }
+            raise ContentError.of("invalid-lang", self.location(key), value=lang)
+        return lang
+
+    def _mapping(self, key: str) -> dict[str, object]:
+        """``key`` as free-form YAML (keys written twice refused); empty when absent."""
+        node = self.values.get(key)
+        if node is None:
+            return {}
+        if not isinstance(node, yaml.MappingNode):
+            raise ContentError.of(
+                "wrong-type",
+                self.location(key),
+                key=key,
+                expected=N_("a mapping (key: value)"),
+                found=describe(node),
+            )
+        self._refuse_duplicate_keys(node, set())
+        return self._construct(node)

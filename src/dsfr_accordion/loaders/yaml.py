@@ -7,7 +7,7 @@ from ..errors import ContentError
 from ..model import Block, Document, Item, Location, Testimonial
 from ..richtext import Source, blocks_from_markdown, check_limits
 from ..ui import N_
-from .fields import DOCUMENT_KEYS, Fields, compose
+from .fields import Fields, compose
 
 TESTIMONIAL_KEYS = schema.keys(schema.TESTIMONIAL)
 ITEM_KEYS = schema.keys(schema.ITEM)
@@ -19,7 +19,7 @@ def load_yaml(text: str, path: str) -> Document:
     root = compose(text, path)
     if root is None:
         raise ContentError.of("empty-file", Location(path, 1))
-    fields = Fields(root, (*DOCUMENT_KEYS, "testimonials"), "the document", path)
+    fields = Fields(root, schema.keys(schema.DOCUMENT), "the document", path)
     testimonials = tuple(
         _testimonial(Fields(node, TESTIMONIAL_KEYS, N_("a testimonial"), path))
         for node in fields.items("testimonials")
