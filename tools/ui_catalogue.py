@@ -56,9 +56,17 @@ METHODS = [
 OPTIONS = {"**/templates/**.j2": {"extensions": "jinja2.ext.do,jinja2.ext.i18n"}}
 
 
+#: The template's header comment: Babel's default has placeholders (PROJECT) that it
+#: fills with the year it runs in.
+HEADER_COMMENT = """\
+# The words of dsfr-accordion itself (pages, command line, reports): the template
+# of locales/<lang>/LC_MESSAGES/dsfr_accordion.po (docs/translators.md).
+#"""
+
+
 def template() -> Catalog:
     """The catalogue template of every marked string under src/."""
-    catalog = Catalog(domain=DOMAIN, charset="utf-8", fuzzy=False)
+    catalog = Catalog(domain=DOMAIN, header_comment=HEADER_COMMENT, charset="utf-8", fuzzy=False)
     source = ROOT / "src"
     for filename, lineno, message, comments, context in extract_from_dir(
         source, METHODS, OPTIONS, comment_tags=("Translators:",), strip_comment_tags=True
@@ -142,7 +150,13 @@ def add(lang: str) -> Path:
         locale = Locale.parse(babel_locale(lang))
     except (UnknownLocaleError, ValueError):
         raise SystemExit(f"{lang!r} is not a language CLDR knows") from None
-    catalog = Catalog(locale=locale, domain=DOMAIN, charset="utf-8", fuzzy=False)
+    catalog = Catalog(
+        locale=locale,
+        domain=DOMAIN,
+        header_comment=f"# {locale.english_name} translations of dsfr-accordion's own words.\n#",
+        charset="utf-8",
+        fuzzy=False,
+    )
     path.parent.mkdir(parents=True)
     path.write_bytes(dump(catalog, catalogue_header(lang, pot_header())))
     return path
