@@ -10,6 +10,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import babel.dates
+import babel.numbers
 import html5lib
 import pytest
 
@@ -19,6 +21,13 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DSFR_DIST = ROOT / "node_modules" / "@gouvfr" / "dsfr" / "dist"
 
 pytest_plugins = ["tests.browser", "pytester"]
+
+# pytester's in-process runs put sys.modules back as they found it: a Babel module
+# first imported inside one is dropped after, and imported again later as a second
+# copy whose classes are not those of the locale data Babel has cached (format_decimal
+# then fails: "argument of type 'NumberPattern' is not iterable"). Imported here, they
+# are loaded once for the whole run.
+_LOADED_ONCE = (babel.dates, babel.numbers)
 
 
 def parse_html(html: str, *, fragment: bool = False):

@@ -277,13 +277,54 @@ def test_ci_snippet_installs_chromium_and_runs_check_browser():
     runs = [step["run"] for step in steps if "run" in step]
     assert any("chromium chromium-driver" in run for run in runs)
     checks = [run for run in runs if "dsfr_accordion check --browser" in run]
-    assert len(checks) == 1
+    merges = [run for run in runs if "dsfr_accordion check --merge" in run]
+    assert len(checks) == 1 and len(merges) == 1
     # Every option the snippet gives exists in the real command.
     help_text = run_cli("check", "--help").stdout
-    for option in re.findall(r"--[a-z-]+", checks[0]):
+    for option in re.findall(r"--[a-z-]+", checks[0] + merges[0]):
         assert option in help_text, option
     # The build step runs the Jinja example, whose output the check then reads.
     assert any("jinja_site/build.py" in run for run in runs)
+
+
+def test_ci_snippet_merges_every_shard_of_its_matrix():
+    """The matrix names each part once, SHARDS is its length, every part's report is
+    uploaded under the name the merge job downloads, and the merge waits for them."""
+    workflow = yaml.safe_load((INTEGRATIONS / "ci" / "check-site.yml").read_text("utf-8"))
+    check_job, report_job = workflow["jobs"]["check-site"], workflow["jobs"]["report"]
+    shards = check_job["strategy"]["matrix"]["shard"]
+    assert shards == list(range(1, len(shards) + 1)) and len(shards) > 1
+    assert check_job["env"]["SHARDS"] == str(len(shards))
+    assert check_job["strategy"]["fail-fast"] is False
+    (check,) = [s["run"] for s in check_job["steps"] if "--shard" in s.get("run", "")]
+    assert '--shard "${{ matrix.shard }}/$SHARDS"' in check
+    assert "--fail-on none --format json" in check
+    assert check.endswith('> "dsfr-check-${{ matrix.shard }}.json"')
+    (upload,) = [s for s in check_job["steps"] if s.get("uses", "").startswith("actions/upload")]
+    assert upload["with"]["path"] == "dsfr-check-${{ matrix.shard }}.json"
+    assert report_job["needs"] == "check-site"
+    (download,) = [s for s in report_job["steps"] if "download" in s.get("uses", "")]
+    assert download["with"] == {"pattern": "dsfr-check-*", "merge-multiple": True}
+    (merge,) = [s["run"] for s in report_job["steps"] if "--merge" in s.get("run", "")]
+    assert "dsfr-check-*.json" in merge and "--fail-on error" in merge
+
+
+def test_ci_snippet_commands_merge_to_the_whole_report(tmp_path: Path):
+    """The matrix's commands, run here without the browser on the Jinja example's
+    site: the merged report is the report of one job."""
+    site = tmp_path / "site"
+    build = INTEGRATIONS / "jinja_site" / "build.py"
+    subprocess.run([sys.executable, str(build), str(site)], check=True, cwd=ROOT)
+    reports = []
+    for shard in (1, 2, 3):
+        part = run_cli("check", "--shard", f"{shard}/3", "--fail-on", "none", "--format",
+                       "json", str(site))  # fmt: skip
+        assert (part.returncode, part.stderr) == (0, "")
+        reports.append(tmp_path / f"dsfr-check-{shard}.json")
+        reports[-1].write_text(part.stdout, "utf-8")
+    merged = run_cli("check", "--merge", "--fail-on", "error", *map(str, reports))
+    whole = run_cli("check", "--format", "json", str(site))
+    assert (merged.returncode, merged.stdout) == (whole.returncode, whole.stdout)
 
 
 def test_integrations_readme_covers_every_example_and_is_linked():

@@ -9,6 +9,7 @@ import pytest
 import dsfr_accordion
 from tests.conftest import DSFR_DIST, EXAMPLES
 from tests.test_audit_static import SEED
+from tests.test_check_scale import broken_page
 
 
 @pytest.fixture
@@ -74,14 +75,74 @@ def test_warnings_fail_only_when_asked(pytester: pytest.Pytester, site):
 def test_browser_check_runs_axe_and_the_dsfr_javascript(
     pytester: pytest.Pytester, site, browser_session
 ):
+    """browser=True runs the three checks; checks= chooses among them, on the one session
+    of the test process (a page whose accordion does not open fails only the behaviour
+    checks, and a test asking for axe-core after them still gets it)."""
+    (site.parent / "broken.html").write_text(broken_page(), "utf-8")
+    pytester.makepyfile(
+        """
+        import pytest
+
+        def test_site(dsfr_audit):
+            dsfr_audit.check("site/", browser=True)
+
+        def test_broken_in_the_browser(dsfr_audit):
+            dsfr_audit.check("broken.html", browser=True)
+
+        def test_broken_behaviour(dsfr_audit):
+            dsfr_audit.check("broken.html", checks="behaviour")
+
+        def test_broken_static_and_axe(dsfr_audit):
+            results = dsfr_audit.check("broken.html", checks=["static", "axe"])
+            assert {f.kind.check.value for f in results[0].findings} == {"static", "axe"}
+
+        def test_both_is_a_mistake(dsfr_audit):
+            with pytest.raises(TypeError):
+                dsfr_audit.check("broken.html", browser=True, checks="axe")
+        """
+    )
+    result = pytester.runpytest_subprocess(
+        "-p", "no:cacheprovider", f"--dsfr-dist={DSFR_DIST}", "-v"
+    )
+    result.assert_outcomes(passed=3, failed=2)
+    result.stdout.fnmatch_lines(
+        [
+            "*::test_broken_in_the_browser FAILED*",
+            "*::test_broken_behaviour FAILED*",
+        ]
+    )
+    assert "Traceback" not in result.stdout.str()
+
+
+def test_pages_gives_one_test_per_page(pytester: pytest.Pytester, site):
+    shutil.copy(SEED, site / "legacy.html")
+    pytester.makepyfile(
+        """
+        import pytest
+        from dsfr_accordion.pytest_plugin import pages
+
+        @pytest.mark.parametrize("page", pages("site/"))
+        def test_page(dsfr_audit, page):
+            dsfr_audit.check(page, checks="static")
+        """
+    )
+    result = pytester.runpytest("-p", "no:cacheprovider", "-v")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(
+        ["*test_page[[]site/index.html[]] PASSED*", "*test_page[[]site/legacy.html[]] FAILED*"]
+    )
+
+
+def test_bad_checks_fail_the_test_with_the_message(pytester: pytest.Pytester, site):
     pytester.makepyfile(
         """
         def test_site(dsfr_audit):
-            dsfr_audit.check("site/", browser=True)
+            dsfr_audit.check("site/", checks="static,axes")
         """
     )
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", f"--dsfr-dist={DSFR_DIST}")
-    result.assert_outcomes(passed=1)
+    result = pytester.runpytest("-p", "no:cacheprovider")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*error: --checks 'static,axes': 'axes' is not a check"])
 
 
 def test_input_errors_fail_with_the_message(pytester: pytest.Pytester):

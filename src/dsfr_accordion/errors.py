@@ -180,6 +180,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
             "security, html) as in error,security:warning,html:none"
         ),
     ),
+    "bad-checks": (
+        N_("--checks {value!r}: {term!r} is not a check"),
+        N_("name one or more of static, axe and behaviour, comma-separated, as in static,axe"),
+    ),
+    "bad-shard": (
+        N_("--shard {value!r} is not K/N with 1 ≤ K ≤ N"),
+        N_("give the part of the site this job checks, as in 2/4 for the second of four"),
+    ),
+    "merge-report": (
+        N_("cannot merge this report: {reason}"),
+        N_("give the reports of check --shard K/N --format json (or junit), one per shard"),
+    ),
+    "merge-missing": (
+        N_("no report of shard {shards} among the reports to merge"),
+        N_("give the report of every shard, from 1/{count} to {count}/{count}"),
+    ),
+    "merge-twice": (
+        N_("a second report of shard {shard}, after {other}"),
+        N_("give the report of each shard once"),
+    ),
+    "merge-option": (
+        N_("--merge reads reports: {option} does not apply"),
+        N_("leave {option} out; give it to the checks of the shards"),
+    ),
     "bad-base-url": (
         N_("{value!r} is not the absolute http(s) address of a site"),
         N_(

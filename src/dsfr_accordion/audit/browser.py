@@ -134,7 +134,9 @@ class BrowserSession:
     def _prepare_tab(self, driver: WebDriver) -> None:
         """Set up the current tab: what every document gets before its own scripts, and
         reduced motion."""
-        for source in (script("document-id"), *([self._axe_source] if self.axe else [])):
+        # axe-core in every tab of a session started with it, even while only() turns it
+        # off: a tab prepared without it could not run it when it is turned on again.
+        for source in (script("document-id"), *([self._axe_source] if self._axe_source else [])):
             driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": source})
         # A visitor who asks for reduced motion: the DSFR panels then open without
         # their transition, so behaviour checks wait for the page, not for animations.
@@ -142,6 +144,20 @@ class BrowserSession:
             "Emulation.setEmulatedMedia",
             {"features": [{"name": "prefers-reduced-motion", "value": "reduce"}]},
         )
+
+    @contextlib.contextmanager
+    def only(self, *, axe: bool, behaviour: bool) -> Iterator[None]:
+        """Inside, run axe-core only if ``axe`` and the behaviour checks only if
+        ``behaviour`` (the pytest plugin's ``checks=`` on its one session). Raises
+        :class:`ValueError` for axe-core on a session started without it."""
+        if axe and not self._axe_source:
+            raise ValueError("this session was started without axe-core")
+        before = self.axe, self.behaviour
+        self.axe, self.behaviour = axe, behaviour
+        try:
+            yield
+        finally:
+            self.axe, self.behaviour = before
 
     def close(self) -> None:
         for server in self._servers.values():

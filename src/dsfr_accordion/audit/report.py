@@ -106,9 +106,12 @@ def text(results: Sequence[FileResult], lang: str = "en") -> str:
     return "\n".join(out) + "\n"
 
 
-def as_data(results: Sequence[FileResult], lang: str = "en") -> dict[str, object]:
-    """The JSON document (``SCHEMA``) as Python data."""
-    return {
+def as_data(
+    results: Sequence[FileResult], lang: str = "en", shard: tuple[int, int] | None = None
+) -> dict[str, object]:
+    """The JSON document (``SCHEMA``) as Python data; with ``"shard": {"index": K,
+    "count": N}`` for the results of shard ``K/N`` (see :mod:`.shards`)."""
+    data: dict[str, object] = {
         "schema": SCHEMA,
         "tool": {"name": "dsfr-accordion", "version": __version__, "dsfr": DSFR_VERSION},
         "lang": lang,
@@ -135,18 +138,31 @@ def as_data(results: Sequence[FileResult], lang: str = "en") -> dict[str, object
             for result in results
         ],
     }
+    if shard is not None:
+        data["shard"] = {"index": shard[0], "count": shard[1]}
+    return data
 
 
-def json_report(results: Sequence[FileResult], lang: str = "en") -> str:
-    """The JSON report: ``SCHEMA``, keys sorted, indented, one trailing newline."""
-    return json.dumps(as_data(results, lang), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+def json_report(
+    results: Sequence[FileResult], lang: str = "en", shard: tuple[int, int] | None = None
+) -> str:
+    """The JSON report: ``SCHEMA``, keys sorted, indented, one trailing newline.
+
+    :func:`.shards.merge` writes it the same way: keep the two in step."""
+    data = as_data(results, lang, shard)
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def junit(results: Sequence[FileResult], lang: str = "en") -> str:
+def junit(
+    results: Sequence[FileResult], lang: str = "en", shard: tuple[int, int] | None = None
+) -> str:
     """JUnit XML: one test suite per file, one test case per finding: failing for an
     error or a warning, skipped for an info finding (something not checked).
 
     A file without findings gets one passing test case, so CI dashboards count it.
+    The results of shard ``K/N`` say so: ``shard="K/N"`` on ``<testsuites>``, an
+    attribute JUnit readers ignore (:func:`.shards.merge` reads it and writes the
+    rest the same way: keep the two in step).
     """
     total = counts(results)
     suites = ElementTree.Element(
@@ -156,6 +172,8 @@ def junit(results: Sequence[FileResult], lang: str = "en") -> str:
         failures=str(total["errors"] + total["warnings"]),
         skipped=str(total["info"]),
     )
+    if shard is not None:
+        suites.set("shard", f"{shard[0]}/{shard[1]}")
     for result in results:
         suite = ElementTree.SubElement(
             suites,
@@ -192,10 +210,17 @@ def junit(results: Sequence[FileResult], lang: str = "en") -> str:
     )
 
 
-def render_report(results: Sequence[FileResult], format: str, lang: str = "en") -> str:
-    """The report in ``format`` (one of :data:`~dsfr_accordion.audit.FORMATS`)."""
+def render_report(
+    results: Sequence[FileResult],
+    format: str,
+    lang: str = "en",
+    shard: tuple[int, int] | None = None,
+) -> str:
+    """The report in ``format`` (one of :data:`~dsfr_accordion.audit.FORMATS`); JSON
+    and JUnit say which ``shard`` (``(K, N)``) they are the results of, for
+    :func:`.shards.merge` (the text report does not: it is for people)."""
     if format == "json":
-        return json_report(results, lang)
+        return json_report(results, lang, shard)
     if format == "junit":
-        return junit(results, lang)
+        return junit(results, lang, shard)
     return text(results, lang)
