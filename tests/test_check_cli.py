@@ -285,3 +285,4 @@ def test_an_info_finding_is_counted_skipped_in_junit_and_fails_no_level():
     assert suite is not None and (suite.get("failures"), suite.get("skipped")) == ("0", "1")
     assert suite.find("testcase/skipped") is not None
     assert all(not r.findings for level in ("error", "warning") for r in failing(results, level))
+    assert failing(results, "info")[0].findings == results[0].findings  # only when asked
