@@ -400,7 +400,11 @@ def test_partial_translation_falls_back_to_marked_french(content: Path):
 def test_english_page_has_the_same_ids_as_the_french_one(content: Path):
     update(content)
     french, _ = parse_html(dsfr_accordion.render_page(dsfr_accordion.load(content)))
-    english, _ = parse_html(dsfr_accordion.render_page(dsfr_accordion.load(content), lang="en"))
+    document = dsfr_accordion.load(content)
+    translation = catalogs.translate(document, catalogs.load_translations(document, "en"))
+    english, _ = parse_html(
+        dsfr_accordion.render_page(document, lang="en", translations=translation)
+    )
     ids = [sorted(e.get("id") for e in tree.iter() if e.get("id")) for tree in (french, english)]
     assert ids[0] == ids[1]
     assert [b.get("aria-controls") for b in french.iter("button")] == ["geo", "le-shom"]
@@ -416,7 +420,7 @@ def test_hand_built_document_needs_explicit_translations():
         ),
     )
     with pytest.raises(DsfrAccordionError, match="document built in Python"):
-        dsfr_accordion.render(document, lang="en")
+        dsfr_accordion.load_translations(document, "en")
 
 
 # --- Command line and Babel -----------------------------------------------------------------
@@ -473,7 +477,12 @@ def test_render_takes_the_translation_already_made_and_refuses_another_one(conte
     catalogue = catalogs.load_translations(document, "en")
     translation = catalogs.translate(document, catalogue)
     from_translation = dsfr_accordion.render(document, lang="en", translations=translation)
-    assert from_translation == dsfr_accordion.render(document, lang="en", translations=catalogue)
+    # Deprecated, going in 0.2: the catalogue, translated inside render, or nothing at all.
+    for deprecated in (catalogue, None):
+        with pytest.warns(DeprecationWarning, match="translate\\(document, load_translations"):
+            assert from_translation == dsfr_accordion.render(
+                document, lang="en", translations=deprecated
+            )
     assert "The Géoplateforme" in from_translation
     other = catalogs.translate(dsfr_accordion.load(EXAMPLES / "si-samu.md"), catalogue)
     with pytest.raises(DsfrAccordionError) as caught:

@@ -171,7 +171,10 @@ def test_content_translations_are_refused_or_neutralised(translated_content: Pat
     set_translations(po, dict.fromkeys(keys, payload.replace("\\", "\\\\")))
     document = dsfr_accordion.load(translated_content)
     try:
-        html = render_page(document, lang="en")
+        catalogue = dsfr_accordion.load_translations(document, "en")
+        html = render_page(
+            document, lang="en", translations=dsfr_accordion.translate(document, catalogue)
+        )
     except DsfrAccordionError as error:
         assert error.code in ("bad-translation", "po-syntax")
         assert error.location is not None and error.location.line

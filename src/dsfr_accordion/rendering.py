@@ -139,6 +139,14 @@ def _accordions(
             ):
                 raise DsfrAccordionError.of("translation-of-another-document", lang=out_lang)
         else:
+            # Translation is a step of its own, before render: doing it here hid
+            # its fallbacks from the caller and read a file inside a render.
+            warnings.warn(
+                "render(lang=…) with a catalogue, or with none, is deprecated and goes in 0.2: "
+                "pass translations=translate(document, load_translations(document, lang))",
+                DeprecationWarning,
+                stacklevel=3,
+            )
             if translations is None:
                 translations = load_translations(document, out_lang)
             translated = translate(document, translations).document

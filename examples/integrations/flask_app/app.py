@@ -45,16 +45,15 @@ def create_app(content: Path = CONTENT, dsfr_base: str | None = None) -> Flask:
     # Loaded and checked once at start-up: a content or catalogue error stops the
     # app with file:line:column instead of failing on a visitor's request.
     document = dsfr_accordion.load(content)
+    # Translated once too: render() takes the translation, and the page's <title>
+    # and <h1>, which are the app's, take its title.
     translations = {
-        lang: dsfr_accordion.load_translations(document, lang)
+        lang: dsfr_accordion.translate(document, dsfr_accordion.load_translations(document, lang))
         for lang in LANGS
         if lang != document.lang
     }
-    # render() translates the accordions; the page's <title> and <h1> are the app's,
-    # so the translated titles come from translate() on the same catalogues.
     titles: dict[str, str] = {document.lang: document.title} | {
-        lang: dsfr_accordion.translate(document, catalogue).document.title
-        for lang, catalogue in translations.items()
+        lang: translation.document.title for lang, translation in translations.items()
     }
 
     @app.get("/")

@@ -58,19 +58,20 @@ def build_page(
     env: jinja2.Environment, document: dsfr_accordion.Document, lang: str, dsfr_base: str | None
 ) -> str:
     """One page of the site: ``document`` in ``lang`` inside the layout."""
-    translations = None
     title: str = document.title
+    translation = None
     if lang != document.lang:
-        # render() translates the accordions itself; the page's <title> and <h1> are
-        # ours, so the translated title comes from translate() on the same catalogue.
-        translations = dsfr_accordion.load_translations(document, lang)
-        title = dsfr_accordion.translate(document, translations).document.title
+        # Translated first: render() takes the translation, and the page's <title>
+        # and <h1>, which are ours, take its title.
+        catalogue = dsfr_accordion.load_translations(document, lang)
+        translation = dsfr_accordion.translate(document, catalogue)
+        title = translation.document.title
     # One allocator for the whole page: the layout's ids are reserved, render()
     # takes the panels' ids from it, and the template's FAQ takes its ids from it
     # afterwards (see temoignages.html.j2), so no two elements share an id.
     ids = dsfr_accordion.IdAllocator(reserved=LAYOUT_IDS.values())
     accordions = dsfr_accordion.render(
-        document, lang=lang, translations=translations, heading_level=2, ids=ids
+        document, lang=lang, translations=translation, heading_level=2, ids=ids
     )
     return env.get_template("temoignages.html.j2").render(
         lang=lang,

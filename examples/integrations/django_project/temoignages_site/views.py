@@ -55,7 +55,7 @@ class Content(NamedTuple):
     """The published document, its catalogues and its title in every language."""
 
     document: dsfr_accordion.Document
-    translations: dict[str, dsfr_accordion.ContentTranslations]
+    translations: dict[str, dsfr_accordion.Translation]
     titles: dict[str, str]
 
 
@@ -63,16 +63,15 @@ class Content(NamedTuple):
 def content() -> Content:
     """The content, loaded and checked once per process (on the first request)."""
     document = dsfr_accordion.load(settings.DSFR_ACCORDION_CONTENT)
+    # Translated once too: render() takes the translation, and <title> and <h1>,
+    # which are the template's, take its title.
     translations = {
-        lang: dsfr_accordion.load_translations(document, lang)
+        lang: dsfr_accordion.translate(document, dsfr_accordion.load_translations(document, lang))
         for lang in settings.DSFR_ACCORDION_LANGS
         if lang != document.lang
     }
-    # render() translates the accordions; <title> and <h1> are the template's, so
-    # the translated titles come from translate() on the same catalogues.
     titles = {document.lang: document.title} | {
-        lang: dsfr_accordion.translate(document, catalogue).document.title
-        for lang, catalogue in translations.items()
+        lang: translation.document.title for lang, translation in translations.items()
     }
     return Content(document, translations, titles)
 
@@ -82,12 +81,12 @@ def temoignages(request: HttpRequest, lang: str) -> HttpResponse:
     if lang not in settings.DSFR_ACCORDION_LANGS:
         raise Http404(f"no page in {lang!r}")
     document, translations, titles = content()
-    catalogue = translations.get(lang)
+    translation = translations.get(lang)
     title = titles[lang]
     # One allocator for the page, the layout's ids reserved: no panel takes one.
     ids = dsfr_accordion.IdAllocator(reserved=LAYOUT_IDS.values())
     accordions = dsfr_accordion.render(
-        document, lang=lang, translations=catalogue, heading_level=2, ids=ids
+        document, lang=lang, translations=translation, heading_level=2, ids=ids
     )
     response = render(
         request,
