@@ -488,7 +488,11 @@ def i18n(mode: Mode) -> dict[str, Any]:
             {
                 "render_fr": (lambda: dsfr_accordion.render(document), clear),
                 "render_en": (
-                    lambda: dsfr_accordion.render(document, lang="en", translations=translations),
+                    lambda: dsfr_accordion.render(
+                        document,
+                        lang="en",
+                        translations=catalogs.translate(document, translations),
+                    ),
                     clear,
                 ),
             },
