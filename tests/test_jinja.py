@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 import dsfr_accordion
 from dsfr_accordion import Document, IdAllocator, Item, Paragraph, Testimonial, ui
-from dsfr_accordion.ids import allocate_ids
+from dsfr_accordion.ids import allocate_ids, allocate_question_ids
 from dsfr_accordion.markup import AccordionWriter
 from tests.accordion_contract import by_class, contract_problems, text_of
 from tests.conftest import EXAMPLES, parse_html
@@ -133,9 +133,9 @@ def test_macro_takes_ids_from_the_page_allocator():
 # The public macro is the reference for the accordion markup; render() writes the
 # same bytes in Python (dsfr_accordion.markup.AccordionWriter). Compare the two on
 # every example, with every heading level and open state, and on hostile titles.
-def _panel(writer: AccordionWriter, testimonial: Testimonial) -> str:
+def _panel(writer: AccordionWriter, testimonial: Testimonial, question_ids: tuple[str, ...]) -> str:
     pieces: list[str] = []
-    writer.panel(pieces, testimonial)
+    writer.panel(pieces, testimonial, question_ids)
     return "".join(pieces)
 
 
@@ -144,17 +144,19 @@ def _macro_and_render(document: Document, level: int, open_state: str, grouped: 
         document, heading_level=level, open=open_state, grouped=grouped
     )
     writer = AccordionWriter(level, *(Markup(mark) for mark in ui.quote_marks(document.lang)))
-    panel_ids = allocate_ids(document, IdAllocator())
+    allocator = IdAllocator()
+    panel_ids = allocate_ids(document, allocator)
+    question_ids = allocate_question_ids(document, allocator, panel_ids)
     params = {
         "items": [
             {
                 "id": panel_id,
                 "title": dsfr_accordion.text_html(testimonial.title),
-                "content": Markup(_panel(writer, testimonial)),
+                "content": Markup(_panel(writer, testimonial, questions)),
                 "open": open_state == "all" or (open_state == "first" and index == 0),
             }
-            for index, (testimonial, panel_id) in enumerate(
-                zip(document.testimonials, panel_ids, strict=True)
+            for index, (testimonial, panel_id, questions) in enumerate(
+                zip(document.testimonials, panel_ids, question_ids, strict=True)
             )
         ],
         "headingLevel": level,

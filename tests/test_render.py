@@ -130,7 +130,7 @@ def test_fragment_markup_is_exactly_the_dsfr_structure():
         '<h3 class="fr-accordion__title"><button type="button" class="fr-accordion__btn" '
         'aria-expanded="false" aria-controls="la-geoplateforme">La Géoplateforme</button></h3>\n'
         '<div class="fr-collapse" id="la-geoplateforme">\n'
-        '<h4 class="fr-h6 fr-mt-3w">Question ?</h4>\n'
+        '<h4 class="fr-h6 fr-mt-3w" id="la-geoplateforme-question">Question ?</h4>\n'
         "<p>Réponse.</p>\n"
         "</div>\n"
         "</section>\n"
@@ -454,3 +454,31 @@ def test_page_options_on_a_fragment_are_deprecated_and_ignored():
     with pytest.warns(DeprecationWarning, match="options of a page"):
         fragment = dsfr_accordion.render(document, alternates={"fr": "a.html", "en": "b.html"})
     assert fragment == dsfr_accordion.render(document)
+
+
+def question_ids(html: str) -> list[str]:
+    """The ids of the question headings of ``html``, in order."""
+    tree, _ = parse_html(str(html), fragment=True)
+    return [e.get("id") for e in by_class(tree, "fr-h6")]
+
+
+def test_every_question_has_an_id_the_same_in_every_language():
+    document = dsfr_accordion.load(CLOUD)
+    french = question_ids(dsfr_accordion.render(document))
+    english = question_ids(dsfr_accordion.render(document, lang="en"))
+    assert french == english
+    assert len(french) == sum(len(t.items) for t in document.testimonials)
+    assert len(set(french)) == len(french)
+    assert french[0] == "geoplateforme-pouvez-vous-decrire-brievement-le-projet"
+
+
+def test_question_ids_come_after_every_panel_id_from_the_same_allocator():
+    # Two testimonials asking the same question: the ids are suffixed, never shared,
+    # and a panel id never changes because of a question.
+    same = (Item("Pourquoi ?", (Paragraph("Parce que."),)),)
+    document = doc(Testimonial("A", same), Testimonial("A", same))
+    ids = IdAllocator(prefix="faq-", reserved=["faq-a-pourquoi"])
+    html = dsfr_accordion.render(document, ids=ids)
+    tree, _ = parse_html(str(html), fragment=True)
+    assert [p.get("id") for p in by_class(tree, "fr-collapse")] == ["faq-a", "faq-a-2"]
+    assert question_ids(html) == ["faq-a-pourquoi-2", "faq-a-2-pourquoi"]

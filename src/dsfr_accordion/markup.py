@@ -14,7 +14,7 @@ markup: tests compare the two byte for byte.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -94,6 +94,17 @@ def date_line(iso: str, lang: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Section:
+    """One accordion to write: its panel's id, its testimonial, whether it is rendered
+    open, and the id of each of its questions (ids from the one allocator)."""
+
+    panel_id: str
+    testimonial: Testimonial
+    opened: bool
+    question_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class AccordionWriter:
     """Writes a document's accordions for one render.
 
@@ -115,10 +126,8 @@ class AccordionWriter:
     #: The page's language: the date line's words and date format follow it.
     lang: str = "fr"
 
-    def accordions(
-        self, sections: Iterable[tuple[str, Testimonial, bool]], grouped: bool
-    ) -> Markup:
-        """An accordions group: for each (panel id, testimonial, open) one accordion.
+    def accordions(self, sections: Iterable[Section], grouped: bool) -> Markup:
+        """An accordions group: for each :class:`Section` one accordion.
 
         Every method below appends pieces to one list, joined once at the end:
         each intermediate string would be one more copy of a page that can weigh
@@ -126,21 +135,20 @@ class AccordionWriter:
         """
         group = "true" if grouped else "false"
         out = [f'<div class="fr-accordions-group" data-fr-group="{group}">\n']
-        for panel_id, testimonial, opened in sections:
-            self.section(out, panel_id, testimonial, opened)
+        for section in sections:
+            self.section(out, section)
         out.append("</div>")
         return Markup("".join(out))
 
-    def section(
-        self, out: list[str], panel_id: str, testimonial: Testimonial, opened: bool
-    ) -> None:
-        """One accordion: ``testimonial``'s title on its button, its content in panel ``panel_id``.
+    def section(self, out: list[str], section: Section) -> None:
+        """One accordion: the testimonial's title on its button, its content in its panel.
 
-        ``panel_id`` comes from the id allocator (safe, unique); it is escaped anyway.
+        Ids come from the id allocator (safe, unique); they are escaped anyway.
         """
         level = self.heading_level
-        panel = escape(panel_id)
-        expanded, collapse = ("true", " fr-collapse--expanded") if opened else ("false", "")
+        testimonial = section.testimonial
+        panel = escape(section.panel_id)
+        expanded, collapse = ("true", " fr-collapse--expanded") if section.opened else ("false", "")
         out += (
             f'<section class="fr-accordion">\n<h{level} class="fr-accordion__title">'
             f'<button type="button" class="fr-accordion__btn" aria-expanded="{expanded}"'
@@ -148,11 +156,12 @@ class AccordionWriter:
             _text(testimonial.title),
             f'</button></h{level}>\n<div class="fr-collapse{collapse}" id="{panel}">\n',
         )
-        self.panel(out, testimonial)
+        self.panel(out, testimonial, section.question_ids)
         out.append("\n</div>\n</section>\n")
 
-    def panel(self, out: list[str], testimonial: Testimonial) -> None:
-        """The content of ``testimonial``'s panel: its intro, then each question and answer.
+    def panel(self, out: list[str], testimonial: Testimonial, question_ids: Sequence[str]) -> None:
+        """The content of ``testimonial``'s panel: its intro, then each question (its
+        heading with the id of ``question_ids`` at its place) and answer.
 
         Quotes without an attribution of their own take the testimonial's.
         """
@@ -163,19 +172,24 @@ class AccordionWriter:
             if testimonial.date:
                 out.append("\n")
             self.blocks(out, testimonial.intro, attribution)
-        for index, item in enumerate(testimonial.items):
+        for index, (item, question_id) in enumerate(
+            zip(testimonial.items, question_ids, strict=True)
+        ):
             if index or testimonial.intro or testimonial.date:
                 out.append("\n")
-            out += (self.heading(item.question), "\n")
+            out += (self.heading(item.question, question_id), "\n")
             self.blocks(out, item.answer, attribution)
 
-    def heading(self, question: str) -> str:
-        """A question as a heading one level below the accordion titles."""
+    def heading(self, question: str, question_id: str) -> str:
+        """A question as a heading one level below the accordion titles, with its id
+        (the target of the question's permalink)."""
         level = self.heading_level + 1
+        ident = escape(question_id)
         if level <= 6:
-            return f'<h{level} class="fr-h6 fr-mt-3w">{_text(question)}</h{level}>'
+            return f'<h{level} class="fr-h6 fr-mt-3w" id="{ident}">{_text(question)}</h{level}>'
         return (
-            f'<p class="fr-h6 fr-mt-3w" role="heading" aria-level="{level}">{_text(question)}</p>'
+            f'<p class="fr-h6 fr-mt-3w" id="{ident}" role="heading" aria-level="{level}">'
+            f"{_text(question)}</p>"
         )
 
     def blocks(

@@ -21,8 +21,8 @@ from . import ui
 from .assets import page_assets
 from .errors import ContentError, DsfrAccordionError
 from .faq_schema import faq_script
-from .ids import IdAllocator, allocate_ids
-from .markup import AccordionWriter
+from .ids import IdAllocator, allocate_ids, allocate_question_ids
+from .markup import AccordionWriter, Section
 from .model import Document
 from .sanitize import clean_text
 from .syntax import is_language_tag
@@ -126,6 +126,7 @@ def _accordions(
     if page:
         ids.reserve(PAGE_IDS)
     panel_ids = allocate_ids(document, ids)
+    question_ids = allocate_question_ids(document, ids, panel_ids)
     if out_lang != document.lang:
         # Babel's catalogue code loads only when a page is translated.
         from .i18n.catalogs import Translation, load_translations, translate  # noqa: PLC0415
@@ -135,7 +136,7 @@ def _accordions(
             if (
                 translations.source_lang != document.lang
                 or translated.lang != out_lang
-                or len(translated.testimonials) != len(panel_ids)
+                or [len(t.items) for t in translated.testimonials] != list(map(len, question_ids))
             ):
                 raise DsfrAccordionError.of("translation-of-another-document", lang=out_lang)
         else:
@@ -148,9 +149,11 @@ def _accordions(
         raise DsfrAccordionError.of("grouped-several-open", count=sum(opened))
     opening, closing = ui.quote_marks(out_lang)
     writer = AccordionWriter(level, escape(opening), escape(closing), out_lang)
-    fragment = writer.accordions(
-        zip(panel_ids, document.testimonials, opened, strict=True), grouped
+    sections = (
+        Section(*row)
+        for row in zip(panel_ids, document.testimonials, opened, question_ids, strict=True)
     )
+    fragment = writer.accordions(sections, grouped)
     if faq_schema:
         fragment += Markup("\n") + faq_script(document)
     return _Rendered(fragment, document.title, out_lang, document_lang)
