@@ -176,7 +176,7 @@ bench: $(VENV)/.installed-bench system-deps assets
 bench-quick:
 	@$(MAKE) --no-print-directory bench ARGS="--quick $(ARGS)"
 
-screenshot: $(VENV)/.installed system-deps assets
+screenshot: $(VENV)/.installed-test system-deps assets
 	$(VPY) docs/tools/screenshot.py
 
 clean:

@@ -86,18 +86,22 @@ def quote_marks() -> tuple[str, str]:
 
 @cache
 def plain_data(count: int) -> tuple[dict[str, Any], ...]:
-    """The items as plain dictionaries: ids allocated, text as safe markup."""
+    """The items as plain dictionaries: ids allocated as render allocates them (every
+    panel's, then every question's), text as safe markup."""
     allocator = dsfr_accordion.IdAllocator()
+    entries = corpus.entries(count)
+    panel_ids = [allocator.allocate(entry.title) for entry in entries]
     return tuple(
         {
-            "id": allocator.allocate(entry.title),
+            "id": panel_id,
             "title": entry.title,
             "organisation": entry.organisation,
             "question": entry.question,
+            "question_id": allocator.allocate_within(panel_id, entry.question),
             "paragraphs": [Markup(p) for p in entry.paragraphs],
             "list_items": [Markup(i) for i in entry.list_items],
         }
-        for entry in corpus.entries(count)
+        for entry, panel_id in zip(entries, panel_ids, strict=True)
     )
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from dsfr_accordion.assets import ENHANCEMENT_FILES, STATIC
 from dsfr_accordion.audit.browser import BrowserSession, BrowserUnavailable
 from dsfr_accordion.pytest_plugin import LazyBrowser
 
@@ -64,9 +65,15 @@ def browser(browser_session: BrowserSession):
 
 @pytest.fixture(scope="session")
 def site_root(browser_session: BrowserSession) -> Iterator[Path]:
-    """A folder served over HTTP for the session, with the DSFR files under ``dsfr/``."""
+    """A folder served over HTTP for the session, with the DSFR files under ``dsfr/``
+    and the library's enhancement files beside them, as ``--dsfr-dist`` copies them
+    (linked, not copied: the npm package's and the package's own files are served)."""
     root = Path(tempfile.mkdtemp(prefix="dsfr-accordion-site-"))
-    (root / "dsfr").symlink_to(DSFR_DIST, target_is_directory=True)
+    (root / "dsfr").mkdir()
+    for entry in DSFR_DIST.iterdir():
+        (root / "dsfr" / entry.name).symlink_to(entry)
+    for name in ENHANCEMENT_FILES:
+        (root / "dsfr" / name).symlink_to(STATIC / name)
     yield root
     shutil.rmtree(root)
 

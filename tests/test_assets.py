@@ -8,7 +8,15 @@ import json
 
 import pytest
 
-from dsfr_accordion.assets import DSFR_VERSION, INTEGRITY, copy_dist, needed_files
+from dsfr_accordion.assets import (
+    DSFR_VERSION,
+    ENHANCEMENT_FILES,
+    INTEGRITY,
+    STATIC,
+    copy_dist,
+    needed_files,
+    page_assets,
+)
 from tests.conftest import DSFR_DIST, ROOT
 
 
@@ -51,3 +59,21 @@ def test_copy_dist_replaces_a_previous_copy(dist, tmp_path):
     written = sorted(str(p.relative_to(target)) for p in target.rglob("*") if p.is_file())
     assert written == sorted([*copied, ".dsfr-accordion"])
     assert [p.name for p in tmp_path.iterdir()] == ["dsfr"]
+
+
+def test_copies_hold_the_library_enhancement_files(dist, tmp_path):
+    copied = copy_dist(dist, tmp_path / "dsfr")
+    for name in ENHANCEMENT_FILES:
+        assert name in copied
+        assert (tmp_path / "dsfr" / name).read_bytes() == (STATIC / name).read_bytes()
+
+
+def test_only_local_copies_link_the_enhancement_files():
+    cdn = page_assets()
+    assert (cdn.enhance_css, cdn.enhance_js) == (None, None)
+    local = page_assets("../dsfr/")
+    assert (local.enhance_css.href, local.enhance_js.href) == (
+        "../dsfr/dsfr-accordion.css",
+        "../dsfr/dsfr-accordion.js",
+    )
+    assert local.enhance_js.integrity is None

@@ -138,7 +138,12 @@ def test_a_page_whose_assets_are_out_of_reach_names_them(browser_session, tmp_pa
     with shorter(browser_session, dsfr=0.5):
         findings = browser_session.audit_file(page, "page.html")
     resources = sorted(dict(f.fields)["url"] for f in findings if f.code == "page-resource")
-    assert resources == ["/dist/dsfr.min.css", "/dist/dsfr.module.min.js"]
+    assert resources == [
+        "/dist/dsfr-accordion.css",
+        "/dist/dsfr-accordion.js",
+        "/dist/dsfr.min.css",
+        "/dist/dsfr.module.min.js",
+    ]
     assert "page-load" in {f.code for f in findings}
 
 

@@ -81,6 +81,22 @@ def test_panels_are_independent_by_default(capsys):
     assert 'data-fr-group="false"' in capsys.readouterr().out
 
 
+@pytest.mark.parametrize(
+    ("flags", "features"),
+    [
+        ([], "open-without-js find-in-page show-all"),
+        (["--no-open-without-js", "--no-show-all", "--permalinks"], "find-in-page permalinks"),
+        (["--no-open-without-js", "--no-find-in-page", "--no-show-all"], None),
+    ],
+)
+def test_enhancement_options(capsys, flags, features):
+    assert main(["render", CLOUD, *flags]) == 0
+    (group,) = by_class(
+        parse_html(capsys.readouterr().out, fragment=True)[0], "fr-accordions-group"
+    )
+    assert group.get("data-dsfr-accordion") == features
+
+
 def test_page_with_dsfr_dist_copies_the_files_it_links(tmp_path: Path):
     if not (DSFR_DIST / "dsfr.min.css").is_file():
         pytest.fail(f"npm DSFR assets missing at {DSFR_DIST}: run make test")
@@ -89,8 +105,9 @@ def test_page_with_dsfr_dist_copies_the_files_it_links(tmp_path: Path):
     assert status == 0
     tree, errors = parse_html(target.read_text(encoding="utf-8"))
     assert errors == []
-    linked = [tree.find(".//link[@rel='stylesheet']").get("href")]
-    linked += [s.get("src") for s in tree.iter("script")]
+    linked = [link.get("href") for link in tree.iter("link") if link.get("rel") == "stylesheet"]
+    linked += [s.get("src") for s in tree.iter("script") if s.get("src")]
+    assert "dsfr/dsfr-accordion.js" in linked  # the enhancements, on by default
     for href in linked:
         assert (target.parent / href).is_file(), href
     assert (target.parent / "dsfr" / "fonts" / "Marianne-Regular.woff2").is_file()

@@ -53,11 +53,19 @@ def test_page_runs_the_dsfr_js_with_no_policy_violation(open_page, violations):
         dsfr_base="dsfr",
         alternates={"fr": "csp.html", "en": "csp.html"},
         faq_schema=True,
+        permalinks=True,
     )
+    # The library's enhancements are on, their files linked from the same folder.
+    assert '<script type="module" src="dsfr/dsfr-accordion.js">' in html
     browser = open_page("csp.html", with_policy(html))
     button = browser.find_elements(By.CSS_SELECTOR, ".fr-accordion__btn")[0]
     button.click()
     WebDriverWait(browser, 5).until(lambda b: button.get_attribute("aria-expanded") == "true")
+    # The enhancement module at work: show all, and a link to a question.
+    show_all = browser.find_element(By.CSS_SELECTOR, ".dsfr-accordion-show-all button")
+    show_all.click()
+    WebDriverWait(browser, 5).until(lambda b: show_all.get_attribute("aria-expanded") == "true")
+    browser.find_elements(By.CSS_SELECTOR, ".dsfr-accordion-permalink a")[-1].click()
     assert violations() == []
 
 

@@ -8,8 +8,8 @@ from markupsafe import Markup
 
 import dsfr_accordion
 from dsfr_accordion import Document, IdAllocator, Item, Paragraph, Testimonial, ui
-from dsfr_accordion.ids import allocate_ids
-from dsfr_accordion.markup import AccordionWriter
+from dsfr_accordion.ids import allocate_ids, allocate_question_ids
+from dsfr_accordion.markup import DSFR_ONLY, AccordionWriter, Enhancements
 from tests.accordion_contract import by_class, contract_problems, text_of
 from tests.conftest import EXAMPLES, parse_html
 
@@ -133,33 +133,62 @@ def test_macro_takes_ids_from_the_page_allocator():
 # The public macro is the reference for the accordion markup; render() writes the
 # same bytes in Python (dsfr_accordion.markup.AccordionWriter). Compare the two on
 # every example, with every heading level and open state, and on hostile titles.
-def _panel(writer: AccordionWriter, testimonial: Testimonial) -> str:
+def _panel(writer: AccordionWriter, testimonial: Testimonial, question_ids: tuple[str, ...]) -> str:
     pieces: list[str] = []
-    writer.panel(pieces, testimonial)
+    writer.panel(pieces, testimonial, question_ids)
     return "".join(pieces)
 
 
-def _macro_and_render(document: Document, level: int, open_state: str, grouped: bool):
+def _show_all_labels(lang: str) -> dict[str, str]:
+    """The macro's ``showAll`` as render gives it: the library's words for ``lang``."""
+    words = ui.interface_language(lang)
+    gettext = ui.translations(words).gettext
+    labels = {"show": gettext("Show all sections"), "hide": gettext("Hide all sections")}
+    return labels if words == lang else {**labels, "lang": words}
+
+
+def _macro_and_render(
+    document: Document,
+    level: int,
+    open_state: str,
+    grouped: bool,
+    enhancements: Enhancements = Enhancements(),  # noqa: B008 - frozen
+):
     rendered = dsfr_accordion.render(
-        document, heading_level=level, open=open_state, grouped=grouped
+        document,
+        heading_level=level,
+        open=open_state,
+        grouped=grouped,
+        open_without_js=enhancements.open_without_js,
+        find_in_page=enhancements.find_in_page,
+        show_all=enhancements.show_all,
+        permalinks=enhancements.permalinks,
     )
-    writer = AccordionWriter(level, *(Markup(mark) for mark in ui.quote_marks(document.lang)))
-    panel_ids = allocate_ids(document, IdAllocator())
+    marks = (Markup(mark) for mark in ui.quote_marks(document.lang))
+    writer = AccordionWriter(level, *marks, document.lang, enhancements)
+    allocator = IdAllocator()
+    panel_ids = allocate_ids(document, allocator)
+    question_ids = allocate_question_ids(document, allocator, panel_ids)
     params = {
         "items": [
             {
                 "id": panel_id,
                 "title": dsfr_accordion.text_html(testimonial.title),
-                "content": Markup(_panel(writer, testimonial)),
+                "content": Markup(_panel(writer, testimonial, questions)),
                 "open": open_state == "all" or (open_state == "first" and index == 0),
             }
-            for index, (testimonial, panel_id) in enumerate(
-                zip(document.testimonials, panel_ids, strict=True)
+            for index, (testimonial, panel_id, questions) in enumerate(
+                zip(document.testimonials, panel_ids, question_ids, strict=True)
             )
         ],
         "headingLevel": level,
         "group": grouped,
+        "openWithoutJs": enhancements.open_without_js,
+        "findInPage": enhancements.find_in_page,
+        "permalinks": enhancements.permalinks,
     }
+    if enhancements.show_all:
+        params["showAll"] = _show_all_labels(document.lang)
     # The library's own environment options, which the macro's whitespace assumes.
     macro = host_environment(trim_blocks=True, lstrip_blocks=True).from_string(
         '{% from "dsfr_accordion/accordion.html.j2" import accordion %}{{ accordion(params) }}'
@@ -172,11 +201,27 @@ def _macro_and_render(document: Document, level: int, open_state: str, grouped: 
     ("open_state", "grouped"), [("none", False), ("first", True), ("all", False)]
 )
 @pytest.mark.parametrize("example", ["temoignages-cloud.yaml", "si-samu.md"])
-def test_render_writes_what_the_public_macro_writes(example, level, open_state, grouped):
+@pytest.mark.parametrize(
+    "enhancements",
+    [Enhancements(), DSFR_ONLY, Enhancements(False, True, True, True)],
+    ids=["default", "dsfr-only", "permalinks"],
+)
+def test_render_writes_what_the_public_macro_writes(
+    example, level, open_state, grouped, enhancements
+):
     macro, rendered = _macro_and_render(
-        dsfr_accordion.load(EXAMPLES / example), level, open_state, grouped
+        dsfr_accordion.load(EXAMPLES / example), level, open_state, grouped, enhancements
     )
     assert macro == rendered
+
+
+def test_render_and_macro_agree_on_the_show_all_button_in_a_language_without_catalogue():
+    document = Document(
+        "t", tuple(Testimonial(t, (Item("Q ?", (Paragraph("R"),)),)) for t in "AB"), lang="de"
+    )
+    macro, rendered = _macro_and_render(document, 3, "none", False)
+    assert macro == rendered
+    assert '<p class="dsfr-accordion-show-all fr-mb-2w" lang="fr" hidden>' in rendered
 
 
 def test_render_and_macro_agree_on_hostile_titles():

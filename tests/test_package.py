@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from dsfr_accordion.assets import ENHANCEMENT_FILES
 from tests.conftest import EXAMPLES, ROOT
 
 
@@ -48,6 +49,8 @@ def test_wheel_holds_the_package_data(wheel: Path):
     for lang in ("fr", "en"):
         assert f"dsfr_accordion/locales/{lang}/LC_MESSAGES/dsfr_accordion.mo" in names
     assert "dsfr_accordion/audit/axe-locales/fr.json" in names
+    for name in ENHANCEMENT_FILES:
+        assert f"dsfr_accordion/static/{name}" in names
     assert not any(name.startswith(("tests/", "examples/")) for name in names)
 
 

@@ -122,20 +122,96 @@ def test_samu_quotes_are_dsfr_quotes_with_their_authors():
 # --- Markup and options ---------------------------------------------------------------------
 
 
+#: Every enhancement off: the DSFR accordion alone.
+DSFR_ONLY = {"open_without_js": False, "find_in_page": False, "show_all": False}
+
+
 def test_fragment_markup_is_exactly_the_dsfr_structure():
-    html = dsfr_accordion.render(doc(entry("La Géoplateforme")))
+    html = dsfr_accordion.render(doc(entry("La Géoplateforme")), **DSFR_ONLY)
     assert html == Markup(
         '<div class="fr-accordions-group" data-fr-group="false">\n'
         '<section class="fr-accordion">\n'
         '<h3 class="fr-accordion__title"><button type="button" class="fr-accordion__btn" '
         'aria-expanded="false" aria-controls="la-geoplateforme">La Géoplateforme</button></h3>\n'
         '<div class="fr-collapse" id="la-geoplateforme">\n'
-        '<h4 class="fr-h6 fr-mt-3w">Question ?</h4>\n'
+        '<h4 class="fr-h6 fr-mt-3w" id="la-geoplateforme-question">Question ?</h4>\n'
         "<p>Réponse.</p>\n"
         "</div>\n"
         "</section>\n"
         "</div>"
     )
+
+
+def test_fragment_markup_with_the_enhancements():
+    """By default the group names the enhancements for the library's stylesheet and module,
+    and the show-all button waits, hidden, for the module; permalinks on request."""
+    html = dsfr_accordion.render(doc(entry("A"), entry("B")), permalinks=True)
+    assert html == Markup(
+        '<div class="fr-accordions-group" data-fr-group="false" '
+        'data-dsfr-accordion="open-without-js find-in-page show-all permalinks">\n'
+        '<p class="dsfr-accordion-show-all fr-mb-2w" hidden><button type="button" '
+        'class="fr-btn fr-btn--sm fr-btn--tertiary" aria-expanded="false" '
+        'data-dsfr-accordion-show="Afficher toutes les sections" '
+        'data-dsfr-accordion-hide="Masquer toutes les sections">'
+        "Afficher toutes les sections</button></p>\n"
+        '<section class="fr-accordion">\n'
+        '<h3 class="fr-accordion__title"><button type="button" class="fr-accordion__btn" '
+        'aria-expanded="false" aria-controls="a">A</button></h3>\n'
+        '<div class="fr-collapse" id="a">\n'
+        '<h4 class="fr-h6 fr-mt-3w" id="a-question">Question ?</h4>\n'
+        '<p class="dsfr-accordion-permalink fr-mb-1w">'
+        '<a class="fr-link fr-link--sm" href="#a-question">Lien vers cette question</a></p>\n'
+        "<p>Réponse.</p>\n"
+        "</div>\n"
+        "</section>\n"
+        '<section class="fr-accordion">\n'
+        '<h3 class="fr-accordion__title"><button type="button" class="fr-accordion__btn" '
+        'aria-expanded="false" aria-controls="b">B</button></h3>\n'
+        '<div class="fr-collapse" id="b">\n'
+        '<h4 class="fr-h6 fr-mt-3w" id="b-question">Question ?</h4>\n'
+        '<p class="dsfr-accordion-permalink fr-mb-1w">'
+        '<a class="fr-link fr-link--sm" href="#b-question">Lien vers cette question</a></p>\n'
+        "<p>Réponse.</p>\n"
+        "</div>\n"
+        "</section>\n"
+        "</div>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("options", "features", "show_all"),
+    [
+        ({}, "open-without-js find-in-page show-all", True),
+        ({"grouped": True}, "open-without-js find-in-page", False),
+        ({"open": "all"}, "open-without-js find-in-page show-all", True),
+        ({"show_all": False, "find_in_page": False}, "open-without-js", False),
+        (DSFR_ONLY, None, False),
+    ],
+)
+def test_enhancement_options_name_their_features_on_the_group(options, features, show_all):
+    tree = fragment_tree(dsfr_accordion.render(doc(entry("A"), entry("B")), **options))
+    (group,) = by_class(tree, "fr-accordions-group")
+    assert group.get("data-dsfr-accordion") == features
+    controls = by_class(tree, "dsfr-accordion-show-all")
+    assert len(controls) == show_all
+    if options.get("open") == "all":  # every panel open: the button offers to hide them
+        button = controls[0].find("button")
+        assert (button.get("aria-expanded"), text_of(button)) == (
+            "true",
+            "Masquer toutes les sections",
+        )
+
+
+def test_a_page_linking_the_cdn_goes_without_the_enhancements():
+    html = str(dsfr_accordion.render_page(doc(entry("A"), entry("B")), permalinks=True))
+    assert "data-dsfr-accordion" not in html
+    assert "dsfr-accordion-" not in html
+    assert "dsfr-accordion.js" not in html
+    local = str(dsfr_accordion.render_page(doc(entry("A"), entry("B")), dsfr_base="dsfr"))
+    assert 'data-dsfr-accordion="open-without-js find-in-page show-all"' in local
+    assert '<script type="module" src="dsfr/dsfr-accordion.js"></script>' in local
+    off = str(dsfr_accordion.render_page(doc(entry("A")), dsfr_base="dsfr", **DSFR_ONLY))
+    assert "dsfr-accordion" not in off
 
 
 @pytest.mark.parametrize("level", [2, 3, 4, 5])
@@ -170,7 +246,7 @@ def test_page_defaults_to_level_2_under_its_h1_and_fragment_to_level_3():
 def _expanded(html: str) -> list[bool]:
     tree = fragment_tree(html)
     assert contract_problems(tree) == []
-    return [b.get("aria-expanded") == "true" for b in tree.iter("button")]
+    return [b.get("aria-expanded") == "true" for b in by_class(tree, "fr-accordion__btn")]
 
 
 THREE = doc(entry("Un"), entry("Deux", open=True), entry("Trois"))
@@ -215,7 +291,10 @@ def test_id_prefix_and_reserved_ids():
     tree = fragment_tree(
         dsfr_accordion.render(document, id_prefix="faq-", reserved_ids=["faq-projet"])
     )
-    assert [b.get("aria-controls") for b in tree.iter("button")] == ["faq-projet-2", "faq-autre"]
+    assert [b.get("aria-controls") for b in by_class(tree, "fr-accordion__btn")] == [
+        "faq-projet-2",
+        "faq-autre",
+    ]
 
 
 def test_reserved_explicit_id_is_an_error():
@@ -235,7 +314,7 @@ def test_several_documents_in_one_page_share_an_allocator():
     tree, errors = parse_html(f"<main>{first}{second}</main>", fragment=True)
     assert errors == []
     assert contract_problems(tree) == []
-    assert [b.get("aria-controls") for b in tree.iter("button")] == [
+    assert [b.get("aria-controls") for b in by_class(tree, "fr-accordion__btn")] == [
         "projet",
         "projet-2",
         "projet-3",
@@ -283,10 +362,13 @@ def test_page_links_local_copies_without_integrity():
     tree, _ = parse_html(dsfr_accordion.render_page(doc(entry()), dsfr_base="dsfr/"))
     assert tree.find(".//link[@rel='stylesheet']").get("href") == "dsfr/dsfr.min.css"
     assert tree.find(".//link[@rel='stylesheet']").get("integrity") is None
-    assert {s.get("src") for s in tree.iter("script")} == {
+    assert [s.get("src") for s in tree.iter("script")] == [
         "dsfr/dsfr.module.min.js",
         "dsfr/dsfr.nomodule.min.js",
-    }
+        "dsfr/dsfr-accordion.js",  # after the DSFR module: modules run in order
+    ]
+    styles = [link.get("href") for link in tree.iter("link") if link.get("rel") == "stylesheet"]
+    assert styles == ["dsfr/dsfr.min.css", "dsfr/dsfr-accordion.css"]
 
 
 def test_another_language_needs_a_catalogue():
@@ -457,3 +539,34 @@ def test_page_options_on_a_fragment_are_deprecated_and_ignored():
     with pytest.warns(DeprecationWarning, match="options of a page"):
         fragment = dsfr_accordion.render(document, alternates={"fr": "a.html", "en": "b.html"})
     assert fragment == dsfr_accordion.render(document)
+
+
+def question_ids(html: str) -> list[str]:
+    """The ids of the question headings of ``html``, in order."""
+    tree, _ = parse_html(str(html), fragment=True)
+    return [e.get("id") for e in by_class(tree, "fr-h6")]
+
+
+def test_every_question_has_an_id_the_same_in_every_language():
+    document = dsfr_accordion.load(CLOUD)
+    french = question_ids(dsfr_accordion.render(document))
+    translation = dsfr_accordion.translate(
+        document, dsfr_accordion.load_translations(document, "en")
+    )
+    english = question_ids(dsfr_accordion.render(document, lang="en", translations=translation))
+    assert french == english
+    assert len(french) == sum(len(t.items) for t in document.testimonials)
+    assert len(set(french)) == len(french)
+    assert french[0] == "geoplateforme-pouvez-vous-decrire-brievement-le-projet"
+
+
+def test_question_ids_come_after_every_panel_id_from_the_same_allocator():
+    # Two testimonials asking the same question: the ids are suffixed, never shared,
+    # and a panel id never changes because of a question.
+    same = (Item("Pourquoi ?", (Paragraph("Parce que."),)),)
+    document = doc(Testimonial("A", same), Testimonial("A", same))
+    ids = IdAllocator(prefix="faq-", reserved=["faq-a-pourquoi"])
+    html = dsfr_accordion.render(document, ids=ids)
+    tree, _ = parse_html(str(html), fragment=True)
+    assert [p.get("id") for p in by_class(tree, "fr-collapse")] == ["faq-a", "faq-a-2"]
+    assert question_ids(html) == ["faq-a-pourquoi-2", "faq-a-2-pourquoi"]

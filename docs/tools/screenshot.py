@@ -4,24 +4,28 @@ Usage: python docs/tools/screenshot.py [OUTPUT_DIR]   (make screenshot)
 
 French and English pages, closed and with the first panel open, light and dark
 schemes (the pages follow the system scheme: ``data-fr-scheme="system"``),
-mobile (375 px) and desktop widths. Pages are rendered with the real DSFR files
-from node_modules, served on 127.0.0.1 and captured by the Debian chromium
-package; no other host is reached.
+mobile (375 px) and desktop widths; and the library's enhancements
+(docs/accessibility.md, "Beyond the DSFR accordion"): JavaScript off, a link to
+a question, a find-in-page match (a text fragment, the browser's own search).
+Pages are rendered with the real DSFR files from node_modules and the library's
+enhancement files, served on 127.0.0.1 and captured through the DevTools
+protocol by the browser audit's session (the Debian chromium package, reduced
+motion so that no panel is caught half-way, JavaScript turned off for one
+shot); no other host is reached.
 """
 
 from __future__ import annotations
 
-import functools
-import shutil
-import subprocess
+import base64
 import sys
 import tempfile
-import threading
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import dsfr_accordion
+from dsfr_accordion.assets import ENHANCEMENT_FILES, STATIC
+from dsfr_accordion.audit.browser import BrowserSession
+from dsfr_accordion.audit.chromium import BrowserUnavailable
 
 ROOT = Path(__file__).resolve().parents[2]
 DIST = ROOT / "node_modules" / "@gouvfr" / "dsfr" / "dist"
@@ -31,13 +35,24 @@ DEFAULT_OUTPUT = ROOT / "docs" / "images"
 
 @dataclass(frozen=True)
 class Shot:
-    """One screenshot: file name, language, first panel open, dark scheme, window size."""
+    """One screenshot: file name, language, first panel open, dark scheme, window size;
+    what follows the page's address (``#id``, ``#:~:text=…``), JavaScript on, and the
+    visible links to each question."""
 
     name: str
     lang: str
     open_first: bool
     dark: bool
     size: tuple[int, int]
+    fragment: str = ""
+    script: bool = True
+    permalinks: bool = False
+
+    @property
+    def page(self) -> str:
+        """The rendered page the shot is taken of."""
+        state = "open" if self.open_first else "closed"
+        return f"{self.lang}-{state}{'-permalinks' if self.permalinks else ''}.html"
 
 
 DESKTOP, MOBILE = (1200, 900), (375, 812)
@@ -48,68 +63,97 @@ SHOTS = (
     Shot("fr-desktop-dark-open.png", "fr", True, True, DESKTOP),
     Shot("fr-mobile-closed.png", "fr", False, False, MOBILE),
     Shot("en-mobile-dark-open.png", "en", True, True, MOBILE),
+    # The enhancements: answers without JavaScript, a link to a question (its
+    # panel opened, the focus on it), a find-in-page match (its panel opened).
+    Shot("fr-no-javascript.png", "fr", False, False, DESKTOP, script=False),
+    Shot(
+        "fr-link-to-a-question.png",
+        "fr",
+        False,
+        False,
+        DESKTOP,
+        fragment="#ans-en-quoi-le-recours-au-cloud-est-il-determinant",
+        permalinks=True,
+    ),
+    Shot("fr-find-in-page.png", "fr", False, False, DESKTOP, fragment="#:~:text=SecNumCloud"),
 )
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """No request log."""
+#: How long to wait for a page (its DSFR JavaScript, a panel it opens), in seconds.
+WAIT = 5
+
+# Resolves once no panel is moving (the DSFR JS opens and closes panels through
+# "fr-collapsing") and the focus has settled, two animation frames in a row.
+_SETTLED = """
+const done = arguments[arguments.length - 1];
+let calm = 0;
+const check = () => {
+  calm = document.querySelector('.fr-collapsing') ? 0 : calm + 1;
+  if (calm >= 2) { done(true); } else { requestAnimationFrame(check); }
+};
+requestAnimationFrame(check);
+"""
 
 
-def _capture(chromium: str, url: str, shot: Shot, output: Path, profile: Path) -> None:
-    flags = [
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--hide-scrollbars",
-        f"--user-data-dir={profile}",
-        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-        f"--window-size={shot.size[0]},{shot.size[1]}",
-        "--virtual-time-budget=5000",
-        f"--screenshot={output / shot.name}",
-    ]
-    if shot.dark:
-        flags.append("--force-dark-mode")  # prefers-color-scheme: dark
-    subprocess.run([chromium, *flags, url], check=True, capture_output=True)
+def _capture(session: BrowserSession, url: str, shot: Shot, output: Path) -> None:
+    """Load ``url`` as ``shot`` says in the session's browser and write its screenshot."""
+    driver = session.driver
+    width, height = shot.size
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
+    )
+    driver.execute_cdp_cmd("Emulation.setScrollbarsHidden", {"hidden": True})
+    scheme = {"name": "prefers-color-scheme", "value": "dark" if shot.dark else "light"}
+    motion = {"name": "prefers-reduced-motion", "value": "reduce"}  # no transition half-way
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [scheme, motion]})
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": not shot.script})
+    try:
+        problem = session.open(url)
+        if problem is not None:
+            sys.exit(f"{url}: {problem}")
+        if shot.script and not session.wait_for_dsfr():
+            sys.exit(f"{url}: the DSFR JavaScript did not start")
+        if shot.script:
+            driver.set_script_timeout(WAIT)
+            driver.execute_async_script(_SETTLED)
+        image = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png"})
+    finally:
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+    (output / shot.name).write_bytes(base64.b64decode(image["data"]))
 
 
 def main(output: Path = DEFAULT_OUTPUT) -> None:
     """Render, serve and capture every shot of :data:`SHOTS` into ``output``."""
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        sys.exit("chromium is missing: apt-get install chromium")
     output.mkdir(parents=True, exist_ok=True)
     document = dsfr_accordion.load(EXAMPLE)
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder)
-        (site / "dsfr").symlink_to(DIST, target_is_directory=True)
-        for lang in ("fr", "en"):
-            for open_first in (False, True):
-                html = dsfr_accordion.render_page(
-                    document,
-                    lang=lang,
-                    open="first" if open_first else "none",
-                    dsfr_base="dsfr",
-                    alternates={"fr": "fr-open.html", "en": "en-open.html"},
-                )
-                name = f"{lang}-{'open' if open_first else 'closed'}.html"
-                (site / name).write_text(html, encoding="utf-8")
-        server = ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site))
-        )
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}"
+        # The DSFR files and the library's own, as --dsfr-dist copies them.
+        (site / "dsfr").mkdir()
+        for entry in DIST.iterdir():
+            (site / "dsfr" / entry.name).symlink_to(entry)
+        for name in ENHANCEMENT_FILES:
+            (site / "dsfr" / name).symlink_to(STATIC / name)
+        for shot in SHOTS:
+            html = dsfr_accordion.render_page(
+                document,
+                lang=shot.lang,
+                open="first" if shot.open_first else "none",
+                dsfr_base="dsfr",
+                alternates={"fr": "fr-open.html", "en": "en-open.html"},
+                permalinks=shot.permalinks,
+            )
+            (site / shot.page).write_text(html, encoding="utf-8")
         try:
+            session = BrowserSession(DIST, axe=False, behaviour=False)
+        except BrowserUnavailable as error:
+            sys.exit(str(error))
+        with session:
+            base = session.server(site).url
             for shot in SHOTS:
-                page = f"{shot.lang}-{'open' if shot.open_first else 'closed'}.html"
-                _capture(chromium, f"{base}/{page}", shot, output, site / "profile")
+                _capture(session, f"{base}/{shot.page}{shot.fragment}", shot, output)
                 print(f"wrote {output / shot.name}")
-        finally:
-            server.shutdown()
 
 
 if __name__ == "__main__":

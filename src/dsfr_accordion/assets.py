@@ -3,6 +3,9 @@
 Pages link either the pinned release on a public CDN, with Subresource
 Integrity hashes computed from the npm package's files (a test recomputes them
 from ``node_modules``), or copies placed beside the page (``--dsfr-dist``).
+Copies also hold the library's own enhancement files (:data:`ENHANCEMENT_FILES`,
+shipped in the package), which no CDN serves: a page linking the CDN goes
+without them.
 """
 
 from __future__ import annotations
@@ -35,6 +38,14 @@ INTEGRITY: dict[str, str] = {
     ),
 }
 
+#: The library's own files of the enhancements (answers readable without
+#: JavaScript, find-in-page, links to a question, show all), in the package's
+#: ``static`` folder; copied with the DSFR files, linked after them.
+ENHANCEMENT_FILES: tuple[str, str] = ("dsfr-accordion.css", "dsfr-accordion.js")
+
+#: Where :data:`ENHANCEMENT_FILES` are in the installed package.
+STATIC = Path(__file__).resolve().parent / "static"
+
 _CSS_URL = re.compile(r"url\((?!['\"]?data:)['\"]?([^'\")]+)['\"]?\)")
 
 
@@ -48,16 +59,20 @@ class Asset:
 
 @dataclass(frozen=True, slots=True)
 class PageAssets:
-    """The stylesheet and the two scripts of a standalone page."""
+    """The stylesheet and the two scripts of a standalone page, and the library's
+    enhancement stylesheet and module (``None`` where the files come from the CDN)."""
 
     css: Asset
     module_js: Asset
     nomodule_js: Asset
+    enhance_css: Asset | None = None
+    enhance_js: Asset | None = None
 
 
 def page_assets(base: str | None = None) -> PageAssets:
-    """The assets of a page: the pinned CDN with SRI when ``base`` is ``None``,
-    else files under the relative or absolute URL ``base`` (no SRI: same origin).
+    """The assets of a page: the pinned CDN with SRI when ``base`` is ``None``
+    (and no enhancement files), else files under the relative or absolute URL
+    ``base`` (no SRI: same origin), the enhancement files with them.
     """
 
     def asset(name: str) -> Asset:
@@ -65,17 +80,22 @@ def page_assets(base: str | None = None) -> PageAssets:
             return Asset(f"{CDN_BASE}/{name}", INTEGRITY[name])
         return Asset(f"{base.rstrip('/')}/{name}")
 
+    css, js = (None, None) if base is None else map(asset, ENHANCEMENT_FILES)
     return PageAssets(
-        asset("dsfr.min.css"), asset("dsfr.module.min.js"), asset("dsfr.nomodule.min.js")
+        asset("dsfr.min.css"),
+        asset("dsfr.module.min.js"),
+        asset("dsfr.nomodule.min.js"),
+        css,
+        js,
     )
 
 
 def needed_files(dist: Path) -> list[str]:
-    """The files of a DSFR ``dist`` folder a page needs, relative, sorted.
-
-    The linked CSS and JS, plus every font and icon the CSS refers to (not the
-    whole 88 MB dist). Raises a :class:`DsfrAccordionError` naming the first
-    missing file when ``dist`` is not a DSFR dist folder.
+    """The files a page needs, relative, sorted: from the DSFR ``dist`` folder, the
+    linked CSS and JS, plus every font and icon the CSS refers to (not the
+    whole 88 MB dist); and the library's :data:`ENHANCEMENT_FILES`. Raises a
+    :class:`DsfrAccordionError` naming the first missing file when ``dist`` is
+    not a DSFR dist folder.
     """
     for name in INTEGRITY:
         if not (dist / name).is_file():
@@ -85,14 +105,16 @@ def needed_files(dist: Path) -> list[str]:
     for name in sorted(referenced):
         if not (dist / name).is_file():
             raise DsfrAccordionError.of("dsfr-dist", path=dist, missing=name)
-    return sorted({*INTEGRITY, *referenced})
+    return sorted({*INTEGRITY, *referenced, *ENHANCEMENT_FILES})
 
 
 def copy_needed(dist: Path, names: list[str], target: Path) -> None:
-    """Copy ``names`` (from :func:`needed_files`) from ``dist`` into the folder ``target``."""
+    """Copy ``names`` (from :func:`needed_files`) into the folder ``target``: from
+    ``dist``, and the library's own files from the package."""
     for name in names:
         (target / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(dist / name, target / name)
+        source = STATIC / name if name in ENHANCEMENT_FILES else dist / name
+        shutil.copyfile(source, target / name)
 
 
 def copy_dist(dist: str | os.PathLike[str], target: str | os.PathLike[str]) -> list[str]:

@@ -21,7 +21,6 @@ from jinja2 import (
 
 from . import ui
 from .markup import lang_attribute, plain_filter, text_html
-from .syntax import primary_language
 
 
 def jinja_loader() -> BaseLoader:
@@ -64,7 +63,7 @@ def environment(lang: str) -> Environment:
     words = ui.interface_language(lang)
     env.install_gettext_translations(ui.translations(words), newstyle=False)  # type: ignore[attr-defined]
     env.globals["ui_lang"] = words
-    env.globals["ui_foreign"] = words != primary_language(lang)
+    env.globals["ui_foreign"] = ui.interface_foreign(lang)
     env.filters["text"] = text_html
     env.filters["plain"] = plain_filter
     env.filters["lang_attribute"] = lang_attribute

@@ -163,7 +163,18 @@ class IdAllocator:
 
     def allocate(self, text: str) -> str:
         """A fresh id from ``text``: its slug, suffixed ``-2``, ``-3``… when taken."""
-        base = self.prefix + slugify(text)
+        return self._fresh(self.prefix + slugify(text))
+
+    def allocate_within(self, parent: str, text: str) -> str:
+        """A fresh id for ``text`` inside the element ``parent`` (an id this allocator
+        gave): ``parent``, ``-`` and ``text``'s slug, suffixed ``-2``, ``-3``… when taken.
+
+        The prefix is not added again: ``parent`` holds it.
+        """
+        return self._fresh(f"{parent}-{slugify(text)}")
+
+    def _fresh(self, base: str) -> str:
+        """``base``, or the first of ``base-2``, ``base-3``… that is not taken; now taken."""
         n = self._next_suffix.get(base, 1)
         candidate = base if n == 1 else f"{base}-{n}"
         while candidate in self._taken:
@@ -190,6 +201,22 @@ def allocate_ids(document: Document, ids: IdAllocator) -> tuple[str, ...]:
         if index not in final:
             final[index] = ids.allocate(testimonial.title)
     return tuple(final[index] for index in range(len(document.testimonials)))
+
+
+def allocate_question_ids(
+    document: Document, ids: IdAllocator, panel_ids: tuple[str, ...]
+) -> tuple[tuple[str, ...], ...]:
+    """The id of each question of ``document``, per testimonial, taken from ``ids``:
+    the panel's id followed by the question's slug (``geoplateforme-quels-ont-ete-les-defis``).
+
+    Call it after :func:`allocate_ids` with the ids it gave, on the source-language
+    document: panel ids then never depend on the questions, and a question's id
+    is the same in every language (its permalink, ``page.html#id``, too).
+    """
+    return tuple(
+        tuple(ids.allocate_within(panel_id, item.question) for item in testimonial.items)
+        for panel_id, testimonial in zip(panel_ids, document.testimonials, strict=True)
+    )
 
 
 def content_keys(document: Document) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ markup: tests compare the two byte for byte.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -93,6 +93,54 @@ def date_line(iso: str, lang: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Enhancements:
+    """What the library adds to the DSFR accordion (docs/accessibility.md, "Beyond
+    the DSFR accordion"): each feature named in the group's ``data-dsfr-accordion``
+    and carried out by the library's stylesheet and module (``static/``).
+
+    - ``open_without_js``: every answer shown where the DSFR JavaScript does not run.
+    - ``find_in_page``: closed panels searchable by the browser's find-in-page,
+      which opens the panel of a match.
+    - ``show_all``: a "show all / hide all" button above independent panels
+      (never in a grouped accordion, nor for one panel).
+    - ``permalinks``: a visible "link to this question" after each question.
+
+    A link to a question (``page.html#id``) opens its panel in every marked group.
+    """
+
+    open_without_js: bool = True
+    find_in_page: bool = True
+    show_all: bool = True
+    permalinks: bool = False
+
+    def features(self, show_all: bool) -> str:
+        """The value of ``data-dsfr-accordion``, in a fixed order; ``show_all``: whether
+        the group gets the button (the option, and panels it applies to)."""
+        names = (
+            ("open-without-js", self.open_without_js),
+            ("find-in-page", self.find_in_page),
+            ("show-all", show_all),
+            ("permalinks", self.permalinks),
+        )
+        return " ".join(name for name, on in names if on)
+
+
+#: None of the enhancements: the DSFR accordion alone.
+DSFR_ONLY = Enhancements(False, False, False, False)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One accordion to write: its panel's id, its testimonial, whether it is rendered
+    open, and the id of each of its questions (ids from the one allocator)."""
+
+    panel_id: str
+    testimonial: Testimonial
+    opened: bool
+    question_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class AccordionWriter:
     """Writes a document's accordions for one render.
 
@@ -113,33 +161,64 @@ class AccordionWriter:
     quote_close: Markup
     #: The page's language: the date line's words and date format follow it.
     lang: str = "fr"
+    enhancements: Enhancements = DSFR_ONLY
 
-    def accordions(
-        self, sections: Iterable[tuple[str, Testimonial, bool]], grouped: bool
-    ) -> Markup:
-        """An accordions group: for each (panel id, testimonial, open) one accordion.
+    def accordions(self, sections: Iterable[Section], grouped: bool) -> Markup:
+        """An accordions group: for each :class:`Section` one accordion, after the
+        "show all" button when it applies (independent panels, more than one).
 
         Every method below appends pieces to one list, joined once at the end:
         each intermediate string would be one more copy of a page that can weigh
         megabytes (docs/benchmarks.md).
         """
+        sections = list(sections)
+        show_all = self.enhancements.show_all and not grouped and len(sections) > 1
+        features = self.enhancements.features(show_all)
+        marked = f' data-dsfr-accordion="{features}"' if features else ""
         group = "true" if grouped else "false"
-        out = [f'<div class="fr-accordions-group" data-fr-group="{group}">\n']
-        for panel_id, testimonial, opened in sections:
-            self.section(out, panel_id, testimonial, opened)
+        out = [f'<div class="fr-accordions-group" data-fr-group="{group}"{marked}>\n']
+        if show_all:
+            self.show_all(out, all(section.opened for section in sections))
+        for section in sections:
+            self.section(out, section)
         out.append("</div>")
         return Markup("".join(out))
 
-    def section(
-        self, out: list[str], panel_id: str, testimonial: Testimonial, opened: bool
-    ) -> None:
-        """One accordion: ``testimonial``'s title on its button, its content in panel ``panel_id``.
+    def _words(self) -> tuple[Callable[[str], str], str]:
+        """The library's words for this page: its gettext, and `` lang="…"`` for the
+        element that holds them when they are in another language (RGAA 8.7)."""
+        words = ui.interface_language(self.lang)
+        marked = f' lang="{escape(words)}"' if ui.interface_foreign(self.lang) else ""
+        return ui.translations(words).gettext, marked
 
-        ``panel_id`` comes from the id allocator (safe, unique); it is escaped anyway.
+    def show_all(self, out: list[str], all_open: bool) -> None:
+        """The group's "show all / hide all" button, ``hidden`` until the library's module
+        shows it (it works only there); ``all_open``: every panel is rendered open.
+
+        It carries both labels; ``aria-expanded`` says whether every panel is open.
+        """
+        gettext, marked = self._words()
+        # Translators: the button above accordions that opens every panel
+        show = escape(gettext(ui.N_("Show all sections")))
+        # Translators: the same button once every panel is open: it closes them all
+        hide = escape(gettext(ui.N_("Hide all sections")))
+        expanded = "true" if all_open else "false"
+        out.append(
+            f'<p class="dsfr-accordion-show-all fr-mb-2w"{marked} hidden>'
+            f'<button type="button" class="fr-btn fr-btn--sm fr-btn--tertiary"'
+            f' aria-expanded="{expanded}" data-dsfr-accordion-show="{show}"'
+            f' data-dsfr-accordion-hide="{hide}">{hide if all_open else show}</button></p>\n'
+        )
+
+    def section(self, out: list[str], section: Section) -> None:
+        """One accordion: the testimonial's title on its button, its content in its panel.
+
+        Ids come from the id allocator (safe, unique); they are escaped anyway.
         """
         level = self.heading_level
-        panel = escape(panel_id)
-        expanded, collapse = ("true", " fr-collapse--expanded") if opened else ("false", "")
+        testimonial = section.testimonial
+        panel = escape(section.panel_id)
+        expanded, collapse = ("true", " fr-collapse--expanded") if section.opened else ("false", "")
         out += (
             f'<section class="fr-accordion">\n<h{level} class="fr-accordion__title">'
             f'<button type="button" class="fr-accordion__btn" aria-expanded="{expanded}"'
@@ -147,11 +226,12 @@ class AccordionWriter:
             _text(testimonial.title),
             f'</button></h{level}>\n<div class="fr-collapse{collapse}" id="{panel}">\n',
         )
-        self.panel(out, testimonial)
+        self.panel(out, testimonial, section.question_ids)
         out.append("\n</div>\n</section>\n")
 
-    def panel(self, out: list[str], testimonial: Testimonial) -> None:
-        """The content of ``testimonial``'s panel: its intro, then each question and answer.
+    def panel(self, out: list[str], testimonial: Testimonial, question_ids: Sequence[str]) -> None:
+        """The content of ``testimonial``'s panel: its intro, then each question (its
+        heading with the id of ``question_ids`` at its place) and answer.
 
         Quotes without an attribution of their own take the testimonial's.
         """
@@ -162,19 +242,38 @@ class AccordionWriter:
             if testimonial.date:
                 out.append("\n")
             self.blocks(out, testimonial.intro, attribution)
-        for index, item in enumerate(testimonial.items):
+        for index, (item, question_id) in enumerate(
+            zip(testimonial.items, question_ids, strict=True)
+        ):
             if index or testimonial.intro or testimonial.date:
                 out.append("\n")
-            out += (self.heading(item.question), "\n")
+            out += (self.heading(item.question, question_id), "\n")
+            if self.enhancements.permalinks:
+                self.permalink(out, question_id)
             self.blocks(out, item.answer, attribution)
 
-    def heading(self, question: str) -> str:
-        """A question as a heading one level below the accordion titles."""
+    def permalink(self, out: list[str], question_id: str) -> None:
+        """The visible link to the question whose heading has ``question_id``, after it:
+        its name is the same for every question, and the heading just above gives
+        its context (RGAA 6.1)."""
+        gettext, marked = self._words()
+        # Translators: a link after each question of a testimonial, to that question
+        label = escape(gettext(ui.N_("Link to this question")))
+        out.append(
+            f'<p class="dsfr-accordion-permalink fr-mb-1w"{marked}>'
+            f'<a class="fr-link fr-link--sm" href="#{escape(question_id)}">{label}</a></p>\n'
+        )
+
+    def heading(self, question: str, question_id: str) -> str:
+        """A question as a heading one level below the accordion titles, with its id
+        (the target of the question's permalink)."""
         level = self.heading_level + 1
+        ident = escape(question_id)
         if level <= 6:
-            return f'<h{level} class="fr-h6 fr-mt-3w">{_text(question)}</h{level}>'
+            return f'<h{level} class="fr-h6 fr-mt-3w" id="{ident}">{_text(question)}</h{level}>'
         return (
-            f'<p class="fr-h6 fr-mt-3w" role="heading" aria-level="{level}">{_text(question)}</p>'
+            f'<p class="fr-h6 fr-mt-3w" id="{ident}" role="heading" aria-level="{level}">'
+            f"{_text(question)}</p>"
         )
 
     def blocks(

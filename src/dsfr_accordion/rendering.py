@@ -21,8 +21,8 @@ from . import ui
 from .assets import page_assets
 from .errors import ContentError, DsfrAccordionError
 from .faq_schema import faq_script
-from .ids import IdAllocator, allocate_ids
-from .markup import AccordionWriter
+from .ids import IdAllocator, allocate_ids, allocate_question_ids
+from .markup import DSFR_ONLY, AccordionWriter, Enhancements, Section
 from .model import Document
 from .sanitize import clean_text
 from .syntax import is_language_tag
@@ -90,6 +90,8 @@ class _Rendered:
     title: str
     lang: str
     source_lang: str
+    #: Whether the accordions use the library's enhancements (the page links their files).
+    enhanced: bool
 
 
 def _accordions(
@@ -105,6 +107,7 @@ def _accordions(
     reserved_ids: Iterable[str],
     ids: IdAllocator | None,
     faq_schema: bool,
+    enhancements: Enhancements,
 ) -> _Rendered:
     """The stages both renders share: check, ids, translation, markup."""
     _check_renderable(document)
@@ -126,6 +129,7 @@ def _accordions(
     if page:
         ids.reserve(PAGE_IDS)
     panel_ids = allocate_ids(document, ids)
+    question_ids = allocate_question_ids(document, ids, panel_ids)
     if out_lang != document.lang:
         # Babel's catalogue code loads only when a page is translated.
         from .i18n.catalogs import Translation, load_translations, translate  # noqa: PLC0415
@@ -135,7 +139,7 @@ def _accordions(
             if (
                 translations.source_lang != document.lang
                 or translated.lang != out_lang
-                or len(translated.testimonials) != len(panel_ids)
+                or [len(t.items) for t in translated.testimonials] != list(map(len, question_ids))
             ):
                 raise DsfrAccordionError.of("translation-of-another-document", lang=out_lang)
         else:
@@ -155,13 +159,16 @@ def _accordions(
     if grouped and sum(opened) > 1:
         raise DsfrAccordionError.of("grouped-several-open", count=sum(opened))
     opening, closing = ui.quote_marks(out_lang)
-    writer = AccordionWriter(level, escape(opening), escape(closing), out_lang)
-    fragment = writer.accordions(
-        zip(panel_ids, document.testimonials, opened, strict=True), grouped
+    writer = AccordionWriter(level, escape(opening), escape(closing), out_lang, enhancements)
+    sections = (
+        Section(*row)
+        for row in zip(panel_ids, document.testimonials, opened, question_ids, strict=True)
     )
+    fragment = writer.accordions(sections, grouped)
     if faq_schema:
         fragment += Markup("\n") + faq_script(document)
-    return _Rendered(fragment, document.title, out_lang, document_lang)
+    enhanced = enhancements != DSFR_ONLY
+    return _Rendered(fragment, document.title, out_lang, document_lang, enhanced)
 
 
 def render(
@@ -176,6 +183,10 @@ def render(
     reserved_ids: Iterable[str] = (),
     ids: IdAllocator | None = None,
     faq_schema: bool = False,
+    open_without_js: bool = True,
+    find_in_page: bool = True,
+    show_all: bool = True,
+    permalinks: bool = False,
     page: bool = False,
     dsfr_base: str | None = None,
     alternates: Mapping[str, str] | None = None,
@@ -206,6 +217,11 @@ def render(
       ``ids`` allocator to each call instead.
     - ``faq_schema``: add schema.org ``FAQPage`` structured data (JSON-LD) after
       the accordions, so search engines can show the questions.
+    - ``open_without_js``, ``find_in_page``, ``show_all``, ``permalinks``: the
+      library's enhancements (see :class:`~dsfr_accordion.markup.Enhancements`),
+      the first three on by default, the visible links to each question off.
+      A fragment carries their markup; the host page links their stylesheet
+      and module (:func:`~dsfr_accordion.assets.page_assets`).
     - ``page``, ``dsfr_base``, ``alternates``: **deprecated**, use
       :func:`render_page` (``page=True`` warns and calls it; it goes in 0.2).
 
@@ -224,6 +240,7 @@ def render(
         "ids": ids,
         "faq_schema": faq_schema,
     }
+    enhancements = Enhancements(open_without_js, find_in_page, show_all, permalinks)
     if page:
         warnings.warn(
             "render(document, page=True) is deprecated and goes in 0.2: "
@@ -231,7 +248,16 @@ def render(
             DeprecationWarning,
             stacklevel=2,
         )
-        return render_page(document, dsfr_base=dsfr_base, alternates=alternates, **options)
+        return render_page(
+            document,
+            dsfr_base=dsfr_base,
+            alternates=alternates,
+            open_without_js=open_without_js,
+            find_in_page=find_in_page,
+            show_all=show_all,
+            permalinks=permalinks,
+            **options,
+        )
     if dsfr_base is not None or alternates is not None:
         warnings.warn(
             "render(dsfr_base=, alternates=) are options of a page, ignored in a fragment, "
@@ -239,7 +265,7 @@ def render(
             DeprecationWarning,
             stacklevel=2,
         )
-    return _accordions(document, page=False, **options).fragment
+    return _accordions(document, page=False, enhancements=enhancements, **options).fragment
 
 
 def render_page(
@@ -254,6 +280,10 @@ def render_page(
     reserved_ids: Iterable[str] = (),
     ids: IdAllocator | None = None,
     faq_schema: bool = False,
+    open_without_js: bool = True,
+    find_in_page: bool = True,
+    show_all: bool = True,
+    permalinks: bool = False,
     dsfr_base: str | None = None,
     alternates: Mapping[str, str] | None = None,
     canonical: str | None = None,
@@ -274,7 +304,12 @@ def render_page(
       Search engines want absolute URLs there.
     - ``canonical``: the page's own absolute URL, linked as
       ``<link rel="canonical">``.
+
+    The enhancements need their files beside the DSFR files: with ``dsfr_base``
+    the page links them; with the CDN, which does not serve them, the page is
+    rendered without any (the DSFR accordion alone).
     """
+    local = dsfr_base is not None
     rendered = _accordions(
         document,
         page=True,
@@ -287,6 +322,11 @@ def render_page(
         reserved_ids=reserved_ids,
         ids=ids,
         faq_schema=faq_schema,
+        enhancements=(
+            Enhancements(open_without_js, find_in_page, show_all, permalinks)
+            if local
+            else DSFR_ONLY
+        ),
     )
     return page_html(
         rendered.title,
@@ -296,6 +336,7 @@ def render_page(
         alternates=alternates,
         default_lang=rendered.source_lang,
         canonical=canonical,
+        enhanced=rendered.enhanced,
     )
 
 
@@ -314,10 +355,13 @@ def page_html(
     alternates: Mapping[str, str] | None = None,
     default_lang: str | None = None,
     canonical: str | None = None,
+    enhanced: bool = False,
 ) -> Markup:
     """A standalone DSFR page holding ``fragment`` (see :func:`render_page` for the options).
 
-    ``default_lang`` names the ``alternates`` entry used as ``x-default``.
+    ``default_lang`` names the ``alternates`` entry used as ``x-default``;
+    ``enhanced``: ``fragment`` uses the library's enhancements, whose files the
+    page then links (when they are local: ``dsfr_base``).
     """
     languages = [
         Alternate(code, href, ui.language_name(code, code), code == lang)
@@ -340,5 +384,6 @@ def page_html(
             languages=languages,
             x_default=default,
             canonical=canonical,
+            enhanced=enhanced,
         )
     )

@@ -176,6 +176,10 @@ def build_site(
     max_bytes: int = MAX_BYTES,
     on_import_report: Callable[[Report], None] | None = None,
     base_url: str | None = None,
+    open_without_js: bool = True,
+    find_in_page: bool = True,
+    show_all: bool = True,
+    permalinks: bool = False,
 ) -> list[BuiltPage]:
     """Build the site of ``contents`` in ``langs`` into ``output``; return the pages written.
 
@@ -187,6 +191,9 @@ def build_site(
     ``max_bytes`` and ``on_import_report`` are :func:`~dsfr_accordion.loaders.load`'s.
     ``base_url``, where the site will be published (see :func:`site_url`),
     makes the language links absolute, adds canonical links and ``sitemap.xml``.
+    ``open_without_js``, ``find_in_page``, ``show_all`` and ``permalinks`` are
+    :func:`~dsfr_accordion.render_page`'s: with ``dsfr_dist`` their files are
+    copied with the DSFR files; without it, pages go without them.
     """
     base_url = site_url(base_url) if base_url is not None else None
     inputs = [
@@ -237,6 +244,10 @@ def build_site(
                     dsfr_base=base,
                     alternates=versions(name),
                     canonical=url(lang, name) if base_url else None,
+                    open_without_js=open_without_js,
+                    find_in_page=find_in_page,
+                    show_all=show_all,
+                    permalinks=permalinks,
                 )
                 path = staging / lang / name
                 path.parent.mkdir(parents=True, exist_ok=True)

@@ -199,13 +199,19 @@ def interface_language(lang: str) -> str:
     return primary_language(lang) if has_catalogue(lang) else FALLBACK_LANGUAGE
 
 
+def interface_foreign(lang: str) -> bool:
+    """Whether the library's own words on a ``lang`` page are in another language
+    (:func:`interface_language`), which the page must then mark (RGAA 8.7)."""
+    return interface_language(lang) != primary_language(lang)
+
+
 def interface_text(message: str, lang: str) -> str:
     """``message``, one of the library's own words, for a ``lang`` page: in
     :func:`interface_language`, as a :class:`~dsfr_accordion.model.ForeignText`
     (which renderers mark with ``lang``) when that is not the page's language."""
     words = interface_language(lang)
     text = translations(words).gettext(message)
-    return ForeignText(text, words) if words != primary_language(lang) else text
+    return ForeignText(text, words) if interface_foreign(lang) else text
 
 
 @cache

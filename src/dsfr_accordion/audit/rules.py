@@ -182,6 +182,19 @@ RULES: tuple[Rule, ...] = (
         N_("write the content of the section in its panel, or remove the section"),
     ),
     Rule(
+        "accordion-hidden-panel", S, E, D, "7.1",
+        N_("the accordion panel {id!r} has hidden={value!r}: {problem}"),
+        N_("remove the hidden attribute: the DSFR JavaScript shows and hides the panel (only "
+           "dsfr-accordion.js sets hidden=\"until-found\" on a closed panel, at run time)"),
+    ),
+    Rule(
+        "accordion-enhancement-files", S, W, D, "7.1",
+        N_("the accordions use {features}, but the page does not link {file}"),
+        N_("link dsfr-accordion.css after the DSFR stylesheet and dsfr-accordion.js "
+           "(type=\"module\") after the DSFR module, as render --page --dsfr-dist does, or "
+           "render without these enhancements"),
+    ),
+    Rule(
         "heading-skip", S, E, Y, "9.1",
         N_("heading level {level} follows level {previous}: level {expected} is skipped"),
         N_("use headings one level below the section they belong to (choose the accordion's "
@@ -298,6 +311,8 @@ PROBLEMS: tuple[str, ...] = (
     N_("there are several buttons"),
     N_('its type is not "button"'),
     N_("it lacks the class fr-accordion__btn"),
+    N_("its button says it is open"),
+    N_("the DSFR JavaScript never removes it: the button opens nothing"),
     N_("the page did not load in time"),
     N_("the accordions were not initialised in time"),
     N_("the first activation did not toggle the panel"),

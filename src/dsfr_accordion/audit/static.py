@@ -19,6 +19,7 @@ from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from .. import ui
+from ..assets import ENHANCEMENT_FILES
 from ..errors import DsfrAccordionError
 from ..htmlsource import HtmlSource, classes, normalise, parse
 from ..loaders import MAX_BYTES, read_text
@@ -41,6 +42,15 @@ HTML_SUFFIXES = (".html", ".htm")
 
 #: Attributes holding id references, space-separated lists all of them.
 ID_REFERENCES = ("aria-controls", "aria-labelledby", "aria-describedby", "for", "headers")
+
+#: What each enhancement of the library (``data-dsfr-accordion`` on a group) needs
+#: the page to link: its stylesheet, its module, or both (:data:`ENHANCEMENT_FILES`).
+ENHANCEMENT_NEEDS: dict[str, tuple[str, ...]] = {
+    "open-without-js": ("dsfr-accordion.css",),
+    "find-in-page": ("dsfr-accordion.css", "dsfr-accordion.js"),
+    "show-all": ("dsfr-accordion.js",),
+    "permalinks": ("dsfr-accordion.js",),
+}
 
 #: Elements that give a panel or a link content without text.
 EMBEDDED = frozenset(
@@ -130,6 +140,10 @@ class _Walk:
         self.fragment_links: list[tuple[Element, str]] = []
         self.headings: list[tuple[int, Element, bool]] = []
         self.accordions: list[Element] = []
+        #: The first group naming the library's enhancements, with their names in order.
+        self.enhanced: tuple[Element, list[str]] | None = None
+        #: The file names of the stylesheets and module scripts the page links.
+        self.linked: set[str] = set()
         self.place = parsed.place
         self.attribute_place = parsed.attribute_place
 
@@ -164,6 +178,8 @@ class _Walk:
         self.heading_order()
         for section in self.accordions:
             self.accordion(section)
+        if self.parsed.page:  # a fragment's host page links them
+            self.enhancement_files()
         return self.findings
 
     def parse_errors(self) -> None:
@@ -174,6 +190,7 @@ class _Walk:
         """The rules about one element and its own attributes."""
         tag = element.tag
         attributes = element.attrib
+        self.note_enhancements(element)
         element_id = attributes.get("id")
         if element_id is not None and not is_valid_id(element_id):
             self.add("invalid-id", self.attribute_place(element, "id"), id=element_id)
@@ -272,6 +289,37 @@ class _Walk:
                     )
             previous = heading
 
+    def note_enhancements(self, element: Element) -> None:
+        """Remember what ``element`` adds to :meth:`enhancement_files`: the library's
+        enhancements a group names, a stylesheet or a module script the page links."""
+        features = element.get("data-dsfr-accordion")
+        if features is not None and self.enhanced is None:
+            self.enhanced = (element, features.split())
+        tag = _local_name(element)
+        if tag == "link" and "stylesheet" in (element.get("rel") or "").lower().split():
+            url = element.get("href")
+        elif tag == "script" and (element.get("type") or "").strip().lower() == "module":
+            url = element.get("src")
+        else:
+            return
+        if url:
+            self.linked.add(url.split("#")[0].split("?")[0].rsplit("/", 1)[-1])
+
+    def enhancement_files(self) -> None:
+        """A page whose accordions name the library's enhancements links their files."""
+        if self.enhanced is None:
+            return
+        group, features = self.enhanced
+        for file in ENHANCEMENT_FILES:
+            users = [f for f in features if file in ENHANCEMENT_NEEDS.get(f, ())]
+            if users and file not in self.linked:
+                self.add(
+                    "accordion-enhancement-files",
+                    self.attribute_place(group, "data-dsfr-accordion"),
+                    features=", ".join(users),
+                    file=file,
+                )
+
     def accordion(self, section: Element) -> None:
         """The DSFR accordion contract for one ``.fr-accordion``."""
         titles = [c for c in section if "fr-accordion__title" in classes(c)]
@@ -328,6 +376,24 @@ class _Walk:
             )
         if not _has_text(panel) and not any(_local_name(e) in EMBEDDED for e in panel.iter()):
             self.add("accordion-empty-panel", self.place(panel), id=panel_id)
+        hidden = panel.get("hidden")
+        if hidden is not None:
+            # hidden="until-found" on a closed panel is the library's module at work (a
+            # page saved from a browser); anything else hides what the DSFR JS shows.
+            until_found = hidden.strip().lower() == "until-found"
+            if not until_found or expanded == "true":
+                problem = (
+                    "its button says it is open"
+                    if until_found
+                    else ("the DSFR JavaScript never removes it: the button opens nothing")
+                )
+                self.add(
+                    "accordion-hidden-panel",
+                    self.attribute_place(panel, "hidden"),
+                    id=panel_id,
+                    value=hidden,
+                    problem=Msg(problem),
+                )
 
 
 def _has_name(element: Element) -> bool:

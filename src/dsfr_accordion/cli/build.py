@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .options import add_max_size, load_content
+from .options import add_enhancements, add_max_size, enhancement_options, load_content
 from .render import report_fallbacks, report_interface
 
 
@@ -50,6 +50,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         "temoignages/): language links become absolute, pages link themselves as canonical, "
         "and SITE/sitemap.xml lists every page with its language versions",
     )
+    add_enhancements(parser, "only with --dsfr-dist")
     parser.set_defaults(handler=run)
 
 
@@ -73,6 +74,7 @@ def run(args: argparse.Namespace) -> None:
             max_bytes=args.max_bytes,
             on_import_report=args.on_import_report,
             base_url=args.base_url,
+            **enhancement_options(args),
         )
     finally:
         args.console.clear()

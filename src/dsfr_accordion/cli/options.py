@@ -39,3 +39,51 @@ def load_content(args: argparse.Namespace, path: str | os.PathLike[str]) -> Docu
     """The document of the content file ``path``, within ``--max-size``; the repair
     report of a legacy page goes to the console (``args.on_import_report``)."""
     return load(path, max_bytes=args.max_bytes, on_import_report=args.on_import_report)
+
+
+#: The enhancements' options (``render``, ``build``): destination, flag, default, help.
+ENHANCEMENT_OPTIONS: tuple[tuple[str, str, bool, str], ...] = (
+    (
+        "open_without_js",
+        "--open-without-js",
+        True,
+        "show every answer where the DSFR JavaScript does not run",
+    ),
+    (
+        "find_in_page",
+        "--find-in-page",
+        True,
+        "let the browser's find-in-page search the closed panels and open the panel of a match",
+    ),
+    (
+        "show_all",
+        "--show-all",
+        True,
+        'a "show all / hide all" button above independent panels',
+    ),
+    (
+        "permalinks",
+        "--permalinks",
+        False,
+        'a visible "link to this question" after each question',
+    ),
+)
+
+
+def add_enhancements(parser: argparse.ArgumentParser, where: str) -> None:
+    """The options of the library's enhancements (``--X`` / ``--no-X``), as
+    ``args.open_without_js`` and the others; ``where`` says when they apply."""
+    group = parser.add_argument_group(
+        "enhancements",
+        f"What the library adds to the DSFR accordion; {where}, where their files "
+        "are copied beside the DSFR files (docs/accessibility.md).",
+    )
+    for dest, flag, default, text in ENHANCEMENT_OPTIONS:
+        group.add_argument(
+            flag, dest=dest, action=argparse.BooleanOptionalAction, default=default, help=text
+        )
+
+
+def enhancement_options(args: argparse.Namespace) -> dict[str, bool]:
+    """The enhancements' options of ``args`` as keyword arguments of ``render``."""
+    return {dest: getattr(args, dest) for dest, *_ in ENHANCEMENT_OPTIONS}

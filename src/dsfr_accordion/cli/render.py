@@ -16,7 +16,7 @@ from ..rendering import HEADING_LEVELS, OPEN_CHOICES, render, render_page
 from ..syntax import primary_language
 from .console import Console
 from .i18n import report_pending
-from .options import add_max_size, load_content
+from .options import add_enhancements, add_max_size, enhancement_options, load_content
 
 if TYPE_CHECKING:
     from ..i18n.catalogs import Translation
@@ -111,6 +111,11 @@ def register(commands: argparse._SubParsersAction) -> None:
         "relatively, so the page works offline (default: link the pinned CDN release "
         "with integrity hashes)",
     )
+    add_enhancements(
+        parser,
+        "in a fragment, for a page of yours that links their files; with --page, "
+        "only with --dsfr-dist",
+    )
     parser.set_defaults(handler=run, grouped=False)
 
 
@@ -184,6 +189,7 @@ def run(args: argparse.Namespace) -> None:
         "id_prefix": args.id_prefix,
         "reserved_ids": args.reserve_id,
         "faq_schema": args.faq_schema,
+        **enhancement_options(args),
     }
     if args.page or any(testimonial.date for testimonial in document.testimonials):
         report_interface([args.lang or document.lang], args.console)

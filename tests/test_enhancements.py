@@ -1,0 +1,283 @@
+"""Beyond the DSFR accordion (issue 18), in the shared headless Chromium: answers
+readable without JavaScript and in print, links to a question, find-in-page,
+show all / hide all; axe-core and the behaviour checks with each of them on."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Iterator
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+import dsfr_accordion
+from dsfr_accordion.audit.rules import Severity
+from tests.conftest import EXAMPLES
+
+pytestmark = pytest.mark.browser
+
+CLOUD = "temoignages-cloud.yaml"
+SAMU = "si-samu.md"
+#: Every example in both languages: (content file, language).
+PAGES = [(CLOUD, "fr"), (CLOUD, "en"), (SAMU, "fr"), (SAMU, "en")]
+#: The words of the show-all button, per page language.
+SHOW_ALL = {
+    "fr": ("Afficher toutes les sections", "Masquer toutes les sections"),
+    "en": ("Show all sections", "Hide all sections"),
+}
+#: The media features the session always emulates (reduced motion: no transitions).
+REDUCED_MOTION = [{"name": "prefers-reduced-motion", "value": "reduce"}]
+
+# [panel id, aria-expanded of its button, its hidden attribute, height, visibility]
+PANELS = """
+return [...document.querySelectorAll('.fr-collapse')].map((p) => [
+  p.id, document.querySelector(`[aria-controls="${p.id}"]`).getAttribute('aria-expanded'),
+  p.getAttribute('hidden'), p.offsetHeight, getComputedStyle(p).visibility]);
+"""
+
+
+# Whether the first paragraph or list item of panel arguments[0] holding the text
+# arguments[1] is in the viewport.
+MATCH_IN_VIEW = """
+const panel = document.getElementById(arguments[0]);
+const match = [...panel.querySelectorAll('p, li')]
+  .find((e) => e.textContent.includes(arguments[1]));
+const top = match.getBoundingClientRect().top;
+return scrollY > 0 && top >= 0 && top < innerHeight;
+"""
+
+
+def page(example: str, lang: str = "fr", **options) -> str:
+    """The example's standalone page in ``lang``, linking the local files (``dsfr/``)."""
+    document = dsfr_accordion.load(EXAMPLES / example)
+    translation = None
+    if lang != document.lang:
+        catalogue = dsfr_accordion.load_translations(document, lang)
+        translation = dsfr_accordion.translate(document, catalogue)
+    return str(
+        dsfr_accordion.render_page(
+            document, lang=lang, translations=translation, dsfr_base="dsfr", **options
+        )
+    )
+
+
+def name(example: str, lang: str) -> str:
+    return f"{example.split('.', maxsplit=1)[0]}-{lang}.html"
+
+
+def panels(browser) -> list[list]:
+    return browser.execute_script(PANELS)
+
+
+def settled(browser, check, timeout: float = 5) -> list[list]:
+    """The panels once ``check(panels)`` holds (the DSFR JS opens them in animation frames)."""
+    WebDriverWait(browser, timeout).until(lambda b: check(panels(b)))
+    return panels(browser)
+
+
+@contextlib.contextmanager
+def media(browser, kind: str) -> Iterator[None]:
+    """Inside, the page rendered for ``kind`` media (print), as Chrome's print preview."""
+    browser.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia", {"media": kind, "features": REDUCED_MOTION}
+    )
+    try:
+        yield
+    finally:
+        browser.execute_cdp_cmd(
+            "Emulation.setEmulatedMedia", {"media": "", "features": REDUCED_MOTION}
+        )
+
+
+@pytest.fixture
+def no_script(browser) -> Iterator[None]:
+    """JavaScript off for the pages loaded in the test, in the run's one browser. The
+    test's own scripts (WebDriver's) still run, the page's do not."""
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    yield
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+def shown(row: list) -> bool:
+    """A panel a reader sees: some height, and visible."""
+    return row[3] > 0 and row[4] == "visible"
+
+
+@pytest.mark.parametrize(("example", "lang"), PAGES)
+def test_without_javascript_every_answer_is_shown(
+    browser_session, browser, serve, base_url, no_script, example, lang
+):
+    serve(name(example, lang), page(example, lang))
+    assert browser_session.open(f"{base_url}/{name(example, lang)}") is None
+    rows = panels(browser)
+    assert rows
+    assert [row[0] for row in rows if not shown(row)] == []
+    assert (
+        browser.execute_script("return document.documentElement.hasAttribute('data-fr-js')")
+        is False
+    )
+    # The show-all button works only with the module: it stays hidden.
+    controls = browser.find_elements(By.CSS_SELECTOR, ".dsfr-accordion-show-all")
+    assert len(controls) == (1 if example == CLOUD else 0)
+    assert not any(control.is_displayed() for control in controls)
+
+
+def test_without_the_option_answers_stay_hidden_without_javascript(
+    browser_session, browser, serve, base_url, no_script
+):
+    serve("no-enhancement.html", page(CLOUD, open_without_js=False))
+    assert browser_session.open(f"{base_url}/no-enhancement.html") is None
+    assert not any(shown(row) for row in panels(browser))
+
+
+def test_answers_show_when_the_dsfr_javascript_never_comes(
+    browser_session, browser, serve, base_url
+):
+    # Scripting on, the DSFR JS missing (blocked, offline): the panels show after the
+    # fallback delay, shortened here.
+    html = page(SAMU).replace('<script type="module" src="dsfr/dsfr.module.min.js"></script>\n', "")
+    html = html.replace(
+        "</head>", "<style>html { --dsfr-accordion-fallback-delay: 0.2s }</style>\n</head>"
+    )
+    serve("no-dsfr-js.html", html)
+    assert browser_session.open(f"{base_url}/no-dsfr-js.html") is None
+    assert all(shown(row) for row in settled(browser, lambda rows: all(map(shown, rows))))
+
+
+@pytest.mark.parametrize(("example", "lang"), PAGES)
+def test_in_print_every_answer_is_shown(browser, open_page, example, lang):
+    open_page(name(example, lang), page(example, lang, permalinks=True))
+    closed = settled(browser, lambda rows: all(row[2] == "until-found" for row in rows))
+    assert not any(shown(row) for row in closed)
+    with media(browser, "print"):
+        assert all(shown(row) for row in settled(browser, lambda rows: all(map(shown, rows))))
+        controls = browser.find_elements(By.CSS_SELECTOR, ".dsfr-accordion-show-all")
+        assert not any(control.is_displayed() for control in controls)
+
+
+def question_ids(html: str) -> list[str]:
+    return [part.split('"')[0] for part in html.split('class="fr-h6 fr-mt-3w" id="')[1:]]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_link_to_a_question_opens_its_panel_and_focuses_it(
+    browser_session, browser, serve, base_url, lang
+):
+    html = page(CLOUD, lang)
+    target = question_ids(html)[-2]  # in the last panel
+    serve(name(CLOUD, lang), html)
+    assert browser_session.open(f"{base_url}/{name(CLOUD, lang)}#{target}") is None
+    assert browser_session.wait_for_dsfr()
+    rows = settled(browser, lambda rows: rows[-1][1] == "true")
+    assert [row[1] for row in rows] == ["false", "false", "false", "true"]
+    assert shown(rows[-1])
+    WebDriverWait(browser, 5).until(
+        lambda b: b.execute_script("return document.activeElement.id") == target
+    )
+    # Later in the same page: a link to a question of another panel (hashchange).
+    other = question_ids(html)[0]
+    browser.execute_script("location.hash = arguments[0]", other)
+    rows = settled(browser, lambda rows: rows[0][1] == "true")
+    assert [row[1] for row in rows] == ["true", "false", "false", "true"]
+    WebDriverWait(browser, 5).until(
+        lambda b: b.execute_script("return document.activeElement.id") == other
+    )
+
+
+def test_a_link_to_a_panel_opens_it_and_focuses_its_button(
+    browser_session, browser, serve, base_url
+):
+    serve("panel-link.html", page(CLOUD))
+    assert browser_session.open(f"{base_url}/panel-link.html#shom") is None
+    rows = settled(browser, lambda rows: rows[2][1] == "true")
+    assert [row[1] for row in rows] == ["false", "false", "true", "false"]
+    WebDriverWait(browser, 5).until(
+        lambda b: (
+            b.execute_script("return document.activeElement.getAttribute('aria-controls')")
+            == "shom"
+        )
+    )
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_find_in_page_opens_the_panel_of_a_match(browser, open_page, base_url, lang):
+    open_page(name(CLOUD, lang), page(CLOUD, lang))
+    rows = settled(browser, lambda rows: all(row[2] == "until-found" for row in rows))
+    assert not any(shown(row) for row in rows)
+    # A text fragment goes through the browser's own find-in-page: it searches the
+    # until-found panels and fires beforematch at the one holding the match.
+    browser.get(f"{base_url}/{name(CLOUD, lang)}#:~:text=SecNumCloud")
+    rows = settled(browser, lambda rows: any(row[1] == "true" for row in rows))
+    opened = [row for row in rows if row[1] == "true"]
+    assert opened and all(shown(row) and row[2] is None for row in opened)
+    assert all(row[2] == "until-found" for row in rows if row[1] == "false")
+    # The browser scrolled to the match where it stays: the panel was shown at once.
+    assert browser.execute_script(MATCH_IN_VIEW, opened[0][0], "SecNumCloud")
+
+
+def test_beforematch_on_a_closed_panel_opens_it_through_the_dsfr_js(browser, open_page):
+    open_page("beforematch.html", page(CLOUD))
+    settled(browser, lambda rows: rows[1][2] == "until-found")
+    browser.execute_script("document.getElementById('ans').dispatchEvent(new Event('beforematch'))")
+    rows = settled(browser, lambda rows: rows[1][1] == "true" and shown(rows[1]))
+    assert rows[1][2] is None
+    # Closed again by its button, it is until-found again.
+    browser.find_element(By.CSS_SELECTOR, "[aria-controls=ans]").click()
+    rows = settled(browser, lambda rows: rows[1][1] == "false" and rows[1][2] == "until-found")
+    assert not shown(rows[1])
+
+
+def test_without_the_option_closed_panels_are_not_until_found(browser, open_page):
+    open_page("no-find.html", page(CLOUD, find_in_page=False))
+    time.sleep(0.1)
+    assert [row[2] for row in panels(browser)] == [None] * 4
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_show_all_opens_every_panel_then_hide_all_closes_them(browser, open_page, lang):
+    show, hide = SHOW_ALL[lang]
+    open_page(name(CLOUD, lang), page(CLOUD, lang))
+    button = browser.find_element(By.CSS_SELECTOR, ".dsfr-accordion-show-all button")
+    WebDriverWait(browser, 5).until(lambda b: button.is_displayed())
+    assert (button.text, button.get_attribute("aria-expanded")) == (show, "false")
+    button.click()
+    rows = settled(browser, lambda rows: all(row[1] == "true" and shown(row) for row in rows))
+    assert all(row[2] is None for row in rows)
+    WebDriverWait(browser, 5).until(lambda b: button.text == hide)
+    assert button.get_attribute("aria-expanded") == "true"
+    # The keyboard: Enter on the focused button hides them all.
+    button.send_keys(Keys.ENTER)
+    rows = settled(browser, lambda rows: all(row[1] == "false" for row in rows))
+    WebDriverWait(browser, 5).until(lambda b: button.text == show)
+    assert button.get_attribute("aria-expanded") == "false"
+    assert browser.execute_script("return document.activeElement") == button
+    # Every panel opened one by one: the button says so too.
+    for toggle in browser.find_elements(By.CSS_SELECTOR, ".fr-accordion__btn"):
+        toggle.click()
+    WebDriverWait(browser, 5).until(lambda b: button.get_attribute("aria-expanded") == "true")
+    assert button.text == hide
+
+
+def test_show_all_is_not_rendered_for_a_grouped_accordion_or_when_turned_off():
+    assert "dsfr-accordion-show-all" not in page(CLOUD, grouped=True)
+    assert "dsfr-accordion-show-all" not in page(CLOUD, show_all=False)
+    assert "dsfr-accordion-show-all" not in page(SAMU)  # one panel
+
+
+@pytest.mark.parametrize(("example", "lang"), [(CLOUD, "fr"), (CLOUD, "en"), (SAMU, "fr")])
+def test_axe_and_the_behaviour_checks_pass_with_every_enhancement_on(
+    browser_session, site_root, example, lang
+):
+    path = site_root / f"audit-{name(example, lang)}"
+    path.write_text(page(example, lang, permalinks=True), encoding="utf-8")
+    findings = browser_session.audit_file(path, path.name, site_root)
+    # axe-core's "needs review" (its colour contrast of the <h1>) is the DSFR page's,
+    # with or without the enhancements; anything else, no.
+    assert [
+        f"{f.code}: {f.message()}"
+        for f in findings
+        if f.kind.severity is not Severity.INFO and f.code != "axe-incomplete"
+    ] == []
