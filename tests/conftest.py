@@ -44,6 +44,17 @@ def hrefs(markup: str) -> list[str]:
     return [html.unescape(found) for found in re.findall(r'href="([^"]*)"', markup)]
 
 
+def translated(document, lang: str | None):
+    """The translation of ``document`` into ``lang`` from its catalogue, as ``render``
+    takes it, or ``None`` for its own language (or none given)."""
+    if lang is None or lang == document.lang:
+        return None
+    import dsfr_accordion  # noqa: PLC0415 - the suite's helpers import it lazily
+
+    catalogue = dsfr_accordion.load_translations(document, lang)
+    return dsfr_accordion.translate(document, catalogue)
+
+
 def run_cli(
     *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:

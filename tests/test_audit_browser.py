@@ -16,7 +16,7 @@ from dsfr_accordion.audit.browser import BrowserSession
 from dsfr_accordion.audit.findings import AuditFinding
 from dsfr_accordion.audit.rules import Severity
 from tests.browser import shorter
-from tests.conftest import DSFR_DIST, EXAMPLES, FIXTURES, ROOT, run_cli
+from tests.conftest import DSFR_DIST, EXAMPLES, FIXTURES, ROOT, run_cli, translated
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +27,8 @@ DSFR_PACKAGE = DSFR_DIST.parent
 
 def _render(example: str, *, page: bool = False, **options) -> str:
     render = dsfr_accordion.render_page if page else dsfr_accordion.render
-    return str(render(dsfr_accordion.load(EXAMPLES / example), **options))
+    document = dsfr_accordion.load(EXAMPLES / example)
+    return str(render(document, translations=translated(document, options.get("lang")), **options))
 
 
 def _audit(session: BrowserSession, folder: Path, name: str, html: str) -> list[AuditFinding]:

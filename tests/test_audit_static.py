@@ -17,7 +17,7 @@ from dsfr_accordion.audit.rules import RULES, RULES_BY_ID, Check, Msg
 from dsfr_accordion.audit.static import audit_file, audit_text, html_files
 from dsfr_accordion.errors import DsfrAccordionError
 from dsfr_accordion.htmlsource import normalise
-from tests.conftest import EXAMPLES, FIXTURES, ROOT
+from tests.conftest import EXAMPLES, FIXTURES, ROOT, translated
 
 STATIC = FIXTURES / "audit" / "static"
 STATIC_RULES = [rule.code for rule in RULES if rule.check is Check.STATIC]
@@ -110,7 +110,8 @@ def test_front_matter_is_blanked_line_for_line():
 def test_rendered_examples_give_no_finding(example: str, options: dict):
     options = dict(options)
     render = dsfr_accordion.render_page if options.pop("page", False) else dsfr_accordion.render
-    html = render(dsfr_accordion.load(EXAMPLES / example), **options)
+    document = dsfr_accordion.load(EXAMPLES / example)
+    html = render(document, translations=translated(document, options.get("lang")), **options)
     assert audit_text(html, example).findings == ()
 
 

@@ -9,7 +9,7 @@ import pytest
 
 import dsfr_accordion
 from tests.accordion_contract import by_class, contract_problems
-from tests.conftest import EXAMPLES, parse_html, run_cli
+from tests.conftest import EXAMPLES, parse_html, run_cli, translated
 
 # The properties schema.org and search engines require of a FAQ page, by type.
 REQUIRED = {
@@ -45,7 +45,9 @@ def check_required(node: dict) -> None:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_faq_page_has_every_required_property(lang: str):
     document = dsfr_accordion.load(EXAMPLES / "temoignages-cloud.yaml")
-    html = dsfr_accordion.render_page(document, lang=lang, faq_schema=True)
+    html = dsfr_accordion.render_page(
+        document, lang=lang, translations=translated(document, lang), faq_schema=True
+    )
     (data,) = structured_data(html)
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "FAQPage"
