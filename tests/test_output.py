@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from dsfr_accordion.errors import ContentError, DsfrAccordionError
-from dsfr_accordion.loaders import read_text
+from dsfr_accordion.inputs import read_text
 from dsfr_accordion.output import MARKER, check_outputs, staged_dir, write_text
 from tests.conftest import EXAMPLES, ROOT, run_cli
 

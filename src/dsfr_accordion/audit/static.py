@@ -22,7 +22,7 @@ from .. import ui
 from ..assets import ENHANCEMENT_FILES
 from ..errors import DsfrAccordionError
 from ..htmlsource import HtmlSource, classes, normalise, parse
-from ..loaders import MAX_BYTES, read_text
+from ..inputs import MAX_BYTES, read_text
 from ..model import Location
 from ..syntax import (
     URL_ATTRIBUTES,

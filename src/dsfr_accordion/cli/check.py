@@ -183,7 +183,7 @@ def _merge(args: argparse.Namespace, policy: FailOn) -> int:
     """``check --merge``: the report of the whole check from its shards' reports."""
     from ..audit.rules import RULES_BY_ID  # noqa: PLC0415
     from ..audit.shards import merge  # noqa: PLC0415
-    from ..loaders import read_text  # noqa: PLC0415
+    from ..inputs import read_text  # noqa: PLC0415
 
     for option, given in (
         ("--browser", args.browser),

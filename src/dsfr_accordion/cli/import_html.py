@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import ui
-from ..loaders import read_text
+from ..inputs import read_text
 from ..output import check_outputs, write_text
 from .console import Console, printable
 from .options import add_max_size

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from ..loaders import MAX_BYTES, load
+from ..inputs import MAX_BYTES
 from ..model import Document
 
 MEBIBYTE = 1024 * 1024
@@ -38,6 +38,10 @@ def add_max_size(parser: argparse.ArgumentParser) -> None:
 def load_content(args: argparse.Namespace, path: str | os.PathLike[str]) -> Document:
     """The document of the content file ``path``, within ``--max-size``; the repair
     report of a legacy page goes to the console (``args.on_import_report``)."""
+    # The loaders (Markdown, YAML, the sanitizer) load for the commands that read
+    # content only: check never does.
+    from ..loaders import load  # noqa: PLC0415
+
     return load(path, max_bytes=args.max_bytes, on_import_report=args.on_import_report)
 
 

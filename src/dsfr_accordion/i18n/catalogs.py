@@ -30,7 +30,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError
 
 from ..errors import DsfrAccordionError
-from ..loaders import MAX_BYTES, read_bytes
+from ..inputs import MAX_BYTES, read_bytes
 from ..model import Document, ForeignText, Location
 from ..mofile import mo_bytes
 from ..output import write_bytes
