@@ -162,12 +162,13 @@ def add(lang: str) -> Path:
     return path
 
 
-def updated(lang: str, fresh: Catalog) -> bytes:
-    """The ``lang`` catalogue updated to ``fresh``; English, the source language,
-    translates each message to its own id.
+def updated(lang: str, fresh: Catalog, pot: Header) -> bytes:
+    """The ``lang`` catalogue updated to ``fresh``, the template whose header is
+    ``pot``; English, the source language, translates each message to its own id.
     """
     path = LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-    catalog = read_catalog(path.read_bytes(), locale=babel_locale(lang))
+    data = path.read_bytes()
+    catalog = read_catalog(data, locale=babel_locale(lang))
     # update() adopts the template's message objects: give each language its own copy.
     fresh = copy.deepcopy(fresh)
     revive(catalog, fresh)
@@ -181,7 +182,7 @@ def updated(lang: str, fresh: Catalog) -> bytes:
                 message.string = message.id
                 message.flags.discard("fuzzy")
         catalog.obsolete.clear()
-    return dump(catalog, merged_header(header_of(path) or [], lang, pot_header(), "dsfr-accordion"))
+    return dump(catalog, merged_header(read_header(data), lang, pot, "dsfr-accordion"))
 
 
 def compile_catalogues() -> None:
@@ -195,9 +196,10 @@ def compile_catalogues() -> None:
 
 def main(check: bool) -> int:
     fresh = template()
-    wanted = {LOCALES / f"{DOMAIN}.pot": dump(fresh, pot_header())}
+    pot = pot_header()
+    wanted = {LOCALES / f"{DOMAIN}.pot": dump(fresh, pot)}
     for lang in languages():
-        wanted[LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"] = updated(lang, fresh)
+        wanted[LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"] = updated(lang, fresh, pot)
     stale = [
         path
         for path, data in wanted.items()

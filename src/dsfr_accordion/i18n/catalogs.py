@@ -15,7 +15,6 @@ and an obsolete one whose source string comes back is revived.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 from collections import Counter
@@ -188,14 +187,13 @@ def template(document: Document, content: str | os.PathLike[str]) -> Catalog:
     return catalog
 
 
-def _write(path: Path, catalog: Catalog, header: Header) -> None:
-    """Write ``catalog`` with ``header`` to ``path`` (atomically), unless the file
-    holds those bytes already: an update that changes nothing writes nothing."""
+def _write(path: Path, catalog: Catalog, header: Header, previous: bytes | None) -> None:
+    """Write ``catalog`` with ``header`` to ``path`` (atomically), unless it would be
+    ``previous``, the bytes read from it: an update that changes nothing writes
+    nothing."""
     data = catalog_bytes(catalog, header=header)
-    with contextlib.suppress(OSError):
-        if path.is_file() and path.read_bytes() == data:
-            return
-    write_bytes(path, data)
+    if data != previous:
+        write_bytes(path, data)
 
 
 def _checked(path: Path, max_bytes: int) -> tuple[bytes, posyntax.Checked]:
@@ -213,16 +211,24 @@ def _checked(path: Path, max_bytes: int) -> tuple[bytes, posyntax.Checked]:
     return data, checked
 
 
+def _existing(path: Path, max_bytes: int) -> bytes | None:
+    """The checked bytes of the catalogue at ``path``; ``None`` when there is no file."""
+    return _checked(path, max_bytes)[0] if path.exists() else None
+
+
 def header_of(path: Path, max_bytes: int = MAX_BYTES) -> Header | None:
     """The header fields of the catalogue at ``path``; ``None`` when there is no file."""
-    return read_header(_checked(path, max_bytes)[0]) if path.exists() else None
+    data = _existing(path, max_bytes)
+    return None if data is None else read_header(data)
 
 
 def write_template(document: Document, content: str | os.PathLike[str], output: Path) -> Path:
     """Write the ``.pot`` of ``document`` to ``output`` (atomically), keeping the
     header of the template already there."""
     catalog = template(document, content)
-    _write(output, catalog, template_header(catalog.domain or "", header_of(output) or []))
+    previous = _existing(output, MAX_BYTES)
+    header = read_header(previous) if previous is not None else []
+    _write(output, catalog, template_header(catalog.domain or "", header), previous)
     return output
 
 
@@ -230,6 +236,11 @@ def read(path: Path, lang: str | None = None, *, max_bytes: int = MAX_BYTES) -> 
     """Read the ``.po`` at ``path`` (at most ``max_bytes`` of it, as content files); a
     syntax error names its line. The ``lineno`` of each current message is the line
     of its msgstr, where a translator looks when told about the message."""
+    return _read(path, lang, max_bytes)[0]
+
+
+def _read(path: Path, lang: str | None, max_bytes: int) -> tuple[Catalog, bytes]:
+    """:func:`read`, and the bytes read."""
     data, checked = _checked(path, max_bytes)
     lines = checked.msgstr_lines
     try:
@@ -242,7 +253,7 @@ def read(path: Path, lang: str | None = None, *, max_bytes: int = MAX_BYTES) -> 
         ) from None
     for message in _current(catalog):
         message.lineno = lines.get((message.context or "", str(message.id)), message.lineno)
-    return catalog
+    return catalog, data
 
 
 def revive(catalog: Catalog, fresh: Catalog) -> None:
@@ -335,9 +346,10 @@ def update(
     """
     fresh = template(document, content)
     path = po_path(content, lang, locales)
+    previous: bytes | None = None
     if path.exists():
-        catalog = read(path, lang, max_bytes=max_bytes)
-        header = header_of(path, max_bytes) or []
+        catalog, previous = _read(path, lang, max_bytes)
+        header = read_header(previous)
         rekey(catalog, fresh)
         revive(catalog, fresh)
         original = _originals(catalog)
@@ -355,7 +367,7 @@ def update(
         catalog.update(fresh)
         header = []
     pot = header_of(locales_dir(content, locales) / f"{domain_of(content)}.pot", max_bytes)
-    _write(path, catalog, merged_header(header, lang, pot, domain_of(content)))
+    _write(path, catalog, merged_header(header, lang, pot, domain_of(content)), previous)
     return path
 
 
