@@ -13,7 +13,6 @@ from dsfr_accordion.audit.findings import found
 from dsfr_accordion.audit.rules import Msg
 from dsfr_accordion.errors import ContentError
 from dsfr_accordion.legacy import import_page
-from dsfr_accordion.legacy.findings import finding_line
 from dsfr_accordion.loaders import load
 from dsfr_accordion.ui import N_, Msgid, Phrase, localized, translations
 
@@ -53,7 +52,7 @@ def test_the_import_report_s_reasons_are_in_the_report_s_language():
     report = import_page(page, "legacy.html").report
     (finding,) = [f for f in report.findings if f.code == "paired-by-structure"]
     assert 'its aria-controls="nulle-part" points at no element' in finding.message()
-    french = finding_line(finding, FRENCH)
+    french = report.text("fr")
     assert 'son aria-controls="nulle-part" ne vise aucun élément' in french, french
     assert "points at" not in french
     as_json = report.as_json()["findings"]

@@ -1,22 +1,26 @@
 """Reports of audit results: text for people, JSON and JUnit XML for machines.
 
 Every report lists files in the order they were audited and findings in
-document order, so the same input always gives the same bytes. The JSON
-schema is documented in ``docs/accessibility.md``; ``SCHEMA`` names its
-version and changes only when a field changes meaning or goes away.
+document order, so the same input always gives the same bytes. This module
+writes what is the audit's own (files, summary, excerpts of the source, the
+JSON keys of a rule: check, category, RGAA); each finding is shown by the one
+formatter of findings, :mod:`dsfr_accordion.reporting`, as its :data:`STYLE`
+says. The JSON schema is documented in ``docs/accessibility.md``; ``SCHEMA``
+names its version and changes only when a field changes meaning or goes away.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
+from operator import attrgetter
 from xml.etree import ElementTree
 
 from .. import __version__, ui
 from ..assets import DSFR_VERSION
+from ..reporting import ReportStyle, json_text, number, xml_text
 from ..ui import N_
 from .findings import AuditFinding, FileResult
-from .rules import Severity
+from .rules import Rule, Severity
 
 #: Names the JSON format and its version.
 SCHEMA = "dsfr-accordion-check/1"
@@ -42,8 +46,8 @@ SEVERITY_WORDS: dict[Severity, str] = {
     # Translators: the severity of a note, as in "page.html:3:5: info: …"
     Severity.INFO: N_("info"),
 }
-LINE = N_("{place}: {severity}: {message} ({rule}, RGAA {rgaa})")
-LINE_WITHOUT_RGAA = N_("{place}: {severity}: {message} ({rule})")
+LINE = N_("{place}: {severity}: {message} ({code}, RGAA {rgaa})")
+LINE_WITHOUT_RGAA = N_("{place}: {severity}: {message} ({code})")
 HINT = N_("hint: {hint}")
 SUMMARY = N_("files checked: {files}, errors: {errors}, warnings: {warnings}")
 #: The summary when there are info findings (things not checked): said only then.
@@ -51,11 +55,9 @@ SUMMARY_WITH_INFO = N_(
     "files checked: {files}, errors: {errors}, warnings: {warnings}, info: {info}"
 )
 
-
-def _place(finding: AuditFinding) -> str:
-    if finding.line is None:
-        return finding.path
-    return f"{finding.path}:{finding.line}:{finding.column or 1}"
+#: How the audit's findings read (:mod:`dsfr_accordion.reporting`): graded by their
+#: rule's severity; schema 1 names a finding's code ``rule``.
+STYLE: ReportStyle[Rule] = ReportStyle(attrgetter("severity"), SEVERITY_WORDS, {"code": "rule"})
 
 
 def _excerpt(result: FileResult, finding: AuditFinding) -> list[str]:
@@ -75,34 +77,23 @@ def _excerpt(result: FileResult, finding: AuditFinding) -> list[str]:
 
 def text(results: Sequence[FileResult], lang: str = "en") -> str:
     """Findings grouped by file, each with its source line and a caret under the column."""
-    gettext = ui.translations(lang).gettext
     out: list[str] = []
     for result in results:
         if not result.findings:
             continue
         out.append(result.path)
         for finding in result.findings:
-            line = LINE if finding.rgaa else LINE_WITHOUT_RGAA
-            out.append(
-                "  "
-                + gettext(line).format(
-                    place=_place(finding),
-                    severity=gettext(SEVERITY_WORDS[finding.kind.severity]),
-                    message=finding.message(lang),
-                    rule=finding.code,
-                    rgaa=finding.rgaa,
-                )
+            line, hint = STYLE.text_lines(
+                finding, lang, LINE if finding.rgaa else LINE_WITHOUT_RGAA, HINT
             )
+            out.append(f"  {line}")
             out.extend(_excerpt(result, finding))
-            out.append("    " + gettext(HINT).format(hint=finding.hint(lang)))
+            out.append(f"    {hint}")
         out.append("")
-    from babel.numbers import format_decimal  # noqa: PLC0415 - only when a report is shown
-
     total = counts(results)
-    numbers = {
-        name: format_decimal(value, locale=ui.babel_locale(lang)) for name, value in total.items()
-    }
-    out.append(gettext(SUMMARY_WITH_INFO if total["info"] else SUMMARY).format(**numbers))
+    numbers = {name: number(value, lang) for name, value in total.items()}
+    summary = SUMMARY_WITH_INFO if total["info"] else SUMMARY
+    out.append(ui.translations(lang).gettext(summary).format(**numbers))
     return "\n".join(out) + "\n"
 
 
@@ -121,16 +112,10 @@ def as_data(
                 "path": result.path,
                 "findings": [
                     {
-                        "rule": finding.code,
+                        **STYLE.json_object(finding, lang),
                         "check": finding.kind.check.value,
-                        "severity": finding.kind.severity.value,
                         "category": finding.kind.category.value,
                         "rgaa": finding.rgaa,
-                        "line": finding.line,
-                        "column": finding.column,
-                        "message": finding.message(lang),
-                        "hint": finding.hint(lang),
-                        "data": dict(finding.fields),
                     }
                     for finding in result.findings
                 ],
@@ -148,9 +133,8 @@ def json_report(
 ) -> str:
     """The JSON report: ``SCHEMA``, keys sorted, indented, one trailing newline.
 
-    :func:`.shards.merge` writes it the same way: keep the two in step."""
-    data = as_data(results, lang, shard)
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    :func:`.shards.merge` writes the same envelope: keep the two in step."""
+    return json_text(as_data(results, lang, shard), sort_keys=True)
 
 
 def junit(
@@ -186,28 +170,8 @@ def junit(
         if not result.findings:
             ElementTree.SubElement(suite, "testcase", classname=result.path, name="accessibility")
         for finding in result.findings:
-            case = ElementTree.SubElement(
-                suite,
-                "testcase",
-                classname=result.path,
-                name=f"{finding.code} {finding.line or 0}:{finding.column or 0}",
-            )
-            if finding.kind.severity is Severity.INFO:
-                outcome = ElementTree.SubElement(case, "skipped", message=finding.message(lang))
-            else:
-                outcome = ElementTree.SubElement(
-                    case, "failure", type=finding.kind.severity.value, message=finding.message(lang)
-                )
-            outcome.text = (
-                f"{_place(finding)}: {finding.message(lang)}\n"
-                f"RGAA {finding.rgaa or '-'}; {finding.hint(lang)}"
-            )
-    ElementTree.indent(suites)
-    return (
-        '<?xml version="1.0" encoding="utf-8"?>\n'
-        + ElementTree.tostring(suites, encoding="unicode")
-        + "\n"
-    )
+            STYLE.junit_case(suite, finding, lang, skipped=finding.kind.severity is Severity.INFO)
+    return xml_text(suites)
 
 
 def render_report(

@@ -25,6 +25,7 @@ from xml.etree import ElementTree
 
 from ..errors import DsfrAccordionError
 from ..model import Location
+from ..reporting import json_text, xml_text
 from ..ui import N_, Msgid
 from .report import SCHEMA
 
@@ -142,8 +143,7 @@ def _json(common: dict[str, object], files: list[Any]) -> Merged:
         "files": files,
     }
     # As report.json_report writes it: the same check gives the same bytes.
-    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    return Merged("json", text, tuple(f["rule"] for f in findings))
+    return Merged("json", json_text(data, sort_keys=True), tuple(f["rule"] for f in findings))
 
 
 def _junit(name: object, suites: list[ElementTree.Element]) -> Merged:
@@ -155,16 +155,10 @@ def _junit(name: object, suites: list[ElementTree.Element]) -> Merged:
         skipped=str(sum(int(s.get("skipped", "0")) for s in suites)),
     )
     root.extend(suites)
-    # A finding's test case is named "rule line:column" (report.junit).
+    # A finding's test case is named "rule line:column" (ReportStyle.junit_case).
     rules = tuple(
         case.get("name", "").split(" ", 1)[0]
         for case in root.iter("testcase")
         if case.find("failure") is not None or case.find("skipped") is not None
     )
-    ElementTree.indent(root)
-    text = (
-        '<?xml version="1.0" encoding="utf-8"?>\n'
-        + ElementTree.tostring(root, encoding="unicode")
-        + "\n"
-    )
-    return Merged("junit", text, rules)
+    return Merged("junit", xml_text(root), rules)

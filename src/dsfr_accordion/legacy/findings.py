@@ -4,16 +4,19 @@ A finding is one defect of the legacy page or one thing the import did about
 it, at a place in the source. Its ``code`` is a key of :data:`FINDINGS`, which
 gives its outcome and its two ``str.format`` templates: what was found and
 what was done. The templates are marked with ``N_`` for the UI catalogue.
+:class:`Report` writes the report's own parts (accordions, losses, summary);
+each finding is shown by the one formatter of findings,
+:mod:`dsfr_accordion.reporting`, as :data:`STYLE` says.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from operator import attrgetter
 
-from .. import ui
+from .. import reporting, ui
 from ..findings import Finding
 from ..model import Location
 from ..ui import N_
@@ -49,7 +52,7 @@ OUTCOME_WORDS: dict[Outcome, str] = {
 }
 
 #: The human report's own lines (findings have theirs in :data:`FINDINGS`).
-FINDING_LINE = N_("{place}: {severity}: {message}: {action}")
+FINDING_LINE = N_("{place}: {severity}: {message}: {hint}")
 LOSS_LINE = N_("{place}: loss: {count} source words are missing from the import: {excerpt!r}")
 SUMMARY_LINE = N_(
     "{source}: accordions imported: {accordions}; repaired: {repaired}, removed: {removed}, "
@@ -73,6 +76,12 @@ class FindingKind:
 
 #: What an import reports: a finding whose kind is a :class:`FindingKind`.
 ImportFinding = Finding[FindingKind]
+
+#: How the import's findings read (:mod:`dsfr_accordion.reporting`): graded by their
+#: outcome, which schema 1 names ``severity``; it names the hint ``action``.
+STYLE: reporting.ReportStyle[FindingKind] = reporting.ReportStyle(
+    attrgetter("outcome"), OUTCOME_WORDS, {"hint": "action"}
+)
 
 #: Every kind of import finding, by code.
 FINDINGS: dict[str, FindingKind] = {
@@ -272,18 +281,6 @@ def import_finding(
     return Finding.of(FINDINGS[code], location, data or {})
 
 
-def finding_line(finding: ImportFinding, gettext: Callable[[str], str]) -> str:
-    """The finding's line of the human report, in the language of ``gettext``:
-    the library's words translated, the page's text (its fields) as it is."""
-    data = ui.localized(finding.data, gettext)
-    return gettext(FINDING_LINE).format(
-        place=finding.location,
-        severity=gettext(OUTCOME_WORDS[finding.kind.outcome]),
-        message=gettext(finding.kind.message).format(**data),
-        action=gettext(finding.kind.hint).format(**data),
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class Loss:
     """A run of source words missing from the import, starting at ``location``."""
@@ -341,19 +338,17 @@ class Report:
 
     def text(self, lang: str = "en") -> str:
         """The report for people, in ``lang``: one line per finding, then a summary."""
-        from babel.numbers import format_decimal  # noqa: PLC0415 - only when a report is shown
-
         gettext = ui.translations(lang).gettext
-
-        def number(value: int) -> str:
-            return format_decimal(value, locale=ui.babel_locale(lang))
-
-        lines = [finding_line(finding, gettext) for finding in self.findings]
+        lines = [
+            line
+            for finding in self.findings
+            for line in STYLE.text_lines(finding, lang, FINDING_LINE)
+        ]
         for loss in self.preservation.losses:
             lines.append(
                 gettext(LOSS_LINE).format(
                     place=loss.location,
-                    count=number(len(loss.words)),
+                    count=reporting.number(len(loss.words), lang),
                     excerpt=excerpt(" ".join(loss.words)),
                 )
             )
@@ -361,13 +356,13 @@ class Report:
         lines.append(
             gettext(SUMMARY_LINE).format(
                 source=self.source,
-                accordions=number(len(self.sections)),
-                repaired=number(counts["repaired"]),
-                removed=number(counts["removed"]),
-                review=number(counts["review"]),
-                source_words=number(kept.source_words),
-                lost=number(kept.lost_words),
-                unsafe=number(kept.removed_words),
+                accordions=reporting.number(len(self.sections), lang),
+                repaired=reporting.number(counts["repaired"], lang),
+                removed=reporting.number(counts["removed"], lang),
+                review=reporting.number(counts["review"], lang),
+                source_words=reporting.number(kept.source_words, lang),
+                lost=reporting.number(kept.lost_words, lang),
+                unsafe=reporting.number(kept.removed_words, lang),
             )
         )
         return "\n".join(lines) + "\n"
@@ -391,17 +386,7 @@ class Report:
                 }
                 for section in self.sections
             ],
-            "findings": [
-                {
-                    "code": finding.code,
-                    "severity": str(finding.kind.outcome),  # schema 1's name for the outcome
-                    **place(finding.location),
-                    "message": finding.message(),
-                    "action": finding.hint(),
-                    "data": ui.localized(finding.data, str),
-                }
-                for finding in self.findings
-            ],
+            "findings": [STYLE.json_object(finding) for finding in self.findings],
             "outside": [{**place(where), "text": text} for where, text in self.outside_text],
             "preservation": {
                 "source_words": self.preservation.source_words,
@@ -418,4 +403,4 @@ class Report:
 
     def json_text(self) -> str:
         """:meth:`as_json` serialised, deterministic, UTF-8 friendly."""
-        return json.dumps(self.as_json(), ensure_ascii=False, indent=2) + "\n"
+        return reporting.json_text(self.as_json())
