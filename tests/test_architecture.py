@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import graphlib
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -74,3 +76,104 @@ def test_a_layer_never_imports_what_comes_after_it(layer: str, forbidden: tuple[
         if name.startswith(forbidden)
     }
     assert not offending, sorted(offending)
+
+
+TREES = {
+    module_name(path): ast.parse(path.read_text(encoding="utf-8")) for path in PACKAGE.rglob("*.py")
+}
+PACKAGES = {module_name(path) for path in PACKAGE.rglob("__init__.py")}
+
+
+def runtime_imports(module: str) -> tuple[set[str], set[str]]:
+    """The package's modules that ``module`` imports when it runs: at module level,
+    and inside functions (deferred); imports under ``if TYPE_CHECKING`` never run."""
+    package = module if module in PACKAGES else module.rsplit(".", 1)[0]
+    top: set[str] = set()
+    deferred: set[str] = set()
+
+    def targets(node: ast.Import | ast.ImportFrom) -> set[str]:
+        if isinstance(node, ast.Import):
+            return {alias.name for alias in node.names if alias.name in TREES}
+        base = package.split(".")
+        base = base[: len(base) - node.level + 1] if node.level else []
+        stem = ".".join([*base, node.module] if node.module else base)
+        found = {f"{stem}.{alias.name}" for alias in node.names} & TREES.keys()
+        if stem in TREES and len(found) < len(node.names):  # a name of the module itself
+            found.add(stem)
+        return found
+
+    def visit(nodes: Iterable[ast.AST], in_function: bool) -> None:
+        for node in nodes:
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                (deferred if in_function else top).update(targets(node))
+            elif isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                visit(node.orelse, in_function)
+            else:
+                function = isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda)
+                visit(ast.iter_child_nodes(node), in_function or function)
+
+    visit(TREES[module].body, False)
+    return top - {module}, deferred - {module}
+
+
+def test_no_import_is_deferred_to_break_a_cycle():
+    # Imports inside functions are for speed (Babel, html5lib, Selenium, Jinja load
+    # when first needed), never to dodge a cycle: moved to the top of their modules,
+    # they would make none.
+    graph = {module: set().union(*runtime_imports(module)) for module in TREES}
+    try:
+        list(graphlib.TopologicalSorter(graph).static_order())
+    except graphlib.CycleError as error:
+        pytest.fail(f"an import cycle once deferred imports are moved up: {error.args[1]}")
+    # The walk sees deferred imports and leaves out what only type checkers read.
+    top, deferred = runtime_imports("dsfr_accordion.rendering")
+    assert "dsfr_accordion.environments" in deferred - top
+    assert "dsfr_accordion.i18n.catalogs" not in top
+
+
+def defined(kind: type[ast.AST], name: str) -> set[str]:
+    """The modules that define a class or function ``name`` at any level."""
+    return {
+        module
+        for module, tree in TREES.items()
+        for node in ast.walk(tree)
+        if isinstance(node, kind) and getattr(node, "name", None) == name
+    }
+
+
+@pytest.mark.parametrize(
+    ("concept", "where", "module"),
+    [
+        ("a finding", lambda: defined(ast.ClassDef, "Finding"), "dsfr_accordion.findings"),
+        ("a severity", lambda: defined(ast.ClassDef, "Severity"), "dsfr_accordion.audit.rules"),
+        (
+            "the .mo compiler",
+            lambda: {m for m, names in MODULES.items() if "babel.messages.mofile" in names},
+            "dsfr_accordion.mofile",
+        ),
+        (
+            "the front matter fence",
+            lambda: {
+                module
+                for module, tree in TREES.items()
+                for node in ast.walk(tree)
+                if isinstance(node, ast.Constant) and node.value == "---"
+            },
+            "dsfr_accordion.frontmatter",
+        ),
+        (
+            "a finding shown (its message and hint, in a report)",
+            lambda: {
+                module
+                for module, tree in TREES.items()
+                for node in ast.walk(tree)
+                if isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("message", "hint")
+            },
+            "dsfr_accordion.reporting",
+        ),
+    ],
+)
+def test_one_place_per_concept(concept: str, where, module: str):
+    assert where() == {module}, concept

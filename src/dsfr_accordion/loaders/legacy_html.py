@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..errors import ContentError
+from ..inputs import read_text
 from ..model import Document
 
 if TYPE_CHECKING:
@@ -41,7 +42,6 @@ def import_html(path: str | os.PathLike[str]) -> Import:
     """
     # html5lib is imported only when an HTML page is read: not on the render path.
     from ..legacy import import_page  # noqa: PLC0415
-    from . import read_text  # noqa: PLC0415
 
     return import_page(read_text(path), os.fspath(path))
 
@@ -55,6 +55,7 @@ def load_legacy_html(
     Raises :class:`~dsfr_accordion.errors.ContentError` when no accordion is
     found and when the import would lose words (``import`` shows where).
     """
+    # As above: html5lib and the importer load only when an HTML page is read.
     from ..legacy import import_page  # noqa: PLC0415
     from ..legacy.findings import excerpt  # noqa: PLC0415
 
