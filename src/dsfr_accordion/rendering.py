@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from dataclasses import asdict, dataclass, fields
+from typing import TYPE_CHECKING, Any, Literal
 
 from markupsafe import Markup, escape
 
@@ -92,6 +92,37 @@ class _Rendered:
     source_lang: str
     #: Whether the accordions use the library's enhancements (the page links their files).
     enhanced: bool
+
+
+#: The keywords of :func:`render` and :func:`render_page` that :func:`_accordions`
+#: takes as they are; the enhancements' keywords are the fields of
+#: :class:`~dsfr_accordion.markup.Enhancements`.
+_ACCORDION_KEYWORDS = (
+    "lang",
+    "translations",
+    "heading_level",
+    "open",
+    "grouped",
+    "id_prefix",
+    "reserved_ids",
+    "ids",
+    "faq_schema",
+)
+
+
+def _accordion_options(arguments: Mapping[str, Any]) -> dict[str, Any]:
+    """The keyword arguments of :func:`_accordions` among ``arguments``, the keyword
+    arguments of a call of :func:`render` or :func:`render_page` (its ``locals()``
+    before anything else is assigned): the shared options as given, and the
+    enhancements' flags as one :class:`~dsfr_accordion.markup.Enhancements`.
+
+    The two public functions keep their explicit signatures (for ``help()``,
+    editors and type checkers); what they share is read here, once."""
+    options = {name: arguments[name] for name in _ACCORDION_KEYWORDS}
+    options["enhancements"] = Enhancements(
+        **{flag.name: arguments[flag.name] for flag in fields(Enhancements)}
+    )
+    return options
 
 
 def _accordions(
@@ -229,18 +260,7 @@ def render(
     Raises :class:`DsfrAccordionError` for an invalid option and
     :class:`~dsfr_accordion.errors.ContentError` for an id problem.
     """
-    options = {
-        "lang": lang,
-        "translations": translations,
-        "heading_level": heading_level,
-        "open": open,
-        "grouped": grouped,
-        "id_prefix": id_prefix,
-        "reserved_ids": reserved_ids,
-        "ids": ids,
-        "faq_schema": faq_schema,
-    }
-    enhancements = Enhancements(open_without_js, find_in_page, show_all, permalinks)
+    options = _accordion_options(locals())  # first: the locals are the arguments
     if page:
         warnings.warn(
             "render(document, page=True) is deprecated and goes in 0.2: "
@@ -248,15 +268,9 @@ def render(
             DeprecationWarning,
             stacklevel=2,
         )
+        enhancements = asdict(options.pop("enhancements"))
         return render_page(
-            document,
-            dsfr_base=dsfr_base,
-            alternates=alternates,
-            open_without_js=open_without_js,
-            find_in_page=find_in_page,
-            show_all=show_all,
-            permalinks=permalinks,
-            **options,
+            document, dsfr_base=dsfr_base, alternates=alternates, **enhancements, **options
         )
     if dsfr_base is not None or alternates is not None:
         warnings.warn(
@@ -265,7 +279,7 @@ def render(
             DeprecationWarning,
             stacklevel=2,
         )
-    return _accordions(document, page=False, enhancements=enhancements, **options).fragment
+    return _accordions(document, page=False, **options).fragment
 
 
 def render_page(
@@ -309,25 +323,10 @@ def render_page(
     the page links them; with the CDN, which does not serve them, the page is
     rendered without any (the DSFR accordion alone).
     """
-    local = dsfr_base is not None
-    rendered = _accordions(
-        document,
-        page=True,
-        lang=lang,
-        translations=translations,
-        heading_level=heading_level,
-        open=open,
-        grouped=grouped,
-        id_prefix=id_prefix,
-        reserved_ids=reserved_ids,
-        ids=ids,
-        faq_schema=faq_schema,
-        enhancements=(
-            Enhancements(open_without_js, find_in_page, show_all, permalinks)
-            if local
-            else DSFR_ONLY
-        ),
-    )
+    options = _accordion_options(locals())  # first: the locals are the arguments
+    if dsfr_base is None:
+        options["enhancements"] = DSFR_ONLY  # the CDN does not serve the library's files
+    rendered = _accordions(document, page=True, **options)
     return page_html(
         rendered.title,
         rendered.lang,

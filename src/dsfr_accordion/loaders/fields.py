@@ -90,13 +90,7 @@ class Fields:
         self.where = where
         self.node = node
         if not isinstance(node, yaml.MappingNode):
-            raise ContentError.of(
-                "wrong-type",
-                self.location_of(node),
-                key=where,
-                expected=N_("a mapping (key: value)"),
-                found=describe(node),
-            )
+            raise self._wrong_type(where, node, N_("a mapping (key: value)"))
         self.values: dict[str, yaml.Node] = {}
         self.keys: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
@@ -115,6 +109,19 @@ class Fields:
                 )
             self.keys[key] = key_node
             self.values[key] = value_node
+
+    def _wrong_type(
+        self, key: str, node: yaml.Node, expected: str, found: str | None = None
+    ) -> ContentError:
+        """The error for ``node``, the value of ``key``, which is not ``expected`` (a
+        message id); ``found`` says what it is instead (default: its kind, :func:`describe`)."""
+        return ContentError.of(
+            "wrong-type",
+            self.location_of(node),
+            key=key,
+            expected=expected,
+            found=describe(node) if found is None else found,
+        )
 
     def location_of(self, node: yaml.Node) -> Location:
         """The file location where ``node`` starts."""
@@ -146,9 +153,7 @@ class Fields:
                 raise ContentError.of("empty-value", self.location(key), key=key)
             return None
         if not isinstance(node, yaml.ScalarNode) or node.tag not in _SCALAR_TAGS:
-            raise ContentError.of(
-                "wrong-type", self.location(key), key=key, expected=N_("text"), found=describe(node)
-            )
+            raise self._wrong_type(key, node, N_("text"))
         value = str(node.value).strip()
         if required and not value:
             raise ContentError.of("empty-value", self.location(key), key=key)
@@ -161,13 +166,9 @@ class Fields:
             return default
         # Only true and false: YAML 1.1 also reads yes, no, on and off as booleans.
         if node.tag != _BOOL or str(node.value).lower() not in ("true", "false"):
-            raise ContentError.of(
-                "wrong-type",
-                self.location(key),
-                key=key,
-                expected=N_("true or false"),
-                found=repr(node.value) if isinstance(node, yaml.ScalarNode) else describe(node),
-            )
+            # A scalar is quoted as written ('yes'): it says more than its kind.
+            written = repr(node.value) if isinstance(node, yaml.ScalarNode) else None
+            raise self._wrong_type(key, node, N_("true or false"), written)
         return str(node.value).lower() == "true"
 
     def value(self, spec: schema.Field) -> object:
@@ -185,13 +186,7 @@ class Fields:
         if node is None:
             raise ContentError.of("missing-key", self.location(), key=key, where=self.where)
         if not isinstance(node, yaml.SequenceNode):
-            raise ContentError.of(
-                "wrong-type",
-                self.location(key),
-                key=key,
-                expected=N_("a list"),
-                found=describe(node),
-            )
+            raise self._wrong_type(key, node, N_("a list"))
         if not node.value:
             raise ContentError.of("empty-list", self.location(key), key=key)
         return iter(node.value)
@@ -259,12 +254,6 @@ class Fields:
         if node is None:
             return {}
         if not isinstance(node, yaml.MappingNode):
-            raise ContentError.of(
-                "wrong-type",
-                self.location(key),
-                key=key,
-                expected=N_("a mapping (key: value)"),
-                found=describe(node),
-            )
+            raise self._wrong_type(key, node, N_("a mapping (key: value)"))
         self._refuse_duplicate_keys(node, set())
         return self._construct(node)
