@@ -132,6 +132,19 @@ class Source:
         offset = token.map[0] if token is not None and token.map else 0
         return self._location(offset)
 
+    def unsupported(
+        self, token: Token, what: str, hint: str, where: str | None = None
+    ) -> ContentError:
+        """The error for ``what``, written at ``token``, which Markdown content may not
+        hold in :attr:`where` (or ``where``); ``hint`` says what to write instead."""
+        return ContentError.of(
+            "markdown-unsupported",
+            self.at(token),
+            what=what,
+            where=self.where if where is None else where,
+            hint=hint,
+        )
+
     def attributes_at(self, token: Token) -> Location:
         """The location of the attribute line above ``token``, else of ``token``."""
         attributes = token.meta.get(ATTRIBUTES)
@@ -266,14 +279,9 @@ def blocks_from_tokens(tokens: Sequence[Token], source: Source) -> tuple[Block, 
         elif token.type == "blockquote_open":
             blocks.append(_quote(token, inner, source))
         else:
+            # A construct the table does not name is named by its token type.
             what, hint = _UNSUPPORTED.get(token.type, (token.type.removesuffix("_open"), ""))
-            raise ContentError.of(
-                "markdown-unsupported",
-                source.at(token),
-                what=what,
-                where=source.where,
-                hint=hint or "remove it",
-            )
+            raise source.unsupported(token, what, hint or N_("remove it"))
         i = close + 1
     return tuple(blocks)
 
@@ -298,12 +306,8 @@ def _inline(token: Token, source: Source) -> str:
         raise ContentError.of("attribute-line", source.at(token), text=content)
     for child in token.children or ():
         if child.type == "image":
-            raise ContentError.of(
-                "markdown-unsupported",
-                source.at(token),
-                what=N_("an image"),
-                where=source.where,
-                hint=N_("link to the image instead: [description](https://…)"),
+            raise source.unsupported(
+                token, N_("an image"), N_("link to the image instead: [description](https://…)")
             )
     html = MARKDOWN.renderer.renderInline(token.children or [], MARKDOWN.options, {})
     return sanitized(html.strip())
@@ -316,13 +320,10 @@ def _list(opening: Token, inner: Sequence[Token], source: Source) -> ListBlock:
         close = _closing_index(inner, i)
         content = inner[i + 1 : close]
         if len(content) != 3 or content[0].type != "paragraph_open":
-            kind = "an empty list item" if not content else "a list item holding more than a line"
-            raise ContentError.of(
-                "markdown-unsupported",
-                source.at(inner[i]),
-                what=kind,
-                where=source.where,
-                hint=N_("write each list item as one line of text, without nested lists"),
+            raise source.unsupported(
+                inner[i],
+                N_("a list item holding more than a line") if content else N_("an empty list item"),
+                N_("write each list item as one line of text, without nested lists"),
             )
         items.append(_inline(content[1], source))
         i = close + 1
@@ -354,12 +355,8 @@ def _quote(opening: Token, inner: Sequence[Token], source: Source) -> Quote:
     blocks: list[Paragraph | ListBlock] = []
     for block in blocks_from_tokens(inner, source):
         if isinstance(block, Quote):
-            raise ContentError.of(
-                "markdown-unsupported",
-                source.at(opening),
-                what=N_("a quote inside a quote"),
-                where=source.where,
-                hint=N_("remove the inner '>' markers"),
+            raise source.unsupported(
+                opening, N_("a quote inside a quote"), N_("remove the inner '>' markers")
             )
         blocks.append(block)
     if not blocks:

@@ -99,12 +99,8 @@ def check_behaviour(
             )
             if hidden_in is not None:
                 findings.append(
-                    found(
-                        "accordion-not-tested",
-                        name,
-                        id=state(driver, index).id,
-                        button=_label(driver, button),
-                        container=hidden_in,
+                    _about_button(
+                        "accordion-not-tested", driver, name, index, button, container=hidden_in
                     )
                 )
                 continue
@@ -129,16 +125,30 @@ def _check_button(
         if problem:
             # The other activations of a broken button say nothing new.
             return [
-                found(
+                _about_button(
                     "accordion-behaviour",
+                    driver,
                     name,
-                    id=state(driver, index).id,
-                    button=_label(driver, button),
+                    index,
+                    button,
                     action=action,
                     problem=problem,
                 )
             ]
     return []
+
+
+def _about_button(
+    rule_id: str,
+    driver: WebDriver,
+    name: str,
+    index: int,
+    button: WebElement,
+    **fields: object,
+) -> AuditFinding:
+    """The finding of ``rule_id`` in the page ``name`` about accordion button
+    ``index`` (``button``): its ``id`` and label (``button``), with ``fields``."""
+    return found(rule_id, name, id=state(driver, index).id, button=_label(driver, button), **fields)
 
 
 def _label(driver: WebDriver, button: WebElement) -> str:

@@ -77,25 +77,23 @@ def _testimonials(tokens: Sequence[Token], sources: Source) -> tuple[Testimonial
     while i < len(tokens):
         token = tokens[i]
         if token.type == "heading_open" and token.level == 0 and token.markup in ("=", "-"):
-            raise ContentError.of(
-                "markdown-unsupported",
-                sources.at(token),
-                what=N_("a heading underlined with '===' or '---'"),
-                where=N_("a content file"),
-                hint=N_(
+            raise sources.unsupported(
+                token,
+                N_("a heading underlined with '===' or '---'"),
+                N_(
                     "write headings with '#' marks: '## Title' for a testimonial, "
                     "'### Question' for a question"
                 ),
+                where=N_("a content file"),
             )
         if token.type == "heading_open" and token.level == 0 and token.tag in ("h1", "h2", "h3"):
             section = _Section(token, _heading_text(tokens[i + 1]))
             if token.tag == "h1":
-                raise ContentError.of(
-                    "markdown-unsupported",
-                    sources.at(token),
-                    what=N_("a '# ' heading"),
+                raise sources.unsupported(
+                    token,
+                    N_("a '# ' heading"),
+                    N_("put the page title in the front matter's title: key"),
                     where=N_("a content file"),
-                    hint=N_("put the page title in the front matter's title: key"),
                 )
             if token.tag == "h2":
                 sections.append(section)
