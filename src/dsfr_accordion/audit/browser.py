@@ -74,7 +74,7 @@ class _Page:
         return found("page-navigated", self.name, change=change, step=self.step)
 
 
-class BrowserSession:
+class BrowserSession(contextlib.AbstractContextManager["BrowserSession"]):
     """One Chromium session auditing many pages; close it (or use ``with``) when done.
 
     ``axe`` and ``behaviour`` choose the checks; ``dsfr_dist`` is the folder
@@ -164,9 +164,6 @@ class BrowserSession:
             server.close()
         self._servers.clear()
         self._chromium.close()
-
-    def __enter__(self) -> BrowserSession:
-        return self
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()

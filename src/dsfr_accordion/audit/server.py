@@ -11,6 +11,7 @@ the DSFR dist folder under :data:`DSFR_PATH`. While serving a page it
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import os
@@ -180,7 +181,7 @@ class _Server(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-class LocalServer:
+class LocalServer(contextlib.AbstractContextManager["LocalServer"]):
     """A loopback HTTP server for ``root`` (and the DSFR files under :data:`DSFR_PATH`).
 
     ``url`` is ``http://127.0.0.1:<port>``; the port is chosen by the system.
@@ -206,9 +207,6 @@ class LocalServer:
     def close(self) -> None:
         self._server.shutdown()
         self._server.server_close()
-
-    def __enter__(self) -> LocalServer:
-        return self
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
