@@ -21,24 +21,13 @@ from .. import ui
 from ..audit import CHECKS, DEFAULT_DSFR_DIST, FORMATS, default_jobs
 from ..errors import DsfrAccordionError
 from .console import printable
-from .options import add_max_size
+from .options import add_max_size, positive_whole_number
 
 if TYPE_CHECKING:
     from ..audit.browser import BrowserSession
     from ..audit.rules import FailOn
 
 EXIT_FINDINGS = 1
-
-
-def _jobs(value: str) -> int:
-    """``--jobs``'s value: a positive whole number."""
-    try:
-        jobs = int(value)
-    except ValueError:
-        jobs = 0
-    if jobs <= 0:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
-    return jobs
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -72,7 +61,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--jobs",
-        type=_jobs,
+        type=positive_whole_number,
         metavar="N",
         help="with a browser check: audit pages in N browsers side by side, the report in "
         "the same order (default: the number of processors)",

@@ -12,15 +12,21 @@ from ..model import Document
 MEBIBYTE = 1024 * 1024
 
 
+def positive_whole_number(value: str, what: str = "a positive whole number") -> int:
+    """An option's ``value`` as a whole number above 0 (``--jobs``); anything else
+    is refused as not ``what``, which argparse reports with the option's name."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not {what}")
+    return number
+
+
 def _megabytes(value: str) -> int:
     """``--max-size``'s value in bytes: a positive whole number of megabytes."""
-    try:
-        megabytes = int(value)
-    except ValueError:
-        megabytes = 0
-    if megabytes <= 0:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a positive number of megabytes")
-    return megabytes * MEBIBYTE
+    return positive_whole_number(value, "a positive number of megabytes") * MEBIBYTE
 
 
 def add_max_size(parser: argparse.ArgumentParser) -> None:
