@@ -152,6 +152,11 @@ def defined(kind: type[ast.AST], name: str) -> set[str]:
             "dsfr_accordion.mofile",
         ),
         (
+            "numbers written in a language",
+            lambda: {m for m, names in MODULES.items() if "babel.numbers" in names},
+            "dsfr_accordion.reporting",
+        ),
+        (
             "the front matter fence",
             lambda: {
                 module

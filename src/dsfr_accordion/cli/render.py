@@ -122,7 +122,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def report_fallbacks(translation: Translation, console: Console) -> None:
     """Say on stderr how many strings of a page have no translation and stay in the
     source language, naming the catalogue; with ``--verbose``, list each."""
-    from babel.numbers import format_decimal  # noqa: PLC0415 - only with a translation
+    from ..reporting import number  # noqa: PLC0415 - Babel's numbers, only with a translation
 
     count = len(translation.fallbacks)
     if not count:
@@ -139,8 +139,8 @@ def report_fallbacks(translation: Translation, console: Console) -> None:
     console.info(
         message.format(
             catalogue=catalogue,
-            count=format_decimal(count, locale=lang),
-            total=format_decimal(translation.total, locale=lang),
+            count=number(count, lang),
+            total=number(translation.total, lang),
             source=ui.language_name(translation.source_lang, lang),
         )
     )
