@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
 import re
 from collections import Counter
 from pathlib import Path
@@ -23,6 +25,8 @@ from dsfr_accordion import (
     Testimonial,
 )
 from dsfr_accordion.assets import CDN_BASE, INTEGRITY
+from dsfr_accordion.markup import Enhancements
+from dsfr_accordion.rendering import _ACCORDION_KEYWORDS
 from dsfr_accordion.sanitize import Sanitized
 from tests.accordion_contract import by_class, classes, contract_problems, text_of
 from tests.conftest import EXAMPLES, FIXTURES, parse_html
@@ -570,3 +574,16 @@ def test_question_ids_come_after_every_panel_id_from_the_same_allocator():
     tree, _ = parse_html(str(html), fragment=True)
     assert [p.get("id") for p in by_class(tree, "fr-collapse")] == ["faq-a", "faq-a-2"]
     assert question_ids(html) == ["faq-a-pourquoi-2", "faq-a-2-pourquoi"]
+
+
+def test_render_and_render_page_share_every_option_of_the_accordions():
+    # Their signatures are written twice on purpose (help(), editors, type checkers);
+    # the options they share are read once, by name: the names must stay in step.
+    shared = {*_ACCORDION_KEYWORDS, *(f.name for f in dataclasses.fields(Enhancements))}
+    fragment = inspect.signature(dsfr_accordion.render).parameters
+    page = inspect.signature(dsfr_accordion.render_page).parameters
+    assert set(fragment) == {"document", "page", "dsfr_base", "alternates", *shared}
+    assert set(page) == {"document", "dsfr_base", "alternates", "canonical", *shared}
+    assert {name: fragment[name].default for name in shared} == {
+        name: page[name].default for name in shared
+    }
