@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import graphlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
@@ -131,54 +131,43 @@ def test_no_import_is_deferred_to_break_a_cycle():
     assert "dsfr_accordion.i18n.catalogs" not in top
 
 
-def defined(kind: type[ast.AST], name: str) -> set[str]:
-    """The modules that define a class or function ``name`` at any level."""
-    return {
-        module
-        for module, tree in TREES.items()
-        for node in ast.walk(tree)
-        if isinstance(node, kind) and getattr(node, "name", None) == name
-    }
+def holding(found: Callable[[ast.AST], bool]) -> set[str]:
+    """The modules of the package with a node for which ``found`` is true."""
+    return {module for module, tree in TREES.items() if any(map(found, ast.walk(tree)))}
+
+
+def importing(name: str) -> set[str]:
+    """The modules of the package that import ``name``."""
+    return {module for module, names in MODULES.items() if name in names}
+
+
+def class_named(name: str) -> Callable[[ast.AST], bool]:
+    return lambda node: isinstance(node, ast.ClassDef) and node.name == name
+
+
+def a_finding_shown(node: ast.AST) -> bool:
+    """A call of a finding's ``message()`` or ``hint()``: what a report shows."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("message", "hint")
+    )
 
 
 @pytest.mark.parametrize(
     ("concept", "where", "module"),
     [
-        ("a finding", lambda: defined(ast.ClassDef, "Finding"), "dsfr_accordion.findings"),
-        ("a severity", lambda: defined(ast.ClassDef, "Severity"), "dsfr_accordion.audit.rules"),
-        (
-            "the .mo compiler",
-            lambda: {m for m, names in MODULES.items() if "babel.messages.mofile" in names},
-            "dsfr_accordion.mofile",
-        ),
-        (
-            "numbers written in a language",
-            lambda: {m for m, names in MODULES.items() if "babel.numbers" in names},
-            "dsfr_accordion.reporting",
-        ),
+        ("a finding", holding(class_named("Finding")), "dsfr_accordion.findings"),
+        ("a severity", holding(class_named("Severity")), "dsfr_accordion.audit.rules"),
+        ("the .mo compiler", importing("babel.messages.mofile"), "dsfr_accordion.mofile"),
+        ("numbers written in a language", importing("babel.numbers"), "dsfr_accordion.reporting"),
         (
             "the front matter fence",
-            lambda: {
-                module
-                for module, tree in TREES.items()
-                for node in ast.walk(tree)
-                if isinstance(node, ast.Constant) and node.value == "---"
-            },
+            holding(lambda node: isinstance(node, ast.Constant) and node.value == "---"),
             "dsfr_accordion.frontmatter",
         ),
-        (
-            "a finding shown (its message and hint, in a report)",
-            lambda: {
-                module
-                for module, tree in TREES.items()
-                for node in ast.walk(tree)
-                if isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Attribute)
-                and node.func.attr in ("message", "hint")
-            },
-            "dsfr_accordion.reporting",
-        ),
+        ("a finding shown in a report", holding(a_finding_shown), "dsfr_accordion.reporting"),
     ],
 )
-def test_one_place_per_concept(concept: str, where, module: str):
-    assert where() == {module}, concept
+def test_one_place_per_concept(concept: str, where: set[str], module: str):
+    assert where == {module}, concept
