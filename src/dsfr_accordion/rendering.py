@@ -95,8 +95,7 @@ class _Rendered:
 
 
 #: The keywords of :func:`render` and :func:`render_page` that :func:`_accordions`
-#: takes as they are; the enhancements' keywords are the fields of
-#: :class:`~dsfr_accordion.markup.Enhancements`.
+#: takes as they are.
 _ACCORDION_KEYWORDS = (
     "lang",
     "translations",
@@ -108,6 +107,8 @@ _ACCORDION_KEYWORDS = (
     "ids",
     "faq_schema",
 )
+#: Their keywords that are the fields of :class:`~dsfr_accordion.markup.Enhancements`.
+_ENHANCEMENT_KEYWORDS = tuple(flag.name for flag in fields(Enhancements))
 
 
 def _accordion_options(arguments: Mapping[str, Any]) -> dict[str, Any]:
@@ -119,9 +120,7 @@ def _accordion_options(arguments: Mapping[str, Any]) -> dict[str, Any]:
     The two public functions keep their explicit signatures (for ``help()``,
     editors and type checkers); what they share is read here, once."""
     options = {name: arguments[name] for name in _ACCORDION_KEYWORDS}
-    options["enhancements"] = Enhancements(
-        **{flag.name: arguments[flag.name] for flag in fields(Enhancements)}
-    )
+    options["enhancements"] = Enhancements(*(arguments[name] for name in _ENHANCEMENT_KEYWORDS))
     return options
 
 
