@@ -160,7 +160,7 @@ def a_finding_shown(node: ast.AST) -> bool:
         ("a finding", holding(class_named("Finding")), "dsfr_accordion.findings"),
         ("a severity", holding(class_named("Severity")), "dsfr_accordion.audit.rules"),
         ("the .mo compiler", importing("babel.messages.mofile"), "dsfr_accordion.mofile"),
-        ("numbers written in a language", importing("babel.numbers"), "dsfr_accordion.reporting"),
+        ("numbers written in a language", importing("babel.numbers"), "dsfr_accordion.ui"),
         (
             "the front matter fence",
             holding(lambda node: isinstance(node, ast.Constant) and node.value == "---"),

@@ -15,7 +15,8 @@ from dsfr_accordion.audit.rules import Msg
 from dsfr_accordion.legacy import findings as import_report
 from dsfr_accordion.legacy.findings import import_finding
 from dsfr_accordion.model import Location
-from dsfr_accordion.reporting import json_text, number, xml_text
+from dsfr_accordion.reporting import json_text, xml_text
+from dsfr_accordion.ui import number
 
 EVERY_PART = "{place}|{severity}|{code}|{message}|{hint}|{rgaa}"
 

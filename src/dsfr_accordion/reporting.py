@@ -11,8 +11,9 @@ its place as ``file:line:column``, its message and hint in the report's
 language (the library's words translated, the page's data as it is, see
 :meth:`~dsfr_accordion.findings.Finding.message`), its fields in JSON.
 
-Also here, the rest both reports write alike: numbers in the report's language,
-JSON text and XML text, so that the same findings always give the same bytes.
+Also here, the rest both reports write alike: JSON text and XML text, so that
+the same findings always give the same bytes (numbers in the report's language
+are :func:`dsfr_accordion.ui.number`'s).
 """
 
 from __future__ import annotations
@@ -102,13 +103,6 @@ class ReportStyle[K: Kind]:
         outcome.text = (
             f"{finding.location}: {message}\nRGAA {finding.rgaa or '-'}; {finding.hint(lang)}"
         )
-
-
-def number(value: int, lang: str) -> str:
-    """``value`` as the report's language writes numbers (``1 418`` in French)."""
-    from babel.numbers import format_decimal  # noqa: PLC0415 - only when a report is shown
-
-    return format_decimal(value, locale=ui.babel_locale(lang))
 
 
 def json_text(data: object, *, sort_keys: bool = False) -> str:

@@ -147,6 +147,14 @@ def language_name(lang: str, in_lang: str) -> str:
         return lang
 
 
+def number(value: int, lang: str) -> str:
+    """``value`` as ``lang`` writes numbers ("1 418" in French, "1,418" in English), from
+    CLDR: every count a report or a message shows."""
+    from babel.numbers import format_decimal  # noqa: PLC0415 - only when a number is shown
+
+    return format_decimal(value, locale=babel_locale(lang))
+
+
 def cli_language() -> str:
     """The language of the command line's messages: ``fr`` or ``en``, from the
     gettext environment variables (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``).

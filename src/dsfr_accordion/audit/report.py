@@ -17,7 +17,7 @@ from xml.etree import ElementTree
 
 from .. import __version__, ui
 from ..assets import DSFR_VERSION
-from ..reporting import ReportStyle, json_text, number, xml_text
+from ..reporting import ReportStyle, json_text, xml_text
 from ..ui import N_
 from .findings import AuditFinding, FileResult
 from .rules import Rule, Severity
@@ -91,7 +91,7 @@ def text(results: Sequence[FileResult], lang: str = "en") -> str:
             out.append(f"    {hint}")
         out.append("")
     total = counts(results)
-    numbers = {name: number(value, lang) for name, value in total.items()}
+    numbers = {name: ui.number(value, lang) for name, value in total.items()}
     summary = SUMMARY_WITH_INFO if total["info"] else SUMMARY
     out.append(ui.translations(lang).gettext(summary).format(**numbers))
     return "\n".join(out) + "\n"

@@ -144,7 +144,6 @@ def report_pending(found: Iterable[Pending], say: Callable[[str], None]) -> None
 
 def _stats(args: argparse.Namespace) -> int:
     from ..i18n import catalogs  # noqa: PLC0415 - Babel loads for this command only
-    from ..reporting import number  # noqa: PLC0415 - Babel's numbers, as above
 
     _ = ui.translations(ui.cli_language()).gettext
     incomplete = False
@@ -157,7 +156,7 @@ def _stats(args: argparse.Namespace) -> int:
             counts = catalogs.stats(catalog, fresh)
             incomplete |= not counts.complete
             numbers = {
-                name: number(getattr(counts, name), ui.cli_language())
+                name: ui.number(getattr(counts, name), ui.cli_language())
                 for name in ("translated", "fuzzy", "untranslated", "obsolete")
             }
             line = _(

@@ -122,8 +122,6 @@ def register(commands: argparse._SubParsersAction) -> None:
 def report_fallbacks(translation: Translation, console: Console) -> None:
     """Say on stderr how many strings of a page have no translation and stay in the
     source language, naming the catalogue; with ``--verbose``, list each."""
-    from ..reporting import number  # noqa: PLC0415 - Babel's numbers, only with a translation
-
     count = len(translation.fallbacks)
     if not count:
         return
@@ -139,8 +137,8 @@ def report_fallbacks(translation: Translation, console: Console) -> None:
     console.info(
         message.format(
             catalogue=catalogue,
-            count=number(count, lang),
-            total=number(translation.total, lang),
+            count=ui.number(count, lang),
+            total=ui.number(translation.total, lang),
             source=ui.language_name(translation.source_lang, lang),
         )
     )

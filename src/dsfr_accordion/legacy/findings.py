@@ -348,7 +348,7 @@ class Report:
             lines.append(
                 gettext(LOSS_LINE).format(
                     place=loss.location,
-                    count=reporting.number(len(loss.words), lang),
+                    count=ui.number(len(loss.words), lang),
                     excerpt=excerpt(" ".join(loss.words)),
                 )
             )
@@ -356,13 +356,13 @@ class Report:
         lines.append(
             gettext(SUMMARY_LINE).format(
                 source=self.source,
-                accordions=reporting.number(len(self.sections), lang),
-                repaired=reporting.number(counts["repaired"], lang),
-                removed=reporting.number(counts["removed"], lang),
-                review=reporting.number(counts["review"], lang),
-                source_words=reporting.number(kept.source_words, lang),
-                lost=reporting.number(kept.lost_words, lang),
-                unsafe=reporting.number(kept.removed_words, lang),
+                accordions=ui.number(len(self.sections), lang),
+                repaired=ui.number(counts["repaired"], lang),
+                removed=ui.number(counts["removed"], lang),
+                review=ui.number(counts["review"], lang),
+                source_words=ui.number(kept.source_words, lang),
+                lost=ui.number(kept.lost_words, lang),
+                unsafe=ui.number(kept.removed_words, lang),
             )
         )
         return "\n".join(lines) + "\n"
