@@ -156,7 +156,10 @@ class IdAllocator:
             raise ContentError.of("reserved-id", location, value=wanted)
         if wanted in self._taken:
             raise ContentError.of(
-                "duplicate-id", location, value=wanted, where=N_("by another testimonial")
+                "duplicate-id",
+                location,
+                value=wanted,
+                where=N_("by another testimonial or question"),
             )
         self._taken.add(wanted)
         return wanted
@@ -207,15 +210,27 @@ def allocate_question_ids(
     document: Document, ids: IdAllocator, panel_ids: tuple[str, ...]
 ) -> tuple[tuple[str, ...], ...]:
     """The id of each question of ``document``, per testimonial, taken from ``ids``:
-    the panel's id followed by the question's slug (``geoplateforme-quels-ont-ete-les-defis``).
+    its explicit id (claimed first, in document order), else the panel's id followed
+    by the question's slug (``geoplateforme-quels-ont-ete-les-defis``).
 
     Call it after :func:`allocate_ids` with the ids it gave, on the source-language
     document: panel ids then never depend on the questions, and a question's id
     is the same in every language (its permalink, ``page.html#id``, too).
     """
+    explicit = {
+        (t, i): ids.claim(item.id, item.location)
+        for t, testimonial in enumerate(document.testimonials)
+        for i, item in enumerate(testimonial.items)
+        if item.id is not None
+    }
     return tuple(
-        tuple(ids.allocate_within(panel_id, item.question) for item in testimonial.items)
-        for panel_id, testimonial in zip(panel_ids, document.testimonials, strict=True)
+        tuple(
+            explicit.get((t, i)) or ids.allocate_within(panel_id, item.question)
+            for i, item in enumerate(testimonial.items)
+        )
+        for t, (panel_id, testimonial) in enumerate(
+            zip(panel_ids, document.testimonials, strict=True)
+        )
     )
 
 

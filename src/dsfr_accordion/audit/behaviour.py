@@ -156,7 +156,7 @@ def _label(driver: WebDriver, button: WebElement) -> str:
     return str(driver.execute_script(script("label"), button))
 
 
-def _press(driver: WebDriver, button: WebElement, key: str | None) -> None:
+def press(driver: WebDriver, button: WebElement, key: str | None) -> None:
     """Real input on ``button``, through the browser's input pipeline (trusted
     events, as a person's): a left click at its centre, or the key ``key``
     ("Enter", "Space") with the focus on it, as WebDriver's send keys does.
@@ -195,7 +195,7 @@ def _toggle_twice(
         (not start.is_open, "the first activation did not toggle the panel"),
         (start.is_open, "the second activation did not toggle the panel back"),
     ):
-        _press(driver, button, key)
+        press(driver, button, key)
         settled = driver.execute_async_script(
             with_states("settled"), index, want_open, limit * 1000
         )

@@ -16,7 +16,13 @@ from ..rendering import HEADING_LEVELS, OPEN_CHOICES, render, render_page
 from ..syntax import primary_language
 from .console import Console
 from .i18n import report_pending
-from .options import add_enhancements, add_max_size, enhancement_options, load_content
+from .options import (
+    add_enhancements,
+    add_max_size,
+    enhancement_options,
+    enhancements_without_files,
+    load_content,
+)
 
 if TYPE_CHECKING:
     from ..i18n.catalogs import Translation
@@ -192,6 +198,7 @@ def run(args: argparse.Namespace) -> None:
     if args.page or any(testimonial.date for testimonial in document.testimonials):
         report_interface([args.lang or document.lang], args.console)
     if args.page:
+        enhancements_without_files(args)
         dsfr_base = ASSETS_FOLDER if args.dsfr_dist is not None else None
         html = render_page(document, dsfr_base=dsfr_base, **options)
     else:
