@@ -29,7 +29,7 @@ from .behaviour import press
 from .chromium import REDUCED_MOTION
 from .findings import AuditFinding, found
 from .rules import ENHANCEMENT_PROBLEMS, Msg
-from .scripts import script
+from .scripts import script, with_panel_close
 
 if TYPE_CHECKING:
     from selenium.webdriver.remote.webdriver import WebDriver
@@ -71,13 +71,13 @@ def check_enhancements(driver: WebDriver, name: str, limit: float) -> list[Audit
         # A panel at rest first: the link leaves its panel closing.
         if "find-in-page" in group.features and group.closed_panel is not None:
             problem = driver.execute_async_script(
-                script("enhancement-found"), group.closed_panel, wait
+                with_panel_close("enhancement-found"), group.closed_panel, wait
             )
             if problem:
                 findings.append(_finding(name, "find-in-page", group.closed_panel, problem))
         if group.link_target is not None:
             problem = driver.execute_async_script(
-                script("enhancement-link"), group.link_target, wait
+                with_panel_close("enhancement-link"), group.link_target, wait
             )
             if problem:
                 findings.append(_finding(name, "link", group.link_target, problem))

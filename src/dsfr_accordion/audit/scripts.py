@@ -16,6 +16,8 @@ FOLDER = Path(__file__).resolve().parent / "js"
 
 #: The definitions the state scripts start with (``stateOf``, ``allButtons``).
 STATE_DEFINITIONS = "state-of"
+#: The definitions the scripts that open a panel start with (``panelOpen``, ``closePanel``).
+PANEL_DEFINITIONS = "panel-close"
 
 
 @cache
@@ -28,3 +30,9 @@ def script(name: str) -> str:
 def with_states(name: str) -> str:
     """The script ``js/<name>.js`` after the definitions of ``js/state-of.js``."""
     return script(STATE_DEFINITIONS) + script(name)
+
+
+@cache
+def with_panel_close(name: str) -> str:
+    """The script ``js/<name>.js`` after the definitions of ``js/panel-close.js``."""
+    return script(PANEL_DEFINITIONS) + script(name)

@@ -1,8 +1,8 @@
-// Asynchronous script (arguments: id, limit, done). Follows a link to the element `id`
-// (a question in a closed panel, or the panel) as a visitor's click on page.html#id
-// would: the library's module opens the panel and moves the focus to the element (to
-// the panel's button for the panel itself). Resolves with null once both are seen, else
-// with what did not happen (a problem code of rules.py's
+// Asynchronous script (arguments: id, limit, done), run after panel-close.js. Follows a
+// link to the element `id` (a question in a closed panel, or the panel) as a visitor's
+// click on page.html#id would: the library's module opens the panel and moves the focus
+// to the element (to the panel's button for the panel itself). Resolves with null once
+// both are seen, else with what did not happen (a problem code of rules.py's
 // ENHANCEMENT_PROBLEMS) by `limit` milliseconds; the address, the panel and the
 // focus are put back first.
 const [id, limit, done] = arguments;
@@ -12,20 +12,11 @@ const button = document.querySelector(`[aria-controls="${CSS.escape(panel.id)}"]
 const focused = target === panel ? button : target;
 const address = location.href;
 const deadline = performance.now() + limit;
-const isOpen = () => panel.classList.contains('fr-collapse--expanded') &&
-  !!button && button.getAttribute('aria-expanded') === 'true';
+const isOpen = () => panelOpen(panel, button);
 const putBack = (problem) => {
   history.replaceState(history.state, '', address);
   if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-  if (isOpen() && typeof window.dsfr === 'function') window.dsfr(panel).collapse.conceal();
-  const closed = () => {
-    if (!panel.classList.contains('fr-collapse--expanded') || performance.now() > deadline) {
-      done(problem);
-    } else {
-      requestAnimationFrame(closed);
-    }
-  };
-  closed();
+  closePanel(panel, button, deadline, done, problem);
 };
 const check = () => {
   if (isOpen() && document.activeElement === focused) {
