@@ -138,6 +138,9 @@ class IdAllocator:
         # Per base, the suffix to try first: every lower one is already taken, and
         # ids are never given back, so allocation stays linear when titles collide.
         self._next_suffix: dict[str, int] = {}
+        # The slug of each text seen: testimonials of a page ask the same questions
+        # ("Pouvez-vous décrire le projet ?"), each slugged once (docs/benchmarks.md).
+        self._slugs: dict[str, str] = {}
 
     @property
     def taken(self) -> frozenset[str]:
@@ -166,7 +169,7 @@ class IdAllocator:
 
     def allocate(self, text: str) -> str:
         """A fresh id from ``text``: its slug, suffixed ``-2``, ``-3``… when taken."""
-        return self._fresh(self.prefix + slugify(text))
+        return self._fresh(self.prefix + self._slug(text))
 
     def allocate_within(self, parent: str, text: str) -> str:
         """A fresh id for ``text`` inside the element ``parent`` (an id this allocator
@@ -174,7 +177,14 @@ class IdAllocator:
 
         The prefix is not added again: ``parent`` holds it.
         """
-        return self._fresh(f"{parent}-{slugify(text)}")
+        return self._fresh(f"{parent}-{self._slug(text)}")
+
+    def _slug(self, text: str) -> str:
+        """:func:`slugify` of ``text``, once per text for this allocator."""
+        slug = self._slugs.get(text)
+        if slug is None:
+            slug = self._slugs[text] = slugify(text)
+        return slug
 
     def _fresh(self, base: str) -> str:
         """``base``, or the first of ``base-2``, ``base-3``… that is not taken; now taken."""

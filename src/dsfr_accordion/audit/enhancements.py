@@ -104,8 +104,7 @@ def _show_all_problem(driver: WebDriver, button: WebElement, wait: float) -> str
     if not driver.execute_script(script("visible"), button):
         return "show-all-hidden"
     for want in (True, False):
-        driver.execute_async_script(script("settle"), button, wait)
-        press(driver, button, None)
+        press(driver, None, driver.execute_async_script(script("settle"), button, wait))
         problem = driver.execute_async_script(script("enhancement-all"), button, want, wait)
         if problem:
             return str(problem)
