@@ -25,18 +25,12 @@ from .ids import IdAllocator, allocate_ids, allocate_question_ids
 from .markup import DSFR_ONLY, AccordionWriter, Enhancements, Section
 from .model import Document
 from .sanitize import clean_text
-from .syntax import is_language_tag
+from .syntax import HEADING_LEVELS, OPEN_CHOICES, is_language_tag
 
 if TYPE_CHECKING:
     from .i18n.catalogs import ContentTranslations, Translation
 
 OpenState = Literal["none", "first", "all"]
-
-#: Accepted values of the ``open`` option.
-OPEN_CHOICES: tuple[str, ...] = ("none", "first", "all")
-
-#: Heading levels an accordion title may take.
-HEADING_LEVELS = range(2, 7)
 
 #: Ids the standalone page itself uses (main content, language menu); reserved
 #: before the accordions' ids.
