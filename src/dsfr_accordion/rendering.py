@@ -20,7 +20,6 @@ from markupsafe import Markup, escape
 from . import ui
 from .assets import page_assets
 from .errors import ContentError, DsfrAccordionError
-from .faq_schema import faq_script
 from .ids import IdAllocator, allocate_ids, allocate_question_ids
 from .markup import DSFR_ONLY, AccordionWriter, Enhancements, Section
 from .model import Document
@@ -160,6 +159,8 @@ def _accordions(
     )
     fragment = writer.accordions(sections, grouped)
     if faq_schema:
+        from .faq_schema import faq_script  # noqa: PLC0415 - JSON-LD, when asked for only
+
         fragment += Markup("\n") + faq_script(document)
     enhanced = enhancements != DSFR_ONLY
     return _Rendered(fragment, document.title, out_lang, document_lang, enhanced)

@@ -8,9 +8,7 @@ version and changes only when a field changes meaning or goes away.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from xml.etree import ElementTree
 
 from .. import __version__, ui
 from ..assets import DSFR_VERSION
@@ -149,6 +147,8 @@ def json_report(
     """The JSON report: ``SCHEMA``, keys sorted, indented, one trailing newline.
 
     :func:`.shards.merge` writes it the same way: keep the two in step."""
+    import json  # noqa: PLC0415 - each report format loads what it writes with
+
     data = as_data(results, lang, shard)
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
@@ -164,6 +164,8 @@ def junit(
     attribute JUnit readers ignore (:func:`.shards.merge` reads it and writes the
     rest the same way: keep the two in step).
     """
+    from xml.etree import ElementTree  # noqa: PLC0415
+
     total = counts(results)
     suites = ElementTree.Element(
         "testsuites",

@@ -17,7 +17,6 @@ from .. import ui
 from ..errors import DsfrAccordionError
 from ..syntax import HEADING_LEVELS, OPEN_CHOICES, primary_language
 from .console import Console
-from .i18n import report_pending
 from .options import add_enhancements, add_max_size, enhancement_options, load_content
 
 if TYPE_CHECKING:
@@ -123,6 +122,8 @@ def report_fallbacks(translation: Translation, console: Console) -> None:
     """Say on stderr how many strings of a page have no translation and stay in the
     source language, naming the catalogue; with ``--verbose``, list each."""
     from babel.numbers import format_decimal  # noqa: PLC0415 - only with a translation
+
+    from .i18n import report_pending  # noqa: PLC0415
 
     count = len(translation.fallbacks)
     if not count:
