@@ -81,22 +81,27 @@ def test_a_layer_never_imports_what_comes_after_it(layer: str, forbidden: tuple[
 # --- what each command imports (docs/architecture.md, "What each command imports") ------
 
 
-def imported_by(*args: str, cwd: Path = ROOT) -> set[str]:
-    """Every module the command line ``python -m dsfr_accordion ARGS`` imports, as
-    ``-X importtime`` lists them; the command must succeed (or find findings)."""
+#: ``python -m dsfr_accordion ARGS``, then every module it imported, on a last line of stderr.
+_RUN_AND_LIST = (
+    "import atexit, runpy, sys\n"
+    "atexit.register(lambda: print(*sorted(sys.modules), file=sys.stderr))\n"
+    "sys.argv = ['dsfr_accordion', *sys.argv[1:]]\n"
+    "runpy.run_module('dsfr_accordion', run_name='__main__', alter_sys=True)\n"
+)
+
+
+def imported_by(*args: str) -> set[str]:
+    """Every module the command line ``python -m dsfr_accordion ARGS`` imports; the
+    command must succeed (or find findings)."""
     result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "dsfr_accordion", *args],
-        cwd=cwd,
+        [sys.executable, "-c", _RUN_AND_LIST, *args],
+        cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode in (0, 1), result.stderr
-    return {
-        line.rsplit("|", 1)[1].strip()
-        for line in result.stderr.splitlines()
-        if line.startswith("import time:") and "imported package" not in line
-    }
+    return set(result.stderr.splitlines()[-1].split())
 
 
 def loaded(modules: set[str], names: tuple[str, ...]) -> set[str]:
@@ -139,7 +144,9 @@ def test_render_of_plain_yaml_imports_no_markdown_parser_and_no_audit(tmp_path: 
     assert {"yaml", "nh3", "dsfr_accordion.rendering"} <= modules  # it did render
     others = tuple(f"dsfr_accordion.cli.{c}" for c in _OTHER_COMMANDS if c != "render")
     unused = ("markdown_it", "mdit_py_plugins", "linkify_it", "jinja2", "babel", "html5lib")
-    audit = ("dsfr_accordion.audit", "selenium", "dsfr_accordion.faq_schema", "json")
-    assert not loaded(modules, unused + audit + others)
+    other_loaders = ("dsfr_accordion.loaders.markdown", "dsfr_accordion.loaders.legacy_html")
+    not_asked = ("dsfr_accordion.faq_schema", "json")  # --faq-schema
+    audit = ("dsfr_accordion.audit", "selenium")
+    assert not loaded(modules, unused + other_loaders + not_asked + audit + others)
     # Rich text that is Markdown loads the parser.
     assert "markdown_it" in imported_by("render", str(ROOT / "examples" / "temoignages-cloud.yaml"))
