@@ -40,12 +40,12 @@ help:
 	@echo "make lint   ruff check and format check"
 	@echo "make screenshot  retake the screenshots in docs/images/"
 	@echo "make i18n   re-extract the UI strings into locales/"
-	@echo "make bench  benchmarks against the peers: docs/benchmarks.md (about 5 min; bench-quick: under 1 min)"
+	@echo "make bench  benchmarks against the peers: docs/benchmarks.md (about 12 min; bench-quick: about 2 min)"
 	@echo "make lock   upgrade uv.lock to the newest allowed versions, record them in the changelog, test"
 	@echo "make test-oldest  the suite on the lowest versions pyproject.toml allows (outside the lock)"
 	@echo "make test-latest  the suite on the newest versions pyproject.toml allows (outside the lock)"
 	@echo "make dist   wheel and sdist into dist/, twine check, smoke test of the installed wheel"
-	@echo "make clean  remove $(BUILD)/, $(VENV)/, the unlocked test venvs and node_modules/"
+	@echo "make clean  remove $(BUILD)/, $(VENV)/, the unlocked test venvs and the node_modules/"
 
 # --clear: a .venv without this stamp predates the lock (packages pip chose) and
 # is made anew, so that nothing but the lock is left in it.
@@ -168,9 +168,20 @@ dist: $(VENV)/.installed-release
 i18n: $(VENV)/.installed
 	$(VPY) tools/ui_catalogue.py
 
-# Benchmarks (issue 9): benchmarks/results.json, docs/benchmarks.md and its charts.
-# ARGS=--quick (or make bench-quick) runs in under a minute into build/bench-quick/.
-bench: $(VENV)/.installed-bench system-deps assets
+# The peers of the browser audit (issue 19), pinned in benchmarks/package.json and
+# package-lock.json, for make bench only. No browser download: they drive the system
+# Chromium (--ignore-scripts skips the chromedriver package's download, and
+# PUPPETEER_SKIP_DOWNLOAD puppeteer's).
+BENCH_PEERS := benchmarks/node_modules/.installed
+$(BENCH_PEERS): benchmarks/package.json benchmarks/package-lock.json
+	@command -v npm >/dev/null || $(MAKE) --no-print-directory system-deps
+	cd benchmarks && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Benchmarks (issues 9 and 19): benchmarks/results.json, docs/benchmarks.md and its charts
+# (about 12 minutes on 2 cores). ARGS=--quick (or make bench-quick) runs in about two
+# minutes into build/bench-quick/.
+bench: $(VENV)/.installed-bench system-deps assets $(BENCH_PEERS)
 	$(VPY) -m benchmarks $(ARGS)
 
 bench-quick:
@@ -180,4 +191,5 @@ screenshot: $(VENV)/.installed-test system-deps assets
 	$(VPY) docs/tools/screenshot.py
 
 clean:
-	rm -rf $(BUILD) $(VENV) .venv-oldest .venv-latest dist node_modules .pytest_cache
+	rm -rf $(BUILD) $(VENV) .venv-oldest .venv-latest dist node_modules benchmarks/node_modules \
+	  .pytest_cache

@@ -1,7 +1,7 @@
 """``python -m benchmarks``: run the scenarios, write results.json and the report.
 
 python -m benchmarks               full run: benchmarks/results.json, docs/benchmarks.md
-python -m benchmarks --quick       under a minute: build/bench-quick/
+python -m benchmarks --quick       about two minutes: build/bench-quick/
 python -m benchmarks --report      regenerate the report from an existing results.json
 """
 
@@ -20,7 +20,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from . import report, scenarios
+from . import browser_peers, report, scenarios
 from .corpus import ROOT
 from .targets import judge
 
@@ -127,7 +127,8 @@ def run(mode: scenarios.Mode, *, peers: bool, browser: bool) -> dict[str, Any]:
             "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "machine": machine(),
             "versions": {"dsfr-accordion commit": _commit()}
-            | {name: _version(name) for name in VERSIONS},
+            | {name: _version(name) for name in VERSIONS}
+            | browser_peers.versions(),
             "repetitions": mode.repetitions,
             "large_repetitions": mode.large_repetitions,
             "min_time": mode.min_time,
@@ -137,6 +138,8 @@ def run(mode: scenarios.Mode, *, peers: bool, browser: bool) -> dict[str, Any]:
         "render": lambda: scenarios.render(mode, peers),
         "cli": lambda: scenarios.cli(mode),
         "audits": lambda: scenarios.audits(mode, browser),
+        "peers": lambda: scenarios.peers(mode, peers, browser),
+        "jobs": lambda: scenarios.jobs(mode, browser),
         "i18n": lambda: scenarios.i18n(mode),
         "memory": lambda: scenarios.memory(mode, peers),
         "resources": lambda: scenarios.resources(mode),
@@ -162,10 +165,14 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m benchmarks", description=__doc__.split("\n")[0]
     )
     size = parser.add_mutually_exclusive_group()
-    size.add_argument("--quick", action="store_true", help="under a minute, up to 1,000 items")
+    size.add_argument(
+        "--quick", action="store_true", help="about two minutes: up to 1,000 items, fewer pages"
+    )
     size.add_argument("--tiny", action="store_true", help="seconds: the smoke test's mode")
-    parser.add_argument("--no-browser", action="store_true", help="skip the browser audit")
-    parser.add_argument("--no-peers", action="store_true", help="only dsfr-accordion and the floor")
+    parser.add_argument("--no-browser", action="store_true", help="skip the browser audits")
+    parser.add_argument(
+        "--no-peers", action="store_true", help="only dsfr-accordion and the floors"
+    )
     parser.add_argument("--report", action="store_true", help="only regenerate the report")
     parser.add_argument("--no-charts", action="store_true", help="write the report without charts")
     parser.add_argument("--results", type=Path, help="results.json to write (or read)")

@@ -19,6 +19,9 @@ happens in ``prepare`` and in an untimed first call.
   then the ``dsfr_accordion_group`` tag (one ``dsfr_accordion`` inclusion tag
   per item), as its documentation shows.
 
+On minimal content (:func:`.corpus.minimal_document`, issue 19) only
+dsfr-accordion and its floor are compared: :data:`MINIMAL`.
+
 A peer that is not installed is skipped with a note naming the extra.
 """
 
@@ -231,6 +234,42 @@ CONTENDERS: tuple[Contender, ...] = (
         "django-dsfr",
         _django,
         "the same panel content from a Django template per item, then {% dsfr_accordion_group %}",
+    ),
+)
+
+
+def _minimal_library(count: int) -> Prepared:
+    document = corpus.minimal_document(count)
+    return Prepared(
+        run=lambda: dsfr_accordion.render(document), setup=sanitize.clean_inline.cache_clear
+    )
+
+
+def _minimal_floor(count: int) -> Prepared:
+    template = _jinja().get_template("floor-minimal.html.j2")
+    items = tuple(
+        item | {"answer": Markup(corpus.minimal_answer(index))}
+        for index, item in enumerate(plain_data(count))
+    )
+    return Prepared(run=lambda: template.render(items=items))
+
+
+#: dsfr-accordion and the bare Jinja floor on minimal content: one short plain paragraph
+#: per answer.
+MINIMAL: tuple[Contender, ...] = (
+    Contender(
+        "dsfr-accordion",
+        "dsfr-accordion",
+        None,
+        _minimal_library,
+        "render(document) of minimal content as the loaders leave it",
+    ),
+    Contender(
+        "floor",
+        "bare Jinja (floor)",
+        "jinja2",
+        _minimal_floor,
+        "one flat Jinja2 template writing the same markup from prepared data",
     ),
 )
 

@@ -11,6 +11,11 @@ a question heading and the answer as a DSFR quote attributed to the
 organisation. :func:`document` gives it as the library's model;
 :func:`entries` gives the same content as plain data for the peers'
 templates (text already sanitized, as the library's loader leaves it).
+
+:func:`minimal_document` is the other end (issue 19): the same titles and
+questions, each answer one short plain paragraph (a sentence of the example
+without markup), no quote, no attribution, no list: what is left of a render
+is its own work around the text.
 """
 
 from __future__ import annotations
@@ -140,3 +145,31 @@ def document(count: int, *, loaded: bool = False) -> Document:
             )
         )
     return Document(title="Témoignages", testimonials=tuple(testimonials), lang="fr")
+
+
+@cache
+def plain_sentences() -> tuple[str, ...]:
+    """The example's sentences that hold no markup and no entity: plain text."""
+    return tuple(s for s in pool().sentences if "<" not in s and "&" not in s)
+
+
+def minimal_answer(index: int) -> str:
+    """The answer of item ``index`` on minimal content: one plain sentence, in turn."""
+    plain = plain_sentences()
+    return plain[index % len(plain)]
+
+
+def minimal_document(count: int) -> Document:
+    """``count`` items on minimal content: the titles and questions of :func:`entries`,
+    each answer one short plain paragraph, as the loaders leave it (sanitized)."""
+    return Document(
+        title="Témoignages",
+        testimonials=tuple(
+            Testimonial(
+                title=entry.title,
+                items=(Item(entry.question, (Paragraph(sanitized(minimal_answer(index))),)),),
+            )
+            for index, entry in enumerate(entries(count))
+        ),
+        lang="fr",
+    )

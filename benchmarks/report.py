@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .scenarios import HEAVY_MODULES
+from .scenarios import HEAVY_MODULES, MODES
 from .targets import judge
 
 ANALYSIS = Path(__file__).resolve().parent / "analysis.md"
@@ -65,7 +65,15 @@ def draw_charts(results: dict[str, Any], images: Path) -> dict[str, str]:
         plt.close(fig)
         drawn[scenario] = name
 
-    for draw in (_chart_render, _chart_cli, _chart_audit, _chart_i18n, _chart_memory):
+    for draw in (
+        _chart_render,
+        _chart_cli,
+        _chart_audit,
+        _chart_peers,
+        _chart_jobs,
+        _chart_i18n,
+        _chart_memory,
+    ):
         draw(results, plt, save)
     return drawn
 
@@ -98,15 +106,26 @@ def _chart_cli(results: dict[str, Any], plt: Any, save: Callable[[Any, str, str]
     """The cold command line against ``python -c pass``."""
     cli = results.get("cli", {})
     if cli.get("times"):
-        fig, ax = plt.subplots(figsize=(6, 3))
-        names = ["pass", "render"]
-        labels = ["python -c pass", "python -m dsfr_accordion render"]
+        fig, ax = plt.subplots(figsize=(6.5, 3))
+        shown = {
+            "pass": ("python -c pass", "#999999"),
+            "imports": ("import yaml, markdown_it, nh3", "#666666"),
+            "render": ("render (YAML example)", "#000091"),
+            "render-md": ("render (Markdown example)", "#6a6af4"),
+        }
+        names = [name for name in shown if name in cli["times"]]
         medians = [cli["times"][n]["median"] * 1000 for n in names]
         errors = [
             [m - cli["times"][n]["min"] * 1000 for n, m in zip(names, medians, strict=True)],
             [cli["times"][n]["max"] * 1000 - m for n, m in zip(names, medians, strict=True)],
         ]
-        ax.barh(labels, medians, xerr=errors, color=["#999999", "#000091"])
+        ax.barh(
+            [shown[n][0] for n in names],
+            medians,
+            xerr=errors,
+            color=[shown[n][1] for n in names],
+        )
+        ax.invert_yaxis()
         ax.set_xlabel("wall time of a new process (ms, median; bars: min\N{EN DASH}max)")
         ax.set_title("Cold command line")
         save(fig, "cli.png", "cli")
@@ -138,6 +157,66 @@ def _chart_audit(results: dict[str, Any], plt: Any, save: Callable[[Any, str, st
         ax.grid(True, which="both", alpha=0.3)
         ax.legend(fontsize=8)
         save(fig, "audit.png", "audit")
+
+
+def _chart_peers(results: dict[str, Any], plt: Any, save: Callable[[Any, str, str], None]) -> None:
+    """Pages per second of each tool running axe-core alone on the same pages."""
+    peers = results.get("peers") or {}
+    measured = {
+        data["label"]: data for data in peers.get("contenders", {}).values() if "times" in data
+    }
+    if measured:
+        fig, ax = plt.subplots(figsize=(7, 3))
+        pages = peers["pages"]
+        rates = [pages / d["times"]["median"] for d in measured.values()]
+        errors = [
+            [r - pages / d["times"]["max"] for r, d in zip(rates, measured.values(), strict=True)],
+            [pages / d["times"]["min"] - r for r, d in zip(rates, measured.values(), strict=True)],
+        ]
+        ax.barh(list(measured), rates, xerr=errors, color="#000091")
+        ax.set_xlabel("pages per second (median; bars: min\N{EN DASH}max)")
+        ax.set_title(f"axe-core alone, {pages} pages, one browser")
+        ax.invert_yaxis()
+        save(fig, "peers.png", "peers")
+
+
+def _chart_jobs(results: dict[str, Any], plt: Any, save: Callable[[Any, str, str], None]) -> None:
+    """The throughput of ``check --browser --jobs N`` relative to N = 1, against linear."""
+    jobs = results.get("jobs") or {}
+    scaling = jobs.get("scaling")
+    if scaling:
+        counts = sorted(int(n) for n in scaling)
+        speedups = [scaling[str(n)]["speedup"] for n in counts]
+        fig, ax = plt.subplots(figsize=(6, 4))
+        ax.plot(counts, counts, linestyle=":", color="#999999", label="linear")
+        ax.plot(
+            counts,
+            [0.7 * n for n in counts],
+            linestyle="--",
+            color="#ce0500",
+            label="target: 0.7\N{MULTIPLICATION SIGN} linear",
+        )
+        line = ax.plot(
+            counts,
+            [s["median"] for s in speedups],
+            marker="o",
+            color="#000091",
+            label="check --browser --jobs N",
+        )[0]
+        ax.fill_between(
+            counts,
+            [s["min"] for s in speedups],
+            [s["max"] for s in speedups],
+            color=line.get_color(),
+            alpha=0.15,
+        )
+        ax.set_xticks(counts)
+        ax.set_xlabel(f"N (browser sessions; {jobs['cores']} cores)")
+        ax.set_ylabel("throughput \N{DIVISION SIGN} throughput at N = 1")
+        ax.set_title(f"check --browser --jobs N, {jobs['pages']} pages")
+        ax.grid(True, alpha=0.3)
+        ax.legend(fontsize=8)
+        save(fig, "jobs.png", "jobs")
 
 
 def _chart_i18n(results: dict[str, Any], plt: Any, save: Callable[[Any, str, str], None]) -> None:
@@ -182,24 +261,33 @@ def markdown(results: dict[str, Any], images_link: str, drawn: dict[str, str]) -
         "How dsfr-accordion compares with what site builders already use (issue 9): "
         "django-dsfr's accordion template tags, govuk-frontend-jinja's accordion macro, "
         "and a bare Jinja2 template writing the same DSFR markup (the floor: templating "
-        "alone), plus its own command line, audits, translation and memory. "
+        "alone), plus its own command line, audits, translation and memory; and how its "
+        "browser audit compares with the tools a site's CI would run instead, "
+        "`@axe-core/cli` and `pa11y-ci`, and with the floors of each part of a run "
+        "(issue 19). "
         f"This is the **{meta['mode']}** run of {meta['date']}, "
         f"{meta['duration_s']:.0f} s in all.",
         "",
-        "Run it again with `make bench` (about 5 minutes on 2 cores) or `make bench-quick` "
-        "(under a minute, smaller sizes, written to `build/bench-quick/`).",
+        "Run it again with `make bench` (about 12 minutes on 2 cores) or `make bench-quick` "
+        "(about two minutes, smaller sizes and fewer pages, written to `build/bench-quick/`).",
         "",
         "## Targets",
         "",
         "Every ratio is taken within this one run, from measures interleaved in the same "
-        "repetitions (the median of the per-repetition ratios).",
+        "repetitions (the median of the per-repetition ratios, then their range). Issue 19's "
+        "targets restate the browser audit's throughput target of issue 9 (10 pages per "
+        "second in one session, which the floor itself does not reach on this machine) as "
+        "ratios against peers and floors.",
         "",
-        "| target | goal | measured | |",
-        "| ------ | ---- | -------- | - |",
+        "| issue | target | goal | measured | |",
+        "| ----- | ------ | ---- | -------- | - |",
     ]
     for target in judge(results):
         verdict = {True: "**met**", False: "**missed**", None: "not measured"}[target["met"]]
-        lines.append(f"| {target['label']} | {target['goal']} | {target['figure']} | {verdict} |")
+        lines.append(
+            f"| {target['issue']} | {target['label']} | {target['goal']} | {target['figure']} "
+            f"| {verdict} |"
+        )
     lines += ["", "## Machine and versions", "", "| | |", "| - | - |"]
     for key, value in meta["machine"].items():
         lines.append(f"| {key} | {value} |")
@@ -233,9 +321,18 @@ def markdown(results: dict[str, Any], images_link: str, drawn: dict[str, str]) -
         "with the spread as ± half the min\N{EN DASH}max range relative to the median; "
         "ratios are the "
         "median of the per-repetition ratios.",
+        "- **Minimal content** (issue 19): the same 1,000 titles and questions, each answer "
+        "one short plain paragraph (a sentence of the example without markup), rendered by "
+        "dsfr-accordion and by a flat Jinja2 template writing byte for byte the same markup "
+        "(`benchmarks/templates/floor-minimal.html.j2`, checked by `tests/test_benchmarks.py`)"
+        f", interleaved, the median of {MODES[meta['mode']].minimal_repetitions} repetitions: "
+        "what is left is dsfr-accordion's own work around the text.",
         "- **Cold command line**: a new `python` process each time, output to /dev/null, "
         "after one untimed run allowed to write bytecode (as pip compiles a package it "
-        "installs), `-X importtime` for what it imports.",
+        "installs), `-X importtime` for what it imports. `render` of the YAML and of the "
+        'Markdown example is also compared with `python -c "import yaml, markdown_it, nh3"`, '
+        "the import of the third-party packages a render of either needs: its floor "
+        "(issue 19).",
         "- **Audits**: `dsfr_accordion.audit.static.audit_text` against `html5lib.parse` of "
         "the same standalone page; the browser audit (`dsfr_accordion.audit.browser."
         "BrowserSession`, headless Chromium, DSFR files from `node_modules`) per page, with "
@@ -243,7 +340,42 @@ def markdown(results: dict[str, Any], images_link: str, drawn: dict[str, str]) -
         "accordion button), and its throughput on 10-item pages in one session. Fewer "
         "repetitions where one call takes seconds: the static audit twice at 10,000 items, "
         "the browser audit three times at 10 and 100 items, once at 1,000 items, and the "
-        "behaviour checks once (seconds per 10-item page).",
+        "behaviour checks once (seconds per 10-item page). The static audit as a whole "
+        "process too (issue 19): `python -m dsfr_accordion check PAGE` against `python -c` "
+        "reading the same file and `html5lib.parse` of it, on the 1,000-item page, "
+        "interleaved.",
+        "- **The browser audit and its peers** (issue 19, `benchmarks/browser_peers.py`): "
+        "whole invocations, each a new process that starts its own Chromium (the system's, "
+        "`/usr/bin/chromium`, with `--headless --no-sandbox --disable-gpu "
+        "--disable-background-networking --disable-component-update --disable-sync "
+        "--no-first-run` for the tools that take flags; the machine has no outside "
+        "network, so the DSFR example pages' links to a CDN fail at once) and audits every "
+        "page in one browser, one page after another: dsfr-accordion's `check --checks axe "
+        "--jobs 1` on the files; `@axe-core/cli` and `pa11y-ci` with its axe runner "
+        "(`benchmarks/pa11yci.json`), pinned in `benchmarks/package.json` and "
+        "`benchmarks/package-lock.json` and installed by `make bench` only (`npm ci`, no "
+        "browser download: `--ignore-scripts`, `PUPPETEER_SKIP_DOWNLOAD=1`), each with its own "
+        "axe-core; and the floor, `benchmarks/axe_floor.py`, a bare Selenium loop of "
+        "`driver.get` and axe-selenium-python's `axe.run` with dsfr-accordion's tags, nothing "
+        "else. The peers and the floor load the same pages from a loopback HTTP server of "
+        "the benchmark. The pages: each content file of `examples/` rendered in French and "
+        "English with `--page` and the DSFR files from `node_modules` (as `make demo` does), "
+        "in copies, and DSFR example pages with accordions from "
+        "`node_modules/@gouvfr/dsfr/example/`. The order rotates from one repetition to the "
+        "next, with no untimed warm-up (one invocation lasts seconds; the median absorbs a "
+        "cold first one). Throughput is pages ÷ the median time; each peer's ratio is its "
+        "time ÷ dsfr-accordion's in the same repetition. Then the rules each tool found in the "
+        "last repetition are compared page by page, violations and needs-review (incomplete) "
+        "results apart, on the rules every tool runs: the tools carry different axe-core "
+        "releases and tags (pa11y's runner adds axe-core's best practices and has no WCAG 2.2 "
+        "rule), so a rule counts where every tool's axe-core has it with a tag that tool runs.",
+        "- **Behaviour checks and `--jobs`** (issue 19): on the rendered examples alone, "
+        "`check --browser` (static, axe-core and the behaviour checks) and `check --checks "
+        "axe`, one session each (`--jobs 1`), and `check --browser --jobs N` for every N "
+        "from 2 to the processors this process may use, whole invocations interleaved as "
+        "above. The behaviour checks' cost is the first time ÷ the second; the scaling at N "
+        "is the time at `--jobs 1` ÷ the time at `--jobs N` (the throughput's growth), ÷ N "
+        "for its share of linear.",
         "- **i18n**: `dsfr_accordion.i18n.catalogs.update()` creating the English catalogue, "
         "then updating a fully translated one, `compile_catalog()`, and rendering the same "
         "document in English (full catalogue) and in French.",
@@ -254,6 +386,8 @@ def markdown(results: dict[str, Any], images_link: str, drawn: dict[str, str]) -
     lines += _render_section(results, images_link, drawn)
     lines += _cli_section(results, images_link, drawn)
     lines += _audit_section(results, images_link, drawn)
+    lines += _peers_section(results, images_link, drawn)
+    lines += _jobs_section(results, images_link, drawn)
     lines += _i18n_section(results, images_link, drawn)
     lines += _memory_section(results, images_link, drawn)
     lines += _resources_section(results)
@@ -317,6 +451,15 @@ def _render_section(results: dict[str, Any], link: str, drawn: dict[str, str]) -
             cells.append(_ratio(ratio) if ratio else "\N{EN DASH}")
         lines.append(f"| {render['contenders'][key]['label']} | " + " | ".join(cells) + " |")
     lines += _render_extras(render)
+    minimal = render.get("minimal")
+    if minimal:
+        lines += [
+            "",
+            f"Minimal content, {minimal['items']:,} items (one short plain paragraph per "
+            f"answer): dsfr-accordion {_cell(minimal['times']['dsfr-accordion'])}, bare Jinja "
+            f"(floor) {_cell(minimal['times']['floor'])}; dsfr-accordion ÷ floor "
+            f"{_ratio(minimal['ratio_to_floor'])}.",
+        ]
     output = render["contenders"]["dsfr-accordion"]["output_bytes"]
     lines += [
         "",
@@ -367,16 +510,30 @@ def _cli_section(results: dict[str, Any], link: str, drawn: dict[str, str]) -> l
     if not cli:
         return []
     heavy = ", ".join(cli["heavy_imported"]) or "none"
+    commands = {"pass": "python -c pass", "render": cli["command"], **cli.get("commands", {})}
     lines = [
         "## 2. Cold command line",
         "",
         "| command | median (± spread) |",
         "| ------- | ----------------- |",
-        f"| `python -c pass` | {_cell(cli['times']['pass'])} |",
-        f"| `{cli['command']}` | {_cell(cli['times']['render'])} |",
+        *(
+            f"| `{commands[name]}` | {_cell(cli['times'][name])} |"
+            for name in ("pass", "imports", "render", "render-md")
+            if name in cli["times"]
+        ),
         "",
-        f"Ratio: {_ratio(cli['ratio'])}. The render imports {cli['modules_imported']} modules; "
-        f"of {', '.join(HEAVY_MODULES)}: "
+    ]
+    imports = cli.get("ratio_imports")
+    if imports:
+        lines += [
+            f"A cold `render` ÷ importing its runtime dependencies: YAML example "
+            f"{_ratio(imports['yaml'])}, Markdown example {_ratio(imports['markdown'])}.",
+            "",
+        ]
+    lines += [
+        f"`render` ÷ `python -c pass`: {_ratio(cli['ratio'])}. The render of the YAML "
+        "example imports "
+        f"{cli['modules_imported']} modules; of {', '.join(HEAVY_MODULES)}: "
         f"{heavy}. Importing the `dsfr_accordion` package takes "
         f"{cli.get('package_import_us', 0) / 1000:.0f} ms; the largest imports (cumulative, "
         "top-level modules and what they import directly): "
@@ -384,7 +541,7 @@ def _cli_section(results: dict[str, Any], link: str, drawn: dict[str, str]) -> l
         + ".",
         "",
     ]
-    return lines + _image(link, drawn, "cli", "Cold command line against python -c pass")
+    return lines + _image(link, drawn, "cli", "Cold command line against its floors")
 
 
 def _audit_section(results: dict[str, Any], link: str, drawn: dict[str, str]) -> list[str]:
@@ -418,6 +575,14 @@ def _audit_section(results: dict[str, Any], link: str, drawn: dict[str, str]) ->
             f"Throughput, axe-core alone, one session: {throughput['pages']} pages of 10 items "
             f"in {throughput['seconds']:.2f} s, **{throughput['pages_per_second']:.2f} pages/s**."
         )
+    process = audits.get("static_process")
+    if process:
+        lines.append(
+            f"As whole processes, on the page of {process['items']:,} items "
+            f"({_mib(process['bytes'])}): `{process['commands']['check']}` "
+            f"{_cell(process['times']['check'])}, a bare html5lib parse process "
+            f"{_cell(process['times']['parse'])}; ratio {_ratio(process['ratio'])}."
+        )
     if "behaviour_per_button" in browser:
         lines.append(
             f"The behaviour checks cost about {browser['behaviour_per_button']:.2f} s per "
@@ -428,6 +593,128 @@ def _audit_section(results: dict[str, Any], link: str, drawn: dict[str, str]) ->
             lines.append(f"Note: {note}.")
     lines.append("")
     return lines + _image(link, drawn, "audit", "Audit time per page against its size")
+
+
+def _peers_section(results: dict[str, Any], link: str, drawn: dict[str, str]) -> list[str]:
+    peers = results.get("peers")
+    if not peers:
+        return []
+    lines = ["## 4. The browser audit and its peers", ""]
+    if "contenders" not in peers or "pages" not in peers:
+        return [*lines, f"Note: {peers.get('note') or 'not run'}.", ""]
+    lines += [
+        f"axe-core alone, one browser, on {peers['pages']} pages: "
+        f"{peers['rendered_pages']} rendered examples ({', '.join(peers['examples'])} in "
+        f"French and English, {_plural(peers['copies'], 'copy', 'copies')} of each) and "
+        f"{_plural(len(peers['dsfr_pages']), 'DSFR example page', 'DSFR example pages')} "
+        f"({', '.join(f'`{page}`' for page in peers['dsfr_pages'])}); "
+        f"{_plural(peers['repetitions'], 'repetition', 'repetitions')}.",
+        "",
+        "| tool | version | axe-core | time (median ± spread) | pages/s | its time ÷ "
+        "dsfr-accordion's |",
+        "| ---- | ------- | -------- | ---------------------- | ------- | "
+        "------------------------- |",
+    ]
+    for key, data in peers["contenders"].items():
+        if data.get("missing"):
+            lines.append(
+                f"| {data['label']} | {data['version'] or DASH} | | skipped: {data['missing']} "
+                "| | |"
+            )
+            continue
+        ratio = peers.get("ratios", {}).get(key)
+        lines.append(
+            f"| {data['label']} | {data['version'] or DASH} | "
+            f"{peers.get('axe_core', {}).get(key, DASH)} | {_cell(data['times'])} | "
+            f"{data['pages_per_second']:.2f} | {_ratio(ratio) if ratio else DASH} |"
+        )
+    lines += ["", "What each ran:", ""]
+    lines += [
+        f"- {data['label']}: `{data['shown']}`"
+        for data in peers["contenders"].values()
+        if not data.get("missing")
+    ]
+    lines += ["", *_agreement(peers["findings"]), ""]
+    return lines + _image(link, drawn, "peers", "Pages per second of each tool, axe-core alone")
+
+
+def _agreement(findings: dict[str, Any]) -> list[str]:
+    """The comparison of the rules the tools found, as a list."""
+    lines = [
+        f"**Findings**, compared page by page on the {findings['comparable_rules']} rules "
+        "every tool runs:",
+        "",
+    ]
+    for kind, name in (("violations", "violations"), ("incomplete", "needs review")):
+        entry = findings[kind]
+        rules = ", ".join(f"`{r}`" for r in entry["rules"]) or "none"
+        differing = "; ".join(
+            f"`{d['page']}` ("
+            + ", ".join(f"{tool}: {', '.join(r) or 'none'}" for tool, r in d["rules"].items())
+            + ")"
+            for d in entry["differing"]
+        )
+        lines.append(
+            f"- {name}: the tools agree on {entry['agree']} of {findings['pages']} pages "
+            f"(rules found: {rules})" + (f"; they differ on {differing}" if differing else "") + "."
+        )
+    outside = {tool: rules for tool, rules in findings["outside"].items() if rules}
+    if outside:
+        lines.append(
+            "- found outside the rules compared (a rule another tool does not run): "
+            + "; ".join(
+                f"{tool}: {', '.join(f'`{r}`' for r in rules)}" for tool, rules in outside.items()
+            )
+            + "."
+        )
+    return lines
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count:,} {one if count == 1 else many}"
+
+
+def _jobs_section(results: dict[str, Any], link: str, drawn: dict[str, str]) -> list[str]:
+    jobs = results.get("jobs")
+    if not jobs:
+        return []
+    lines = ["## 5. Behaviour checks and `--jobs`", ""]
+    if "times" not in jobs:
+        return [*lines, f"Note: {jobs.get('note') or 'not run'}.", ""]
+    lines += [
+        f"`python -m dsfr_accordion check` on {jobs['pages']} rendered examples "
+        f"({', '.join(jobs['examples'])} in French and English, "
+        f"{_plural(jobs['copies'], 'copy', 'copies')} of each), "
+        f"{_plural(jobs['repetitions'], 'repetition', 'repetitions')}, on "
+        f"{_plural(jobs['cores'], 'core', 'cores')}.",
+        "",
+        "| command | time (median ± spread) | pages/s |",
+        "| ------- | ---------------------- | ------- |",
+    ]
+    for name, node in jobs["times"].items():
+        shown = (
+            "--checks axe --jobs 1" if name == "axe" else f"--browser --jobs {name.split('-')[1]}"
+        )
+        lines.append(f"| `check {shown}` | {_cell(node)} | {jobs['pages_per_second'][name]:.2f} |")
+    lines += [
+        "",
+        f"The behaviour checks: `--browser` ÷ `--checks axe`, one session each: "
+        f"{_ratio(jobs['behaviour_ratio'])}.",
+        "",
+        "Scaling of `check --browser --jobs N`: "
+        + (
+            "; ".join(
+                f"N = {n}: {_ratio(entry['speedup'])} the throughput at N = 1, "
+                f"{entry['efficiency']:.2f} of linear"
+                for n, entry in jobs["scaling"].items()
+                if n != "1"
+            )
+            or "one core, nothing to scale to"
+        )
+        + ".",
+        "",
+    ]
+    return lines + _image(link, drawn, "jobs", "Throughput of check --browser --jobs N")
 
 
 def _i18n_section(results: dict[str, Any], link: str, drawn: dict[str, str]) -> list[str]:
@@ -442,7 +729,7 @@ def _i18n_section(results: dict[str, Any], link: str, drawn: dict[str, str]) -> 
         "render_en": "render in English, full catalogue",
     }
     lines = [
-        "## 4. i18n",
+        "## 6. i18n",
         "",
         f"A content catalogue of {i18n['entries']:,} entries ({i18n['items']:,} accordion "
         f"items, {i18n['translated']:,} translated).",
@@ -466,7 +753,7 @@ def _memory_section(results: dict[str, Any], link: str, drawn: dict[str, str]) -
     if not memory:
         return []
     lines = [
-        "## 5. Peak memory",
+        "## 7. Peak memory",
         "",
         f"One render of {memory['items']:,} items under tracemalloc.",
         "",
@@ -515,7 +802,7 @@ def _resources_section(results: dict[str, Any]) -> list[str]:
     if not results.get("resources"):
         return []
     return [
-        "## 6. Resource bounds",
+        "## 8. Resource bounds",
         "",
         "Whole command-line runs (a new process each) on the largest input of each kind; "
         "inputs past a work limit are refused with exit 2 before the expensive part. "

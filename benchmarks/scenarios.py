@@ -1,4 +1,4 @@
-"""The five scenarios of issue 9, and the targets judged from their figures.
+"""The scenarios of issues 9 and 19; :mod:`.targets` judges their figures.
 
 Each scenario returns a plain dictionary for ``results.json``; times are in
 seconds, memory in bytes. A scenario that cannot run here (a peer or the
@@ -27,12 +27,13 @@ from typing import Any
 import dsfr_accordion
 from dsfr_accordion import sanitize
 
-from . import contenders, corpus
+from . import browser_peers, contenders, corpus
 from . import resources as bounds
 from .timing import Summary, interleaved, paired_ratio
 
 ROOT = corpus.ROOT
 EXAMPLE = corpus.EXAMPLE
+EXAMPLE_MARKDOWN = ROOT / "examples" / "si-samu.md"
 DSFR_DIST = ROOT / "node_modules" / "@gouvfr" / "dsfr" / "dist"
 
 #: Modules that must stay out of the command line's render path.
@@ -59,6 +60,19 @@ class Mode:
     profile: bool
     #: Bytes of each input of the resource bounds (the default size limit is 10 MiB).
     resource_bytes: int
+    #: Items of the minimal-content render, and its repetitions.
+    minimal_items: int
+    minimal_repetitions: int
+    #: Items of the page of the static ``check`` process, and the repetitions of it.
+    process_items: int
+    process_repetitions: int
+    #: The browser peers: copies of each rendered example, DSFR example pages, repetitions.
+    peer_copies: int
+    peer_dsfr_pages: int
+    peer_repetitions: int
+    #: ``check --browser --jobs N``: copies of each rendered example, repetitions.
+    jobs_copies: int
+    jobs_repetitions: int
 
     def repetitions_for(self, size: int) -> int:
         """Fewer repetitions for the largest pages, which vary least."""
@@ -82,6 +96,15 @@ MODES: dict[str, Mode] = {
         memory_items=10_000,
         profile=True,
         resource_bytes=9_500_000,
+        minimal_items=1_000,
+        minimal_repetitions=15,
+        process_items=1_000,
+        process_repetitions=7,
+        peer_copies=5,
+        peer_dsfr_pages=10,
+        peer_repetitions=5,
+        jobs_copies=3,
+        jobs_repetitions=3,
     ),
     "quick": Mode(
         "quick",
@@ -99,6 +122,15 @@ MODES: dict[str, Mode] = {
         memory_items=1_000,
         profile=False,
         resource_bytes=1_000_000,
+        minimal_items=1_000,
+        minimal_repetitions=5,
+        process_items=1_000,
+        process_repetitions=3,
+        peer_copies=1,
+        peer_dsfr_pages=1,
+        peer_repetitions=2,
+        jobs_copies=1,
+        jobs_repetitions=1,
     ),
     "tiny": Mode(
         "tiny",
@@ -116,6 +148,15 @@ MODES: dict[str, Mode] = {
         memory_items=10,
         profile=False,
         resource_bytes=20_000,
+        minimal_items=10,
+        minimal_repetitions=1,
+        process_items=10,
+        process_repetitions=1,
+        peer_copies=0,
+        peer_dsfr_pages=0,
+        peer_repetitions=0,
+        jobs_copies=0,
+        jobs_repetitions=0,
     ),
 }
 
@@ -190,6 +231,8 @@ def render(mode: Mode, peers: bool) -> dict[str, Any]:
                 for key, summary in summaries.items()
                 if key != "dsfr-accordion"
             }
+    if all(c.missing is None for c in contenders.MINIMAL):
+        result["minimal"] = _minimal(mode)
     if any(c.key == "dsfr-accordion" for c in available):
         result["id_collisions"] = _id_collisions(mode)
     if mode.profile and 1_000 in mode.sizes:
@@ -200,6 +243,22 @@ def render(mode: Mode, peers: bool) -> dict[str, Any]:
             prepared = contenders.by_key("dsfr-accordion").prepare(largest)
             result["profiles"][f"dsfr-accordion-{largest}"] = profile(prepared.run, prepared.setup)
     return result
+
+
+def _minimal(mode: Mode) -> dict[str, Any]:
+    """dsfr-accordion against the bare Jinja floor on minimal content, interleaved."""
+    size = mode.minimal_items
+    log(f"render: {size} items of minimal content (dsfr-accordion, floor)")
+    runs = {}
+    for contender in contenders.MINIMAL:
+        prepared = contender.prepare(size)
+        runs[contender.key] = (prepared.run, prepared.setup)
+    summaries = interleaved(runs, mode.minimal_repetitions, mode.min_time)
+    return {
+        "items": size,
+        "times": {key: summary.as_dict() for key, summary in summaries.items()},
+        "ratio_to_floor": paired_ratio(summaries["dsfr-accordion"], summaries["floor"]).as_dict(),
+    }
 
 
 #: The key of dsfr-accordion timed with the garbage collector off (at 1,000 items and more).
@@ -243,28 +302,50 @@ def _id_collisions(mode: Mode) -> dict[str, Any]:
 # 2. cold command line -----------------------------------------------------------
 
 
+#: The runtime dependencies of rendering a YAML or Markdown input: the floor of a cold
+#: ``render`` (issue 19).
+IMPORTS = "import yaml, markdown_it, nh3"
+
+
+def _process(command: list[str], statuses: tuple[int, ...] = (0,)) -> Callable[[], None]:
+    """A call that runs ``command`` as a new process, output to /dev/null; raises on an
+    exit status not in ``statuses``."""
+
+    def run() -> None:
+        status = subprocess.run(
+            command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+        ).returncode
+        if status not in statuses:
+            raise RuntimeError(f"{' '.join(command)} exited {status}")
+
+    return run
+
+
+def _write_bytecode(*commands: list[str]) -> None:
+    """Run each command once, untimed, allowed to write bytecode (PYTHONDONTWRITEBYTECODE
+    lifted), as pip compiles a package it installs: "cold" is a new process, not a fresh
+    checkout compiling every module from source at each run."""
+    writes_bytecode = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    for command in commands:
+        subprocess.run(
+            command, cwd=ROOT, env=writes_bytecode, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL, check=False,
+        )  # fmt: skip
+
+
 def cli(mode: Mode) -> dict[str, Any]:
-    """``python -m dsfr_accordion render`` the example vs ``python -c pass``, each a new process."""
+    """``python -m dsfr_accordion render`` of each example (YAML, Markdown) vs ``python -c
+    pass`` and vs importing the runtime dependencies of a render, each a new process."""
     commands = {
         "render": [sys.executable, "-m", "dsfr_accordion", "render", str(EXAMPLE)],
+        "render-md": [sys.executable, "-m", "dsfr_accordion", "render", str(EXAMPLE_MARKDOWN)],
+        "imports": [sys.executable, "-c", IMPORTS],
         "pass": [sys.executable, "-c", "pass"],
     }
-
-    def runner(command: list[str]) -> Callable[[], object]:
-        return lambda: subprocess.run(
-            command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True
-        )
-
-    # One untimed run that may write bytecode (PYTHONDONTWRITEBYTECODE lifted), as
-    # pip compiles a package it installs: "cold" is a new process, not a fresh
-    # checkout compiling every module from source at each run.
-    writes_bytecode = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    subprocess.run(
-        commands["render"], cwd=ROOT, env=writes_bytecode, stdout=subprocess.DEVNULL, check=True
-    )
+    _write_bytecode(*commands.values())
     log(f"cold command line: {mode.cli_repetitions} runs each")
     summaries = interleaved(
-        {name: (runner(command), None) for name, command in commands.items()},
+        {name: (_process(command), None) for name, command in commands.items()},
         mode.cli_repetitions,
         0.0,
     )
@@ -293,8 +374,16 @@ def cli(mode: Mode) -> dict[str, Any]:
     names = {name.strip() for _, name in modules}
     return {
         "command": "python -m dsfr_accordion render examples/temoignages-cloud.yaml",
+        "commands": {
+            "render-md": "python -m dsfr_accordion render examples/si-samu.md",
+            "imports": f'python -c "{IMPORTS}"',
+        },
         "times": {name: summary.as_dict() for name, summary in summaries.items()},
         "ratio": paired_ratio(summaries["render"], summaries["pass"]).as_dict(),
+        "ratio_imports": {
+            "yaml": paired_ratio(summaries["render"], summaries["imports"]).as_dict(),
+            "markdown": paired_ratio(summaries["render-md"], summaries["imports"]).as_dict(),
+        },
         "heavy_imported": sorted(
             m for m in HEAVY_MODULES if any(n == m or n.startswith(m + ".") for n in names)
         ),
@@ -343,6 +432,7 @@ def audits(mode: Mode, browser: bool) -> dict[str, Any]:
         if "static" in summaries:
             entry["ratio"] = paired_ratio(summaries["static"], summaries["parse"]).as_dict()
         result["static"][str(size)] = entry
+    result["static_process"] = _static_process(mode)
     if mode.profile and audit_text is not None and 1_000 in mode.audit_sizes:
         html = _page(1_000)
         result["profile_static_1000"] = profile(lambda: audit_text(html), None)
@@ -351,6 +441,48 @@ def audits(mode: Mode, browser: bool) -> dict[str, Any]:
     else:
         result["notes"].append("browser audit not run (--no-browser)")
     return result
+
+
+#: A bare html5lib parse of the file named on the command line: the floor of a static
+#: ``check`` as a process (issue 19).
+PARSE = "import sys, html5lib; html5lib.parse(open(sys.argv[1], encoding='utf-8').read())"
+
+
+def _static_process(mode: Mode) -> dict[str, Any]:
+    """``python -m dsfr_accordion check PAGE`` (static) vs a bare html5lib parse process of
+    the same page, each a new process, interleaved."""
+    folder = Path(tempfile.mkdtemp(prefix="dsfr-accordion-bench-check-"))
+    try:
+        page = folder / "page.html"
+        page.write_text(_page(mode.process_items), encoding="utf-8")
+        commands = {
+            "parse": [sys.executable, "-c", PARSE, str(page)],
+            "check": [sys.executable, "-m", "dsfr_accordion", "check", str(page)],
+        }
+        _write_bytecode(*commands.values())
+        log(f"static check as a process: page of {mode.process_items} items, "
+            f"{mode.process_repetitions} runs each")  # fmt: skip
+        summaries = interleaved(
+            {
+                "parse": (_process(commands["parse"]), None),
+                "check": (_process(commands["check"], (0, 1)), None),
+            },
+            mode.process_repetitions,
+            0.0,
+        )
+        size = page.stat().st_size
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return {
+        "items": mode.process_items,
+        "bytes": size,
+        "commands": {
+            "parse": f'python -c "{PARSE}" PAGE',
+            "check": "python -m dsfr_accordion check PAGE",
+        },
+        "times": {name: summary.as_dict() for name, summary in summaries.items()},
+        "ratio": paired_ratio(summaries["check"], summaries["parse"]).as_dict(),
+    }
 
 
 def _browser(mode: Mode) -> dict[str, Any]:
@@ -415,6 +547,27 @@ def _browser(mode: Mode) -> dict[str, Any]:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return out
+
+
+def peers(mode: Mode, include_peers: bool, browser: bool) -> dict[str, Any]:
+    """axe-core alone in dsfr-accordion, its peers and its floor, as whole invocations
+    (:func:`.browser_peers.peers`)."""
+    if not browser:
+        return {"note": "not run (--no-browser)"}
+    if not mode.peer_repetitions:
+        return {"note": f"not run in the {mode.name} mode"}
+    return browser_peers.peers(
+        mode.peer_repetitions, mode.peer_copies, mode.peer_dsfr_pages, include_peers=include_peers
+    )
+
+
+def jobs(mode: Mode, browser: bool) -> dict[str, Any]:
+    """The behaviour checks' cost and ``check --browser --jobs N`` (:func:`.browser_peers.jobs`)."""
+    if not browser:
+        return {"note": "not run (--no-browser)"}
+    if not mode.jobs_repetitions:
+        return {"note": f"not run in the {mode.name} mode"}
+    return browser_peers.jobs(mode.jobs_repetitions, mode.jobs_copies)
 
 
 # 4. i18n ------------------------------------------------------------------------

@@ -82,10 +82,18 @@ def interleaved(
     runs: Mapping[str, tuple[Callable[[], object], Callable[[], None] | None]],
     repetitions: int,
     min_time: float,
+    *,
+    warm_up: bool = True,
 ) -> dict[str, Summary]:
-    """Time every named ``(run, setup)`` ``repetitions`` times, in turn, rotating the order."""
+    """Time every named ``(run, setup)`` ``repetitions`` times, in turn, rotating the order.
+
+    ``warm_up``: one untimed call of each first, which also sets how many calls
+    make a sample last ``min_time``; without it a sample is one call (whole
+    invocations that last seconds, where a warm-up would cost as much as a
+    repetition and the median of the repetitions absorbs a cold first one).
+    """
     names = list(runs)
-    numbers = {name: calls_for(*runs[name], min_time) for name in names}
+    numbers = {name: calls_for(*runs[name], min_time) if warm_up else 1 for name in names}
     samples: dict[str, list[float]] = {name: [] for name in names}
     for repetition in range(repetitions):
         shift = repetition % len(names)

@@ -5,19 +5,22 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import subprocess
 
 import pytest
 
+import dsfr_accordion
 from dsfr_accordion.assets import (
     DSFR_VERSION,
     ENHANCEMENT_FILES,
     INTEGRITY,
     STATIC,
     copy_dist,
+    enhancement_integrity,
     needed_files,
     page_assets,
 )
-from tests.conftest import DSFR_DIST, ROOT
+from tests.conftest import DSFR_DIST, EXAMPLES, ROOT
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +80,32 @@ def test_only_local_copies_link_the_enhancement_files():
         "../dsfr/dsfr-accordion.js",
     )
     assert local.enhance_js.integrity is None
+
+
+@pytest.mark.parametrize("base", ["https://static.example.gouv.fr/dsfr/", "//static.example/dsfr"])
+def test_copies_on_a_cdn_of_the_site_are_linked_with_sri(base: str):
+    assets = page_assets(base)
+    for asset, name in (
+        (assets.css, "dsfr.min.css"),
+        (assets.module_js, "dsfr.module.min.js"),
+        (assets.nomodule_js, "dsfr.nomodule.min.js"),
+    ):
+        assert (asset.href, asset.integrity) == (f"{base.rstrip('/')}/{name}", INTEGRITY[name])
+    for asset, name in (
+        (assets.enhance_css, "dsfr-accordion.css"),
+        (assets.enhance_js, "dsfr-accordion.js"),
+    ):
+        # What `openssl dgst -sha384 -binary FILE | base64` gives for the shipped file.
+        digest = subprocess.run(
+            ["openssl", "dgst", "-sha384", "-binary", str(STATIC / name)],
+            capture_output=True, check=True,
+        ).stdout  # fmt: skip
+        assert asset.integrity == "sha384-" + base64.b64encode(digest).decode()
+
+
+def test_a_page_on_a_cdn_of_the_site_links_the_enhancements_with_sri():
+    document = dsfr_accordion.load(EXAMPLES / "temoignages-cloud.yaml")
+    html = str(dsfr_accordion.render_page(document, dsfr_base="https://static.example.gouv.fr/d"))
+    for name in ENHANCEMENT_FILES:
+        (tag,) = [line for line in html.split("\n") if f"/d/{name}" in line]
+        assert f'integrity="{enhancement_integrity(name)}" crossorigin="anonymous"' in tag

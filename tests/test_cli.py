@@ -97,6 +97,44 @@ def test_enhancement_options(capsys, flags, features):
     assert group.get("data-dsfr-accordion") == features
 
 
+CDN_NOTICE = "the pages link the DSFR release on its CDN, which does not serve"
+
+
+@pytest.mark.parametrize(
+    ("command", "told"),
+    [
+        (["render", CLOUD, "--page"], None),  # the defaults: quietly without
+        (["render", CLOUD, "--page", "--permalinks", "--show-all"], "--show-all, --permalinks"),
+        (["render", CLOUD, "--permalinks"], None),  # a fragment: the host page links them
+        (["render", CLOUD, "--page", "--no-show-all"], None),
+        (["build", CLOUD, "--find-in-page"], "--find-in-page"),
+    ],
+)
+def test_enhancements_asked_for_on_a_page_linking_the_cdn_are_told(
+    tmp_path: Path, command: list[str], told: str | None
+):
+    output = tmp_path / ("page.html" if command[0] == "render" else "site")
+    result = run_cli(*command, "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    notices = [line for line in result.stderr.splitlines() if CDN_NOTICE in line]
+    if told is None:
+        assert notices == []
+    else:
+        (notice,) = notices
+        assert notice.startswith(f"{told}: {CDN_NOTICE} ")
+        assert notice.endswith("give --dsfr-dist DIR to copy the files beside the pages")
+
+
+def test_no_notice_when_the_files_are_copied(tmp_path: Path):
+    result = run_cli(
+        "render", CLOUD, "--page", "--permalinks", "--dsfr-dist", str(DSFR_DIST),
+        "-o", str(tmp_path / "page.html"),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert CDN_NOTICE not in result.stderr
+    assert "dsfr-accordion-permalink" in (tmp_path / "page.html").read_text(encoding="utf-8")
+
+
 def test_page_with_dsfr_dist_copies_the_files_it_links(tmp_path: Path):
     if not (DSFR_DIST / "dsfr.min.css").is_file():
         pytest.fail(f"npm DSFR assets missing at {DSFR_DIST}: run make test")

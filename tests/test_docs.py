@@ -12,7 +12,6 @@ import pytest
 import dsfr_accordion
 from dsfr_accordion.cli import build_parser
 from dsfr_accordion.loaders.fields import DOCUMENT_KEYS
-from dsfr_accordion.loaders.markdown import HEADING_ATTRIBUTES
 from dsfr_accordion.loaders.yaml import ITEM_KEYS, TESTIMONIAL_KEYS
 from dsfr_accordion.richtext import QUOTE_ATTRIBUTES
 from tests.conftest import ROOT, run_cli
@@ -62,10 +61,6 @@ def test_every_render_parameter_is_documented():
 )
 def test_every_content_key_is_documented(content_format: str, heading: str, keys):
     assert table_keys(content_format, heading) == set(keys)
-
-
-def test_markdown_heading_attributes_are_testimonial_keys():
-    assert set(HEADING_ATTRIBUTES) <= set(TESTIMONIAL_KEYS)
 
 
 def test_readme_documents_every_render_option():

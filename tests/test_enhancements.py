@@ -14,6 +14,8 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 import dsfr_accordion
+from dsfr_accordion.assets import STATIC
+from dsfr_accordion.audit import enhancements
 from dsfr_accordion.audit.rules import Severity
 from tests.conftest import EXAMPLES
 
@@ -281,3 +283,115 @@ def test_axe_and_the_behaviour_checks_pass_with_every_enhancement_on(
         for f in findings
         if f.kind.severity is not Severity.INFO and f.code != "axe-incomplete"
     ] == []
+
+
+# The browser audit checks the enhancements on any page that uses them (a site
+# builder's copy of the module may be missing, stale or broken).
+
+#: The library's module, and what breaks one feature of it in a copy.
+MODULE = (STATIC / "dsfr-accordion.js").read_text(encoding="utf-8")
+BREAKS = {
+    "no-hashchange": ("window.addEventListener('hashchange', () => reveal(fragment()));", ""),
+    "stale-label": ("button.textContent = button.getAttribute(", "button.textContent = ("),
+    "no-until-found": ("panel.setAttribute('hidden', 'until-found');", ""),
+    "no-beforematch": ("panel.addEventListener('beforematch'", "panel.addEventListener('x'"),
+    "show-all-ignored": ("panels.forEach(open);", ""),
+}
+
+
+def enhancement_findings(session, site_root, html: str, file: str) -> list[str]:
+    path = site_root / file
+    path.write_text(html, encoding="utf-8")
+    findings = session.audit_file(path, file, site_root)
+    assert not [f for f in findings if f.code.startswith("page-")], findings
+    return [f.message() for f in findings if f.code == "accordion-enhancement"]
+
+
+def broken_module(site_root, change: str) -> str:
+    """The page of the cloud example with a copy of the module broken by ``change``."""
+    old, new = BREAKS[change]
+    assert old in MODULE, "the module changed: update BREAKS"
+    (site_root / "broken").mkdir(exist_ok=True)
+    (site_root / "broken" / f"{change}.js").write_text(MODULE.replace(old, new), "utf-8")
+    return page(CLOUD, permalinks=True).replace("dsfr/dsfr-accordion.js", f"broken/{change}.js")
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            "no-hashchange",
+            "enhancement link, #geoplateforme-pouvez-vous-decrire-brievement-le-projet: "
+            "a link to it did not open its panel",
+        ),
+        (
+            "stale-label",
+            "enhancement show-all, #geoplateforme: "
+            "the show all button does not say what it does next",
+        ),
+        (
+            "no-until-found",
+            "enhancement find-in-page, #geoplateforme: closed, it is not hidden until found",
+        ),
+        (
+            "no-beforematch",
+            "enhancement find-in-page, #geoplateforme: a beforematch event did not open it",
+        ),
+        (
+            "show-all-ignored",
+            "enhancement show-all, #geoplateforme: show all did not open every panel",
+        ),
+    ],
+)
+def test_the_browser_audit_catches_a_broken_copy_of_the_module(
+    browser_session, site_root, change, expected
+):
+    html = broken_module(site_root, change)
+    found = enhancement_findings(browser_session, site_root, html, f"broken-{change}.html")
+    assert found == [expected]
+
+
+def test_the_browser_audit_catches_a_missing_module_and_stylesheet(browser_session, site_root):
+    html = page(CLOUD)
+    without_module = html.replace(
+        '<script type="module" src="dsfr/dsfr-accordion.js"></script>\n', ""
+    )
+    assert without_module != html
+    assert enhancement_findings(browser_session, site_root, without_module, "no-module.html") == [
+        "enhancement find-in-page, #geoplateforme: closed, it is not hidden until found",
+        "enhancement link, #geoplateforme-pouvez-vous-decrire-brievement-le-projet: "
+        "a link to it did not open its panel",
+        "enhancement show-all, #geoplateforme: the show all button is not shown",
+    ]
+    without_css = html.replace('<link rel="stylesheet" href="dsfr/dsfr-accordion.css">\n', "")
+    assert without_css != html
+    assert enhancement_findings(browser_session, site_root, without_css, "no-css.html") == [
+        f"enhancement open-without-js, #{panel}: it is hidden without JavaScript"
+        for panel in ("geoplateforme", "ans", "shom", "cancerologie")
+    ]
+
+
+def test_the_enhancement_checks_put_the_page_back(browser, open_page, browser_session):
+    open_page("put-back.html", page(CLOUD, permalinks=True))
+    before = settled(browser, lambda rows: all(row[2] == "until-found" for row in rows))
+    address = browser.current_url
+    assert enhancements.check_enhancements(browser, "put-back.html", 3) == []
+    assert browser.current_url == address
+    after = settled(browser, lambda rows: all(row[2] == "until-found" for row in rows))
+    assert after == before
+    assert browser.execute_script("return document.activeElement === document.body")
+
+
+def test_the_enhancement_checks_say_french(browser_session, site_root):
+    html = broken_module(site_root, "no-beforematch")
+    path = site_root / "broken-fr.html"
+    path.write_text(html, encoding="utf-8")
+    (finding,) = [
+        f
+        for f in browser_session.audit_file(path, path.name, site_root)
+        if f.code == "accordion-enhancement"
+    ]
+    assert finding.message("fr") == (
+        "amélioration find-in-page, #geoplateforme\u202f: "
+        "un événement beforematch ne l’a pas ouvert"
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dsfr_accordion import ContentError, Document, IdAllocator, Item, Paragraph, Testimonial
-from dsfr_accordion.ids import allocate_ids, slugify
+from dsfr_accordion.ids import allocate_ids, allocate_question_ids, slugify
 from dsfr_accordion.syntax import SAFE_ID
 
 
@@ -131,3 +131,56 @@ def test_colliding_titles_allocate_in_linear_time():
     for _ in range(1000):
         ids.allocate("Projet")
     assert len(probes) < 1100
+
+
+# Question ids: the panel's id and the question's slug, or the question's own.
+
+
+def _questions(*items: tuple[str, str | None], title: str = "Projet") -> Document:
+    return Document(
+        "t",
+        (
+            Testimonial(
+                title=title,
+                items=tuple(Item(q, (Paragraph("R"),), id=explicit) for q, explicit in items),
+            ),
+        ),
+    )
+
+
+def _question_ids(document: Document, prefix: str = "") -> tuple[str, ...]:
+    ids = IdAllocator(prefix=prefix)
+    (questions,) = allocate_question_ids(document, ids, allocate_ids(document, ids))
+    return questions
+
+
+def test_a_question_may_set_its_own_id_and_generated_ones_avoid_it():
+    document = _questions(("Pourquoi ?", None), ("Comment ?", "projet-pourquoi"), ("Quand ?", None))
+    # The explicit id is claimed first: the first question's generated id steps aside.
+    assert _question_ids(document) == ("projet-pourquoi-2", "projet-pourquoi", "projet-quand")
+    assert _question_ids(document, prefix="t-") == (
+        "t-projet-pourquoi-2",
+        "t-projet-pourquoi",
+        "t-projet-quand",
+    )
+
+
+@pytest.mark.parametrize(
+    ("items", "value"),
+    [
+        ((("A ?", "q"), ("B ?", "q")), "q"),  # two questions
+        ((("A ?", "projet"),), "projet"),  # a question and a testimonial
+    ],
+)
+def test_a_question_id_used_twice_is_refused(items, value: str):
+    with pytest.raises(
+        ContentError,
+        match=f"^error: id {value!r} is already used by another testimonial or question\n",
+    ) as caught:
+        _question_ids(_questions(*items))
+    assert caught.value.code == "duplicate-id"
+
+
+def test_an_unsafe_question_id_is_refused():
+    with pytest.raises(ContentError, match="white space"):
+        _question_ids(_questions(("A ?", "a b")))

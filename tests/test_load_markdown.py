@@ -587,11 +587,11 @@ ERRORS = [
         id="class-on-heading",
     ),
     pytest.param(
-        body("## A\n\n{#q}\n### Q\n\nx\n"),
+        body("## A\n\n{#q lang=en}\n### Q\n\nx\n"),
         "unknown-attribute",
         "7:1",
-        "unknown attribute 'id' on a question heading",
-        "attribute lines go above '## ' testimonial headings or '>' quotes",
+        "unknown attribute 'lang' on a question heading",
+        "known keys: id",
         id="attribute-line-above-question",
     ),
     pytest.param(
@@ -614,8 +614,8 @@ ERRORS = [
         body("{#a}\n## A\n\n### Q\n\nx\n\n{#a}\n## B\n\n### Q\n\nx\n"),
         "duplicate-id",
         "13:1",
-        "id 'a' is already used by another testimonial",
-        "give each testimonial its own id",
+        "id 'a' is already used by another testimonial or question",
+        "give each testimonial and each question its own id",
         id="duplicate-id",
     ),
 ]
@@ -655,3 +655,15 @@ def test_cli_reports_bad_markdown_in_one_message(write):
     assert result.stdout == ""
     assert result.stderr.startswith(f"{path}:11:1: error: unknown attribute 'autor' on a quote\n")
     assert "Traceback" not in result.stderr
+
+
+def test_an_attribute_line_above_a_question_sets_its_id(write):
+    document = load_text(write, body("## A\n\n{#pourquoi}\n### Q\n\nx\n\n### R\n\ny\n"))
+    assert [item.id for item in document.testimonials[0].items] == ["pourquoi", None]
+
+
+def test_an_unsafe_question_id_is_an_error_at_its_attribute_line(write):
+    path = write("content.md", body("## A\n\n{#2bad}\n### Q\n\nx\n"))
+    error = error_of(path)
+    assert error.code == "invalid-id"
+    assert str(error).startswith(f"{path}:7:1: error: ")

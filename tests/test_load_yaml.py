@@ -356,7 +356,7 @@ ERRORS = [
         "unknown-key",
         "7:9",
         "unknown key 'zzz' in an item",
-        "known keys: answer, question",
+        "known keys: answer, id, question",
         id="unknown-key-no-match",
     ),
     pytest.param(
@@ -364,7 +364,7 @@ ERRORS = [
         "unknown-key",
         "7:11",
         "unknown key '[a]' in an item",
-        "known keys: answer, question",
+        "known keys: answer, id, question",
         id="unknown-key-is-a-list",
     ),
     pytest.param(
@@ -527,8 +527,8 @@ testimonials:
         path,
         "duplicate-id",
         "8:5",
-        "id 'same' is already used by another testimonial",
-        "give each testimonial its own id",
+        "id 'same' is already used by another testimonial or question",
+        "give each testimonial and each question its own id",
     )
 
 
@@ -662,6 +662,19 @@ def test_an_unknown_tag_in_metadata_is_a_content_error_at_its_place(yaml_reader,
     result = run_cli("render", str(path))
     assert result.returncode == 2
     assert "internal error" not in result.stderr
+
+
+def test_an_item_may_set_its_question_id(write):
+    document = load_text(write, with_item("question: Q", "id: pourquoi", "answer: x"))
+    assert document.testimonials[0].items[0].id == "pourquoi"
+    assert load_text(write, source()).testimonials[0].items[0].id is None
+
+
+def test_an_unsafe_question_id_is_an_error_at_its_key(write):
+    path = write("content.yaml", with_item("question: Q", "id: 2 bad", "answer: x"))
+    error = error_of(path)
+    assert error.code == "invalid-id"
+    assert str(error).startswith(f"{path}:6:13: error: ")
 
 
 # --- libyaml and the pure-Python reader --------------------------------------------------

@@ -155,3 +155,39 @@ def test_input_errors_fail_with_the_message(pytester: pytest.Pytester):
     result = pytester.runpytest("-p", "no:cacheprovider")
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*absent: error: cannot read the file: no such file or folder"])
+
+
+def test_under_pytest_xdist_each_worker_has_its_own_browser(
+    pytester: pytest.Pytester, site, browser_session
+):
+    """pytest -n 2: the pages are shared out between two worker processes, each with one
+    browser session of its own (started by its first browser check), each failure
+    named by its page."""
+    for copy in range(1, 4):
+        shutil.copy(site / "index.html", site / f"copy-{copy}.html")
+    (site / "broken.html").write_text(broken_page(), "utf-8")
+    pytester.makepyfile(
+        """
+        import os
+        import pytest
+        from dsfr_accordion.pytest_plugin import pages
+
+        @pytest.mark.parametrize("page", pages("site/"))
+        def test_page(dsfr_audit, dsfr_browser, page):
+            try:
+                dsfr_audit.check(page, checks="axe,behaviour")
+            finally:
+                with open(f"sessions-{os.getpid()}.txt", "a", encoding="utf-8") as out:
+                    out.write(f"{id(dsfr_browser.get())}\\n")
+        """
+    )
+    result = pytester.runpytest_subprocess(
+        "-p", "no:cacheprovider", f"--dsfr-dist={DSFR_DIST}", "-n", "2", "-v"
+    )
+    result.assert_outcomes(passed=4, failed=1)
+    result.stdout.fnmatch_lines(["*FAILED*test_page[[]site/broken.html[]]*"])
+    workers = sorted(pytester.path.glob("sessions-*.txt"))
+    assert len(workers) == 2  # two processes shared the five pages
+    for worker in workers:
+        # One session per worker, for every page it audited.
+        assert len(set(worker.read_text(encoding="utf-8").split())) == 1

@@ -570,3 +570,25 @@ def test_question_ids_come_after_every_panel_id_from_the_same_allocator():
     tree, _ = parse_html(str(html), fragment=True)
     assert [p.get("id") for p in by_class(tree, "fr-collapse")] == ["faq-a", "faq-a-2"]
     assert question_ids(html) == ["faq-a-pourquoi-2", "faq-a-2-pourquoi"]
+
+
+def test_a_question_with_its_own_id_keeps_it_in_every_language(tmp_path: Path):
+    source = CLOUD.read_text(encoding="utf-8").replace(
+        "      - question: Pouvez-vous décrire brièvement le projet ?\n",
+        "      - question: Pouvez-vous décrire brièvement le projet ?\n        id: le-projet\n",
+        1,
+    )
+    assert "id: le-projet" in source
+    (tmp_path / "locales").symlink_to(CLOUD.parent / "locales")
+    copy = tmp_path / CLOUD.name
+    copy.write_text(source, encoding="utf-8")
+    document = dsfr_accordion.load(copy)
+    french = question_ids(dsfr_accordion.render(document))
+    translation = dsfr_accordion.translate(
+        document, dsfr_accordion.load_translations(document, "en")
+    )
+    english = question_ids(dsfr_accordion.render(document, lang="en", translations=translation))
+    assert french[0] == english[0] == "le-projet"
+    # The others are as before: an id of its own changes no other question's.
+    assert french[1:] == question_ids(dsfr_accordion.render(dsfr_accordion.load(CLOUD)))[1:]
+    assert translation.fallbacks == ()

@@ -10,11 +10,15 @@ without them.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import os
 import re
 import shutil
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .errors import DsfrAccordionError
 
@@ -70,14 +74,21 @@ class PageAssets:
 
 def page_assets(base: str | None = None) -> PageAssets:
     """The assets of a page: the pinned CDN with SRI when ``base`` is ``None``
-    (and no enhancement files), else files under the relative or absolute URL
-    ``base`` (no SRI: same origin), the enhancement files with them.
+    (and no enhancement files), else files under the URL ``base``, the
+    enhancement files with them (copies made by :func:`copy_dist`). Under a
+    relative ``base`` (same origin) without SRI; under an absolute one (a CDN of
+    the site's, perhaps another origin) with SRI, every file's bytes being
+    known: the pinned DSFR release's and this package's own.
     """
+    absolute = base is not None and (base.startswith("//") or bool(urlsplit(base).scheme))
 
     def asset(name: str) -> Asset:
         if base is None:
             return Asset(f"{CDN_BASE}/{name}", INTEGRITY[name])
-        return Asset(f"{base.rstrip('/')}/{name}")
+        href = f"{base.rstrip('/')}/{name}"
+        if not absolute:
+            return Asset(href)
+        return Asset(href, INTEGRITY[name] if name in INTEGRITY else enhancement_integrity(name))
 
     css, js = (None, None) if base is None else map(asset, ENHANCEMENT_FILES)
     return PageAssets(
@@ -87,6 +98,13 @@ def page_assets(base: str | None = None) -> PageAssets:
         css,
         js,
     )
+
+
+@cache
+def enhancement_integrity(name: str) -> str:
+    """The SRI hash (``sha384-…``) of the enhancement file ``name`` of this package."""
+    digest = hashlib.sha384((STATIC / name).read_bytes()).digest()
+    return "sha384-" + base64.b64encode(digest).decode("ascii")
 
 
 def needed_files(dist: Path) -> list[str]:

@@ -53,7 +53,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "duplicate-id": (
         N_("id {value!r} is already used {where}"),
-        N_("give each testimonial its own id, or remove the id to have one generated"),
+        N_(
+            "give each testimonial and each question its own id, or remove the id to have "
+            "one generated"
+        ),
     ),
     "reserved-id": (
         N_("id {value!r} is reserved by the host page"),

@@ -138,6 +138,9 @@ class IdAllocator:
         # Per base, the suffix to try first: every lower one is already taken, and
         # ids are never given back, so allocation stays linear when titles collide.
         self._next_suffix: dict[str, int] = {}
+        # The slug of each text seen: testimonials of a page ask the same questions
+        # ("Pouvez-vous décrire le projet ?"), each slugged once (docs/benchmarks.md).
+        self._slugs: dict[str, str] = {}
 
     @property
     def taken(self) -> frozenset[str]:
@@ -156,14 +159,17 @@ class IdAllocator:
             raise ContentError.of("reserved-id", location, value=wanted)
         if wanted in self._taken:
             raise ContentError.of(
-                "duplicate-id", location, value=wanted, where=N_("by another testimonial")
+                "duplicate-id",
+                location,
+                value=wanted,
+                where=N_("by another testimonial or question"),
             )
         self._taken.add(wanted)
         return wanted
 
     def allocate(self, text: str) -> str:
         """A fresh id from ``text``: its slug, suffixed ``-2``, ``-3``… when taken."""
-        return self._fresh(self.prefix + slugify(text))
+        return self._fresh(self.prefix + self._slug(text))
 
     def allocate_within(self, parent: str, text: str) -> str:
         """A fresh id for ``text`` inside the element ``parent`` (an id this allocator
@@ -171,7 +177,14 @@ class IdAllocator:
 
         The prefix is not added again: ``parent`` holds it.
         """
-        return self._fresh(f"{parent}-{slugify(text)}")
+        return self._fresh(f"{parent}-{self._slug(text)}")
+
+    def _slug(self, text: str) -> str:
+        """:func:`slugify` of ``text``, once per text for this allocator."""
+        slug = self._slugs.get(text)
+        if slug is None:
+            slug = self._slugs[text] = slugify(text)
+        return slug
 
     def _fresh(self, base: str) -> str:
         """``base``, or the first of ``base-2``, ``base-3``… that is not taken; now taken."""
@@ -207,15 +220,27 @@ def allocate_question_ids(
     document: Document, ids: IdAllocator, panel_ids: tuple[str, ...]
 ) -> tuple[tuple[str, ...], ...]:
     """The id of each question of ``document``, per testimonial, taken from ``ids``:
-    the panel's id followed by the question's slug (``geoplateforme-quels-ont-ete-les-defis``).
+    its explicit id (claimed first, in document order), else the panel's id followed
+    by the question's slug (``geoplateforme-quels-ont-ete-les-defis``).
 
     Call it after :func:`allocate_ids` with the ids it gave, on the source-language
     document: panel ids then never depend on the questions, and a question's id
     is the same in every language (its permalink, ``page.html#id``, too).
     """
+    explicit = {
+        (t, i): ids.claim(item.id, item.location)
+        for t, testimonial in enumerate(document.testimonials)
+        for i, item in enumerate(testimonial.items)
+        if item.id is not None
+    }
     return tuple(
-        tuple(ids.allocate_within(panel_id, item.question) for item in testimonial.items)
-        for panel_id, testimonial in zip(panel_ids, document.testimonials, strict=True)
+        tuple(
+            explicit.get((t, i)) or ids.allocate_within(panel_id, item.question)
+            for i, item in enumerate(testimonial.items)
+        )
+        for t, (panel_id, testimonial) in enumerate(
+            zip(panel_ids, document.testimonials, strict=True)
+        )
     )
 
 

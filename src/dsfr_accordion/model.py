@@ -113,10 +113,16 @@ Block = Paragraph | ListBlock | Quote
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """A question (plain text) and its answer (rich text)."""
+    """A question (plain text) and its answer (rich text).
+
+    ``id`` is the explicit id of the question's heading (the target of a link to
+    it), or ``None``: :func:`dsfr_accordion.ids.allocate_question_ids` then makes
+    one from the question. The fields are declared in :data:`dsfr_accordion.schema.ITEM`.
+    """
 
     question: str
     answer: tuple[Block, ...]
+    id: str | None = None
     location: Location | None = field(default=None, compare=False)
 
 

@@ -78,6 +78,7 @@ ITEM = (
         role="question",
         comment="question {number} (a heading in the panel)",
     ),
+    Field("id", Kind.ID, Place.ATTRIBUTE),
     Field(
         "answer",
         Kind.RICH,

@@ -121,11 +121,13 @@ def _check_button(
     driver: WebDriver, name: str, index: int, button: WebElement, limit: float
 ) -> list[AuditFinding]:
     """The finding of button ``index`` (shown) when an activation fails, else none."""
-    # Once per button: each activation below ends when the page is still.
-    driver.execute_async_script(script("settle"), button, limit * 1000)
+    # Once per button: each activation below ends when the page is still, and says
+    # where the button is for the next click. The clicks come first: they give the
+    # button the focus the keys then need (each activation checks it stays).
+    at = driver.execute_async_script(script("settle"), button, limit * 1000)
     current = states(driver)
     for action, key in ACTIVATIONS:
-        problem, current = _toggle_twice(driver, index, button, key, current, limit=limit)
+        problem, current, at = _toggle_twice(driver, index, key, current, at, limit=limit)
         if problem:
             # The other activations of a broken button say nothing new.
             return [
@@ -146,22 +148,22 @@ def _label(driver: WebDriver, button: WebElement) -> str:
     return str(driver.execute_script(script("label"), button))
 
 
-def _press(driver: WebDriver, button: WebElement, key: str | None) -> None:
-    """Real input on ``button``, through the browser's input pipeline (trusted
-    events, as a person's): a left click at its centre, or the key ``key``
-    ("Enter", "Space") with the focus on it, as WebDriver's send keys does.
+def press(driver: WebDriver, key: str | None, at: Sequence[float]) -> None:
+    """Real input through the browser's input pipeline (trusted events, as a
+    person's): a left click at the point ``at`` of the viewport (a button's centre,
+    from ``js/settle.js`` or ``js/settled.js``), or the key ``key`` ("Enter",
+    "Space") on the element that has the focus, as WebDriver's send keys does.
     Straight through the DevTools protocol: a WebDriver click costs several
     round trips more (docs/benchmarks.md).
     """
     if key is None:
-        x, y = driver.execute_script(script("centre"), button)
+        x, y = at
         for kind in ("mousePressed", "mouseReleased"):
             driver.execute_cdp_cmd(
                 "Input.dispatchMouseEvent",
                 {"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1},
             )
         return
-    driver.execute_script(script("focus"), button)
     for event in _KEY_EVENTS[key]:
         driver.execute_cdp_cmd("Input.dispatchKeyEvent", event)
 
@@ -169,15 +171,16 @@ def _press(driver: WebDriver, button: WebElement, key: str | None) -> None:
 def _toggle_twice(
     driver: WebDriver,
     index: int,
-    button: WebElement,
     key: str | None,
     before: list[ButtonState],
+    at: Sequence[float],
     *,
     limit: float,
-) -> tuple[Msg | None, list[ButtonState]]:
-    """Activate button ``index`` twice from the states ``before``: ``None`` when it
-    behaves, else what went wrong; and the states after the last activation.
-    Each activation gets ``limit`` seconds to take effect.
+) -> tuple[Msg | None, list[ButtonState], Sequence[float]]:
+    """Activate button ``index`` (whose centre is ``at``) twice from the states
+    ``before``: ``None`` when it behaves, else what went wrong; the states after
+    the last activation, and where the button is then. Each activation gets
+    ``limit`` seconds to take effect.
     """
     start = before[index]
     current = before
@@ -185,21 +188,21 @@ def _toggle_twice(
         (not start.is_open, "the first activation did not toggle the panel"),
         (start.is_open, "the second activation did not toggle the panel back"),
     ):
-        _press(driver, button, key)
+        press(driver, key, at)
         settled = driver.execute_async_script(
             with_states("settled"), index, want_open, limit * 1000
         )
         if settled is None:
-            return Msg(failure), current
-        rows, focused = settled
+            return Msg(failure), current, at
+        rows, focused, at = settled
         current = [ButtonState(*row) for row in rows]
         if not focused:
-            return Msg("focus left the button"), current
+            return Msg("focus left the button"), current, at
         if want_open:
             problem = _others_problem(before, current, index)
             if problem:
-                return problem, current
-    return None, current
+                return problem, current, at
+    return None, current, at
 
 
 def _others_problem(

@@ -28,9 +28,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import urldefrag, urlsplit
 
 from ..errors import DsfrAccordionError
-from . import behaviour
+from . import behaviour, enhancements
 from .axe import AxeFailed, axe_locale, axe_source, run_axe
-from .chromium import BrowserUnavailable, Chromium, Timeouts, require_packages
+from .chromium import REDUCED_MOTION, BrowserUnavailable, Chromium, Timeouts, require_packages
 from .findings import AuditFinding, found
 from .rules import Msg
 from .scripts import script
@@ -138,12 +138,7 @@ class BrowserSession:
         # off: a tab prepared without it could not run it when it is turned on again.
         for source in (script("document-id"), *([self._axe_source] if self._axe_source else [])):
             driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": source})
-        # A visitor who asks for reduced motion: the DSFR panels then open without
-        # their transition, so behaviour checks wait for the page, not for animations.
-        driver.execute_cdp_cmd(
-            "Emulation.setEmulatedMedia",
-            {"features": [{"name": "prefers-reduced-motion", "value": "reduce"}]},
-        )
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": list(REDUCED_MOTION)})
 
     @contextlib.contextmanager
     def only(self, *, axe: bool, behaviour: bool) -> Iterator[None]:
@@ -324,6 +319,26 @@ class BrowserSession:
             )
             self._still(page)
             page.findings += found
+        with self._during(page, "the checks of the enhancements", timeouts.command):
+            found = enhancements.check_enhancements(self.driver, page.name, timeouts.step)
+            self._still(page)
+            page.findings += found
+            without_js = enhancements.uses_open_without_js(self.driver)
+        if without_js:
+            with self._during(page, "the page load without JavaScript", timeouts.page):
+                page.findings += enhancements.check_without_javascript(
+                    self.driver, page.name, lambda: self._reload(url, page)
+                )
+
+    def _reload(self, url: str, page: _Page) -> bool:
+        """Load ``url`` again as the document of ``page`` (its scripts may be off);
+        whether it loaded (else a ``page-load`` finding says why not)."""
+        problem = self.open(url)
+        if problem:
+            page.add("page-load", problem=problem)
+            return False
+        page.document = self._document()
+        return True
 
     @contextlib.contextmanager
     def _during(self, page: _Page, step: str, limit: float) -> Iterator[None]:

@@ -47,6 +47,13 @@ CHROMIUM_FLAGS: tuple[str, ...] = (
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
 )
 
+#: The media features every tab is shown with: a visitor who asks for reduced motion
+#: (the DSFR panels then open without their transition, so the behaviour checks wait
+#: for the page, not for animations).
+REDUCED_MOTION: tuple[dict[str, str], ...] = (
+    {"name": "prefers-reduced-motion", "value": "reduce"},
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Timeouts:

@@ -296,6 +296,13 @@ RULES: tuple[Rule, ...] = (
            "DSFR JavaScript"),
     ),
     Rule(
+        "accordion-enhancement", B, E, D, "7.1",
+        N_("enhancement {feature}, #{id}: {problem}"),
+        N_("the page marks its accordions with data-dsfr-accordion: link the library's "
+           "dsfr-accordion.css and dsfr-accordion.js after the DSFR files (render or "
+           "build with --dsfr-dist copies them), from the same release as the markup"),
+    ),
+    Rule(
         "accordion-not-tested", B, N, D, "7.1",
         N_("accordion {id!r}, button {button!r}: not tested, hidden in {container}"),
         N_("the audit reaches a hidden accordion only through a DSFR accordion, tab or "
@@ -303,6 +310,21 @@ RULES: tuple[Rule, ...] = (
            "check it by hand"),
     ),
 )  # fmt: skip
+
+#: What a check of the library's enhancements found wrong (``enhancements.py``): the
+#: codes its scripts answer, and the phrase a finding says.
+ENHANCEMENT_PROBLEMS: dict[str, str] = {
+    "link-open": N_("a link to it did not open its panel"),
+    "link-focus": N_("a link to it did not move the focus there"),
+    "until-found": N_("closed, it is not hidden until found"),
+    "beforematch": N_("a beforematch event did not open it"),
+    "show-all-hidden": N_("the show all button is not shown"),
+    "show-all": N_("show all did not open every panel"),
+    "hide-all": N_("hide all did not close every panel"),
+    "show-all-label": N_("the show all button does not say what it does next"),
+    "print": N_("it is hidden in print"),
+    "without-js": N_("it is hidden without JavaScript"),
+}
 
 #: Phrases filling a field (``{problem}``, ``{step}``, ``{change}``), translated when shown
 #: (see :class:`Msg`).
@@ -324,9 +346,12 @@ PROBLEMS: tuple[str, ...] = (
     N_("the wait for the DSFR JavaScript"),
     N_("the axe-core checks"),
     N_("the behaviour checks"),
+    N_("the checks of the enhancements"),
+    N_("the page load without JavaScript"),
     N_("the page reloaded itself"),
     N_("the page went to another address"),
     N_("no answer"),
+    *ENHANCEMENT_PROBLEMS.values(),
 )
 
 

@@ -6,7 +6,9 @@ the DSFR dist folder under :data:`DSFR_PATH`. While serving a page it
 - points links to the pinned DSFR release on its CDN at the local copy (the
   same files: their SRI hashes still hold), and
 - wraps a fragment in a minimal DSFR page (``<html lang>``, title, ``<main>``,
-  the DSFR CSS and JS), so axe-core judges the fragment, not a missing page.
+  the DSFR CSS and JS, and the library's enhancement files when the fragment
+  uses them, as a site builder's page links them), so axe-core judges the
+  fragment, not a missing page.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
-from ..assets import CDN_BASE
+from ..assets import CDN_BASE, ENHANCEMENT_FILES, STATIC
 from ..errors import DsfrAccordionError
 from ..htmlsource import is_page, normalise
 
@@ -37,14 +39,14 @@ _WRAPPER = """<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
-<link rel="stylesheet" href="{dsfr}/dsfr.min.css">
+<link rel="stylesheet" href="{dsfr}/dsfr.min.css">{enhance_css}
 </head>
 <body>
 <main id="dsfr-accordion-audit" class="fr-container">
 {fragment}
 </main>
 <script type="module" src="{dsfr}/dsfr.module.min.js"></script>
-<script nomodule src="{dsfr}/dsfr.nomodule.min.js"></script>
+<script nomodule src="{dsfr}/dsfr.nomodule.min.js"></script>{enhance_js}
 </body>
 </html>
 """
@@ -135,6 +137,9 @@ class _Handler(SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         if self.dsfr_dist is not None and path.startswith(DSFR_PATH + "/"):
             relative = path[len(DSFR_PATH) + 1 :].split("?", 1)[0].split("#", 1)[0]
+            if relative in ENHANCEMENT_FILES:
+                # Beside the DSFR files, as --dsfr-dist copies them.
+                return str(STATIC / relative)
             target = (self.dsfr_dist / relative).resolve()
             if target.is_relative_to(self.dsfr_dist.resolve()):
                 return str(target)
@@ -164,7 +169,15 @@ def prepare(html: str, *, title: str, lang: str, dsfr: str) -> str:
     html = normalise(html.replace(CDN_BASE, dsfr))
     if is_page(html):
         return html
-    return _WRAPPER.format(lang=lang, title=escape(title), dsfr=dsfr, fragment=html)
+    css, js = ("", "")
+    if dsfr == DSFR_PATH and "data-dsfr-accordion" in html:
+        css, js = (
+            f'\n<link rel="stylesheet" href="{dsfr}/{ENHANCEMENT_FILES[0]}">',
+            f'\n<script type="module" src="{dsfr}/{ENHANCEMENT_FILES[1]}"></script>',
+        )
+    return _WRAPPER.format(
+        lang=lang, title=escape(title), dsfr=dsfr, fragment=html, enhance_css=css, enhance_js=js
+    )
 
 
 class _Server(ThreadingHTTPServer):

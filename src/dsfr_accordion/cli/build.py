@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .options import add_enhancements, add_max_size, enhancement_options, load_content
+from .options import (
+    add_enhancements,
+    add_max_size,
+    enhancement_options,
+    enhancements_without_files,
+    load_content,
+)
 from .render import report_fallbacks, report_interface
 
 
@@ -60,6 +66,7 @@ def run(args: argparse.Namespace) -> None:
     from ..site import build_site  # noqa: PLC0415 - Babel and the site code load here only
 
     report_interface(langs, args.console)
+    enhancements_without_files(args)
 
     try:
         pages = build_site(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 
+from .. import ui
 from ..inputs import MAX_BYTES
 from ..model import Document
 
@@ -82,12 +83,40 @@ def add_enhancements(parser: argparse.ArgumentParser, where: str) -> None:
         f"What the library adds to the DSFR accordion; {where}, where their files "
         "are copied beside the DSFR files (docs/accessibility.md).",
     )
-    for dest, flag, default, text in ENHANCEMENT_OPTIONS:
+    for dest, flag, _, text in ENHANCEMENT_OPTIONS:
+        # No default here (None: not given), so that a flag given on a page that
+        # cannot have it is told (enhancements_without_files); the default is
+        # applied by enhancement_options.
         group.add_argument(
-            flag, dest=dest, action=argparse.BooleanOptionalAction, default=default, help=text
+            flag,
+            dest=dest,
+            action=argparse.BooleanOptionalAction,
+            help=text,
         )
 
 
 def enhancement_options(args: argparse.Namespace) -> dict[str, bool]:
     """The enhancements' options of ``args`` as keyword arguments of ``render``."""
-    return {dest: getattr(args, dest) for dest, *_ in ENHANCEMENT_OPTIONS}
+    return {
+        dest: default if getattr(args, dest) is None else getattr(args, dest)
+        for dest, _, default, _ in ENHANCEMENT_OPTIONS
+    }
+
+
+def enhancements_without_files(args: argparse.Namespace) -> None:
+    """Say on stderr that the enhancements asked for on the command line do not
+    apply to pages linking the DSFR release on its CDN (no ``--dsfr-dist``): no
+    CDN serves the library's files, so such pages go without them. Asked for
+    only: by default the pages quietly go without."""
+    if args.dsfr_dist is not None:
+        return
+    given = [flag for dest, flag, *_ in ENHANCEMENT_OPTIONS if getattr(args, dest) is True]
+    if given:
+        _ = ui.translations(ui.cli_language()).gettext
+        args.console.info(
+            _(
+                "{flags}: the pages link the DSFR release on its CDN, which does not serve "
+                "the library's enhancement files, so they go without them; give --dsfr-dist "
+                "DIR to copy the files beside the pages"
+            ).format(flags=", ".join(given))
+        )

@@ -17,7 +17,13 @@ from .. import ui
 from ..errors import DsfrAccordionError
 from ..syntax import HEADING_LEVELS, OPEN_CHOICES, primary_language
 from .console import Console
-from .options import add_enhancements, add_max_size, enhancement_options, load_content
+from .options import (
+    add_enhancements,
+    add_max_size,
+    enhancement_options,
+    enhancements_without_files,
+    load_content,
+)
 
 if TYPE_CHECKING:
     from ..i18n.catalogs import Translation
@@ -199,6 +205,7 @@ def run(args: argparse.Namespace) -> None:
     if args.page or any(testimonial.date for testimonial in document.testimonials):
         report_interface([args.lang or document.lang], args.console)
     if args.page:
+        enhancements_without_files(args)
         dsfr_base = ASSETS_FOLDER if args.dsfr_dist is not None else None
         html = render_page(document, dsfr_base=dsfr_base, **options)
     else:

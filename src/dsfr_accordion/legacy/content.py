@@ -511,7 +511,7 @@ def read_panel(
         )
         question = Question(title, tree.location(accordion.toggle))
         answer = converter.blocks([u for u in kept if not isinstance(u, Question)])
-        return PanelContent((), (Item(title, answer, question.location),))
+        return PanelContent((), (Item(title, answer, location=question.location),))
     intro = converter.blocks([u for u in kept[: questions[0]] if not isinstance(u, Question)])
     items = []
     for position, start in enumerate(questions):
@@ -530,7 +530,7 @@ def read_panel(
                     {"question": excerpt(question.text)},
                 )
             )
-        items.append(Item(question.text, answer, question.location))
+        items.append(Item(question.text, answer, location=question.location))
     return PanelContent(intro, tuple(items))
 
 

@@ -24,9 +24,6 @@ from .fields import DOCUMENT_KEYS, Fields, compose
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-#: Testimonial keys an attribute line above a ``##`` heading may give.
-HEADING_ATTRIBUTES = schema.keys(schema.TESTIMONIAL, schema.Place.ATTRIBUTE)
-
 
 def load_markdown(text: str, path: str) -> Document:
     """Load a Markdown content file's ``text``; ``path`` is used in messages."""
@@ -122,22 +119,7 @@ def _testimonial(section: _Section, sources: Source) -> Testimonial:
     where = sources.at(section.heading)
     if not section.text:
         raise ContentError.of("empty-value", where, key="title")
-    attrs = attributes_of(section.heading)
-    attrs_where = sources.attributes_at(section.heading)
-    for key in attrs:
-        if key not in HEADING_ATTRIBUTES:
-            raise ContentError.of(
-                "unknown-attribute",
-                attrs_where,
-                key=key,
-                where=N_("a testimonial heading"),
-                suggestion=suggest(key, HEADING_ATTRIBUTES),
-            )
-    values = {
-        spec.key: schema.attribute(spec, attrs[spec.key], attrs_where)
-        for spec in schema.TESTIMONIAL
-        if spec.markdown is schema.Place.ATTRIBUTE and spec.key in attrs
-    }
+    values = _attributes(section, sources, schema.TESTIMONIAL, N_("a testimonial heading"))
     if not section.items:
         raise ContentError.of("empty-list", where, key="items (### question headings)")
     intro_source = dataclasses.replace(sources, where=N_("an intro"))
@@ -155,16 +137,32 @@ def _item(section: _Section, sources: Source) -> Item:
     where = sources.at(section.heading)
     if not section.text:
         raise ContentError.of("empty-value", where, key="question")
-    attrs = attributes_of(section.heading)
-    if attrs:
-        raise ContentError.of(
-            "unknown-attribute",
-            sources.attributes_at(section.heading),
-            key=next(iter(attrs)),
-            where=N_("a question heading"),
-            suggestion=N_("attribute lines go above '## ' testimonial headings or '>' quotes"),
-        )
+    values = _attributes(section, sources, schema.ITEM, N_("a question heading"))
     answer = blocks_from_tokens(section.tokens, sources)
     if not answer:
         raise ContentError.of("empty-value", where, key="answer")
-    return Item(question=section.text, answer=answer, location=where)
+    return Item(question=section.text, answer=answer, location=where, **values)
+
+
+def _attributes(
+    section: _Section, sources: Source, specs: tuple[schema.Field, ...], where: str
+) -> dict[str, object]:
+    """The fields of ``specs`` that the attribute line above the heading of
+    ``section`` gives (``where``: what the heading is, in messages), checked."""
+    attrs = attributes_of(section.heading)
+    attrs_where = sources.attributes_at(section.heading)
+    allowed = schema.keys(specs, schema.Place.ATTRIBUTE)
+    for key in attrs:
+        if key not in allowed:
+            raise ContentError.of(
+                "unknown-attribute",
+                attrs_where,
+                key=key,
+                where=where,
+                suggestion=suggest(key, allowed),
+            )
+    return {
+        spec.key: schema.attribute(spec, attrs[spec.key], attrs_where)
+        for spec in specs
+        if spec.markdown is schema.Place.ATTRIBUTE and spec.key in attrs
+    }

@@ -1,8 +1,9 @@
 // Asynchronous script (arguments: index, want, limit, done), after state-of.js.
-// After an activation of button `index`: resolves, at the first animation frame
-// where the button is `want` (open or closed: aria-expanded, the panel's class and
-// its display agree) and has not moved since the previous frame, with every
-// button's state and whether the button has the focus. One round trip per
+// After an activation of button `index`: resolves, once the button is `want` (open
+// or closed: aria-expanded, the panel's class and its display agree) and still (no
+// animation or transition runs in the document and no other panel of its group is
+// open, or it has not moved since the previous animation frame), with every button's state, whether the button has the
+// focus, and its centre (scrolled into view) for the next click. One round trip per
 // activation instead of polling. Resolves with null when the panel has not got there
 // by the time the DSFR JS itself is done with a panel (its CSS transition, then the
 // 500 ms after which the DSFR JS ends a collapse whose transition never ended) and at
@@ -24,14 +25,24 @@ if (panel) {
   });
 }
 const bound = transition + 500;
+// Nothing moves: no animation or transition runs in the document.
+const still = () => !document.getAnimations().some((a) => a.playState === 'running');
+// Opening a panel of a grouped accordion closes the others of its group, in a later
+// frame of the DSFR JS: until then, only a still frame says the page is done.
+const groupDone = (state) => !want || state[4] === null ||
+  allButtons().every((b, i) => i === index || stateOf(b)[4] !== state[4] ||
+    b.getAttribute('aria-expanded') !== 'true');
 let frames = 0;
 let last = null;
 const check = () => {
   const state = stateOf(button);
   if ((state[1] === 'true') === want && state[2] === want && state[3] === want) {
     const top = button.getBoundingClientRect().top;
-    if (top === last) {
-      done([allButtons().map(stateOf), document.activeElement === button]);
+    if (top === last || (still() && groupDone(state))) {
+      button.scrollIntoView({block: 'center', behavior: 'instant'});
+      const r = button.getBoundingClientRect();
+      done([allButtons().map(stateOf), document.activeElement === button,
+            [r.left + r.width / 2, r.top + r.height / 2]]);
       return;
     }
     last = top;

@@ -1,0 +1,132 @@
+"""The behaviour checks of the library's enhancements, on any page that uses them.
+
+A group of accordions the library marks (``data-dsfr-accordion``, see
+:class:`~dsfr_accordion.markup.Enhancements`) promises more than the DSFR
+accordion; each promise is checked as a visitor would meet it, with the page's own
+files (its copy of ``dsfr-accordion.js`` may be missing, stale or broken):
+
+- a link to a question of a closed panel (``page.html#id``) opens the panel and
+  moves the focus to the question;
+- ``find-in-page``: a closed panel is ``hidden="until-found"`` where the browser
+  knows it, and the ``beforematch`` event of a match opens it;
+- ``show-all``: the button is shown, opens every panel of its group and then closes
+  them, saying each time what it does next;
+- every panel shows in print;
+- ``open-without-js``: every panel shows with JavaScript off (the page loaded again,
+  scripting disabled: the last check of a page).
+
+Each check puts the page back as it found it. A group hidden at load is left
+out (its accordions are reported as not tested already).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .behaviour import press
+from .chromium import REDUCED_MOTION
+from .findings import AuditFinding, found
+from .rules import ENHANCEMENT_PROBLEMS, Msg
+from .scripts import script
+
+if TYPE_CHECKING:
+    from selenium.webdriver.remote.webdriver import WebDriver
+    from selenium.webdriver.remote.webelement import WebElement
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """A marked group of the page, as ``js/enhanced-groups.js`` describes it."""
+
+    features: list[str]
+    first_panel: str
+    #: A question of a closed panel with an id (else the panel), for a link to it.
+    link_target: str | None
+    closed_panel: str | None
+    show_all: WebElement | None
+
+
+def _finding(name: str, feature: str, panel: str, code: str) -> AuditFinding:
+    """The finding of ``feature`` failing (problem ``code``) at the element ``panel``."""
+    problem = Msg(ENHANCEMENT_PROBLEMS[code])
+    return found("accordion-enhancement", name, feature=feature, id=panel, problem=problem)
+
+
+def marked_groups(driver: WebDriver) -> list[_Group]:
+    """The marked groups a visitor sees (``js/enhanced-groups.js``)."""
+    return [_Group(*row) for row in driver.execute_script(script("enhanced-groups"))]
+
+
+def check_enhancements(driver: WebDriver, name: str, limit: float) -> list[AuditFinding]:
+    """The findings of the enhancements of the page (JavaScript on), file ``name``;
+    ``limit`` seconds bound each wait. None on a page without marked groups."""
+    findings: list[AuditFinding] = []
+    groups = marked_groups(driver)
+    if not groups:
+        return findings
+    wait = limit * 1000
+    for group in groups:
+        # A panel at rest first: the link leaves its panel closing.
+        if "find-in-page" in group.features and group.closed_panel is not None:
+            problem = driver.execute_async_script(
+                script("enhancement-found"), group.closed_panel, wait
+            )
+            if problem:
+                findings.append(_finding(name, "find-in-page", group.closed_panel, problem))
+        if group.link_target is not None:
+            problem = driver.execute_async_script(
+                script("enhancement-link"), group.link_target, wait
+            )
+            if problem:
+                findings.append(_finding(name, "link", group.link_target, problem))
+        if "show-all" in group.features and group.show_all is not None:
+            problem = _show_all_problem(driver, group.show_all, wait)
+            if problem:
+                findings.append(_finding(name, "show-all", group.first_panel, problem))
+    driver.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia", {"media": "print", "features": list(REDUCED_MOTION)}
+    )
+    try:
+        hidden = driver.execute_script(script("enhancement-shown"), None)
+    finally:
+        driver.execute_cdp_cmd(
+            "Emulation.setEmulatedMedia", {"media": "", "features": list(REDUCED_MOTION)}
+        )
+    findings += [_finding(name, "print", panel, "print") for panel in hidden]
+    return findings
+
+
+def _show_all_problem(driver: WebDriver, button: WebElement, wait: float) -> str | None:
+    """What is wrong with a group's show-all ``button``, if anything (a code of
+    :data:`~.rules.ENHANCEMENT_PROBLEMS`): show all, then hide all, each a real click."""
+    if not driver.execute_script(script("visible"), button):
+        return "show-all-hidden"
+    for want in (True, False):
+        press(driver, None, driver.execute_async_script(script("settle"), button, wait))
+        problem = driver.execute_async_script(script("enhancement-all"), button, want, wait)
+        if problem:
+            return str(problem)
+    return None
+
+
+def uses_open_without_js(driver: WebDriver) -> bool:
+    """Whether a group of the page promises its answers without JavaScript."""
+    return any("open-without-js" in group.features for group in marked_groups(driver))
+
+
+def check_without_javascript(
+    driver: WebDriver, name: str, reload: Callable[[], bool]
+) -> list[AuditFinding]:
+    """The panels of ``open-without-js`` groups a reader does not see once the page is
+    loaded again with its scripts off (``reload``: whether it loaded; none if not);
+    scripts are on again after."""
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        if not reload():
+            return []
+        hidden = driver.execute_script(script("enhancement-shown"), "open-without-js")
+    finally:
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+    return [_finding(name, "open-without-js", panel, "without-js") for panel in hidden]
