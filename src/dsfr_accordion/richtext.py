@@ -7,8 +7,8 @@ One Markdown parser serves every loader: CommonMark with raw HTML disabled
 The parser (markdown-it) loads on first use (:func:`parser`), and text it would
 only cut into paragraphs is cut here (:func:`blocks_from_markdown`): content
 whose rich text is plain prose renders without loading it. Its linkifier
-(linkify-it, whose regular expressions take longer to compile than a page takes
-to parse) runs only on text that may hold a link.
+(linkify-it, whose regular expressions take longer to compile on first use than
+the rest of a render takes) runs only on text that may hold a link.
 """
 
 from __future__ import annotations
