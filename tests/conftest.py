@@ -70,6 +70,20 @@ def run_cli(
     )
 
 
+@pytest.fixture(params=["libyaml", "pure-python"])
+def yaml_reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run the test twice: YAML composed by libyaml where the loaders use it (the
+    default), then by PyYAML's pure-Python reader alone; the loaders must not tell."""
+    from dsfr_accordion.loaders import fields  # noqa: PLC0415 - the suite imports lazily
+
+    if request.param == "libyaml":
+        if fields.FAST_LOADER is None:
+            pytest.fail("PyYAML without libyaml: the locked PyYAML wheel has it (make test)")
+    else:
+        monkeypatch.setattr(fields, "FAST_LOADER", None)
+    return request.param
+
+
 @pytest.fixture
 def write(tmp_path: Path) -> Callable[[str, str], Path]:
     """Write a content file under a temporary folder and return its path."""

@@ -286,19 +286,3 @@ def test_an_info_finding_is_counted_skipped_in_junit_and_fails_no_level():
     assert suite.find("testcase/skipped") is not None
     assert all(not r.findings for level in ("error", "warning") for r in failing(results, level))
     assert failing(results, "info")[0].findings == results[0].findings  # only when asked
-
-
-def test_check_imports_no_content_loader():
-    """Reading pages to audit needs neither the Markdown nor the YAML parser."""
-    page = STATIC / "image-alt.good.html"
-    code = (
-        "import sys\n"
-        "from dsfr_accordion.cli import main\n"
-        f"status = main(['check', {str(page)!r}])\n"
-        "loaded = {'markdown_it', 'yaml', 'dsfr_accordion.loaders'} & set(sys.modules)\n"
-        "assert status == 0 and not loaded, (status, loaded)\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], check=False, capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr

@@ -301,6 +301,37 @@ def test_help_documents_every_render_option():
         assert action.help
 
 
+def _commands(parser: argparse.ArgumentParser) -> dict[tuple[str, ...], argparse.ArgumentParser]:
+    """Every parser under ``parser`` by its command words (``("i18n", "stats")``)."""
+    found: dict[tuple[str, ...], argparse.ArgumentParser] = {}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                found[(name,)] = child
+                found |= {(name, *words): leaf for words, leaf in _commands(child).items()}
+    return found
+
+
+def test_commands_declared_when_parsed_help_and_read_as_declared_ones(
+    capsys: pytest.CaptureFixture[str],
+):
+    """main() declares a command (and imports its module) only when it is parsed:
+    its help, its defaults and its errors are those of the parser declared whole."""
+    declared = _commands(build_parser())
+    assert len(declared) == 9  # render, build, i18n and its 4 actions, check, import
+    for words, parser in declared.items():
+        with pytest.raises(SystemExit):
+            build_parser(declared=False).parse_args([*words, "--help"])
+        assert capsys.readouterr().out == parser.format_help(), words
+    lazy = build_parser(declared=False)
+    assert vars(lazy.parse_args(["render", CLOUD])) == vars(
+        build_parser().parse_args(["render", CLOUD])
+    )
+    with pytest.raises(SystemExit):
+        lazy.parse_args(["render", CLOUD, "--brwser"])  # another command's option, suggested
+    assert "did you mean '--browser'?" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("args", "suggestion"),
     [

@@ -69,7 +69,7 @@ def run(*args: str) -> tuple[int, str]:
     read_only=st.booleans(),
     locales_inside=st.booleans(),
 )
-def test_build_on_a_hostile_file_system(files, link_first, read_only, locales_inside):
+def test_build_on_a_hostile_file_system(yaml_reader, files, link_first, read_only, locales_inside):
     root = Path(tempfile.mkdtemp(prefix="dsfr-accordion-hostile-"))
     try:
         contents: list[Path] = []

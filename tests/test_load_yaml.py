@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dsfr_accordion.errors import ContentError
-from dsfr_accordion.loaders import load
+from dsfr_accordion.loaders import fields, load
 from dsfr_accordion.model import Attribution, ListBlock, Paragraph, Quote
 from tests.conftest import EXAMPLES, run_cli
 
@@ -115,7 +120,7 @@ def test_cloud_example_strong_text(cloud):
 # --- keys --------------------------------------------------------------------------------
 
 
-def test_every_optional_key(write):
+def test_every_optional_key(yaml_reader, write):
     document = load_text(
         write,
         """\
@@ -179,7 +184,7 @@ def test_defaults_of_optional_keys(write):
         ("date: 2024-07-04", "date", "2024-07-04"),
     ],
 )
-def test_text_is_taken_as_written(write, head, attribute, expected):
+def test_text_is_taken_as_written(yaml_reader, write, head, attribute, expected):
     lines = (head,) if attribute == "title" else ("title: T", head)
     document = load_text(write, source(head=lines))
     assert getattr(document, attribute) == expected
@@ -191,7 +196,7 @@ def test_question_is_taken_as_written(write):
 
 
 @pytest.mark.parametrize(("value", "expected"), [("true", True), ("false", False), ("True", True)])
-def test_open_is_true_or_false(write, value, expected):
+def test_open_is_true_or_false(yaml_reader, write, value, expected):
     document = load_text(write, with_testimonial(f"open: {value}"))
     assert document.testimonials[0].open is expected
 
@@ -214,11 +219,11 @@ def test_other_yaml_extensions(write, name):
     assert load_text(write, with_item(*ITEM), name).testimonials[0].title == "A"
 
 
-def test_byte_order_mark_is_accepted(write):
+def test_byte_order_mark_is_accepted(yaml_reader, write):
     assert load_text(write, "\ufeff" + with_item(*ITEM)).title == "T"
 
 
-def test_locations_of_rich_text_count_leading_blank_lines(write):
+def test_locations_of_rich_text_count_leading_blank_lines(yaml_reader, write):
     document = load_text(write, with_item("question: Q", "answer: |", "", "  x"))
     assert document.testimonials[0].items[0].answer[0].location.line == 8
 
@@ -494,12 +499,12 @@ ERRORS = [
 
 
 @pytest.mark.parametrize(("text", "code", "where", "message", "hint"), ERRORS)
-def test_error(write, text, code, where, message, hint):
+def test_error(yaml_reader, write, text, code, where, message, hint):
     path = write("content.yaml", text)
     assert_error(error_of(path), path, code, where, message, hint)
 
 
-def test_duplicate_explicit_id(write):
+def test_duplicate_explicit_id(yaml_reader, write):
     path = write(
         "content.yaml",
         """\
@@ -537,7 +542,7 @@ testimonials:
         ("a.b", "it holds characters other than letters, digits, '-' and '_'", "a-b"),
     ],
 )
-def test_invalid_explicit_id(write, value, reason, example):
+def test_invalid_explicit_id(yaml_reader, write, value, reason, example):
     path = write("content.yaml", with_testimonial(f"id: {value}"))
     bare = value.strip('"') if value.startswith('"') else value
     assert_error(
@@ -645,7 +650,7 @@ def test_cli_debug_shows_the_traceback(write):
     assert "ContentError" in result.stderr
 
 
-def test_an_unknown_tag_in_metadata_is_a_content_error_at_its_place(write):
+def test_an_unknown_tag_in_metadata_is_a_content_error_at_its_place(yaml_reader, write):
     path = write(
         "content.yaml",
         "title: T\nmetadata:\n  ok: [1, {a: 2}]\n  x: !custom foo\ntestimonials:\n"
@@ -670,3 +675,130 @@ def test_an_unsafe_question_id_is_an_error_at_its_key(write):
     error = error_of(path)
     assert error.code == "invalid-id"
     assert str(error).startswith(f"{path}:6:13: error: ")
+
+
+# --- libyaml and the pure-Python reader --------------------------------------------------
+
+
+def _tree(node: yaml.Node | None, seen: dict[int, int] | None = None) -> object:
+    """What the loaders read of a node tree: kinds, tags, values, block styles, start
+    marks and each node's end (a key's source); an alias as the node it names."""
+    seen = {} if seen is None else seen
+    if node is None:
+        return None
+    if id(node) in seen:
+        return ("alias", seen[id(node)])
+    seen[id(node)] = len(seen)
+    mark = node.start_mark
+    head = (type(node).__name__, node.tag, mark.line, mark.column, mark.index, node.end_mark.index)
+    if isinstance(node, yaml.ScalarNode):
+        return (*head, node.value, node.style or None)  # plain: None in Python, "" in C
+    if isinstance(node, yaml.SequenceNode):
+        return (*head, [_tree(child, seen) for child in node.value])
+    return (*head, [(_tree(k, seen), _tree(v, seen)) for k, v in node.value])
+
+
+def _composed(text: str, loader: type) -> object:
+    try:
+        return _tree(yaml.compose(text, Loader=loader))
+    except yaml.YAMLError:
+        return "refused"
+
+
+_INDENTS = st.sampled_from(["", " ", "  ", "    "])
+_KEYS = st.sampled_from(
+    [
+        *("title", "é😀", "'q'", '"d"', "? k", "? [x]", "[x]", "{y: 1}", "-", "", "k k"),
+        *("a#b", "*x", "&x k", "!k", "? !k", "? - a"),
+    ]
+)
+_SEPARATORS = st.sampled_from([": ", ":", ":  ", " : ", ":\t", ":\r"])
+_VALUES = st.sampled_from(
+    [
+        *("", " ", "x", "Bravo !", "Bravo\u202f!", "un : deux", "a # c", "|", ">", "|-", ">+"),
+        *("|2", "'s''q'", '"d\\n\\t\\"q"', "[a, b]", "{a: b}", "[]", "{}", "~", "null", "yes"),
+        *("no", "2024-07-04", "12", "1.5", "&x v", "*x", "!!str 5", "!t v", "!", "- a", "-"),
+        *("« x »", "a: b", "'", '"', "[", "{", "#c", " #c", "\\", "%", "@", "`", "l’été", "a\tb"),
+        *("---", "...", "\u2028", "\x85", "\ufeff", "\r", "|#", "[a, !b]", "{a:!b}", "x\n  !y"),
+        *("%YAML 1.1\n---", "%FOO\n---", "\u2028!a", "\x85- !a", "\udce9"),
+    ]
+)
+_LINES = st.one_of(
+    st.builds(lambda i, k, s, v: i + k + s + v, _INDENTS, _KEYS, _SEPARATORS, _VALUES),
+    st.builds(lambda i, v: f"{i}- {v}", _INDENTS, _VALUES),
+    st.builds(lambda i, vs: i + " ".join(vs), _INDENTS, st.lists(_VALUES, min_size=1, max_size=3)),
+)
+_TEXTS = st.builds(
+    lambda lines, end, last: end.join(lines) + last,
+    st.lists(_LINES, min_size=1, max_size=8),
+    st.sampled_from(["\n", "\r\n"]),
+    st.sampled_from(["\n", ""]),
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_TEXTS)
+def test_libyaml_gives_the_loaders_what_the_pure_python_reader_gives(text):
+    """Whatever text the loaders give libyaml, its nodes are those of the pure-Python
+    reader in all the loaders read, or it refuses the text (which the pure-Python
+    reader then reads or refuses itself)."""
+    if fields.FAST_LOADER is None:
+        pytest.fail("PyYAML without libyaml: the locked PyYAML wheel has it (make test)")
+    if not fields._read_alike(text):
+        return
+    fast = _composed(text, fields.FAST_LOADER)
+    assert fast in ("refused", _composed(text, yaml.SafeLoader)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a:\tb\n",  # a tab: refused by the pure-Python reader, read by libyaml
+        "\ufeff-\n\ufeffa: b\n",  # byte order marks
+        "a: |#\n  x\n",  # a comment right after a block scalar's header
+        "a: !\n",  # a tag alone: null for one, text for the other
+        "\u2028!\n",  # after a line break of YAML 1.1
+        "? k",  # no final line end: the empty value is placed otherwise
+    ],
+)
+def test_what_libyaml_reads_otherwise_goes_to_the_pure_python_reader(text):
+    assert _composed(text, fields.FAST_LOADER) != _composed(text, yaml.SafeLoader)
+    assert not fields._read_alike(text)
+
+
+def test_libyaml_composes_content_files_when_there(monkeypatch, write):
+    """libyaml reads the example (ten times faster); a text it reads otherwise, an error
+    and a key that is not a scalar are read by the pure-Python reader, which words the
+    error as it always did."""
+    if fields.FAST_LOADER is None:
+        pytest.fail("PyYAML without libyaml: the locked PyYAML wheel has it (make test)")
+    used: list[type] = []
+    compose = yaml.compose
+
+    def spy(text, Loader):
+        used.append(Loader)
+        return compose(text, Loader=Loader)
+
+    monkeypatch.setattr(yaml, "compose", spy)
+    cases = [
+        (EXAMPLES / "temoignages-cloud.yaml", [yaml.CSafeLoader]),
+        (write("tab.yaml", with_item("question: Q", "answer:\tx")), [yaml.SafeLoader]),
+        (write("error.yaml", "title: a: b\n"), [yaml.CSafeLoader, yaml.SafeLoader]),
+        (
+            write("key.yaml", with_item("question: Q", "answer: x", "? [a]", ": b")),
+            [yaml.CSafeLoader, yaml.SafeLoader],
+        ),
+    ]
+    for path, expected in cases:
+        used.clear()
+        with contextlib.suppress(ContentError):
+            load(path)
+        assert used == expected, path
+    with pytest.raises(ContentError, match="mapping values are not allowed here"):
+        load(cases[2][0])  # libyaml says "in this context"
+
+
+def test_the_example_loads_alike_with_either_reader(monkeypatch):
+    fast = load(EXAMPLES / "temoignages-cloud.yaml")
+    monkeypatch.setattr(fields, "FAST_LOADER", None)
+    assert load(EXAMPLES / "temoignages-cloud.yaml") == fast

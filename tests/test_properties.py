@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -209,6 +210,85 @@ def test_text_without_markup_is_cleaned_as_the_html_cleaner_cleans_it(text):
     assert sanitize._plain_as_html(sanitize.clean_text(text)) == sanitize._CLEANER.clean(
         sanitize.clean_text(text)
     )
+
+
+# Text that is only paragraphs of words skips the Markdown parser (richtext._paragraphs):
+# it must give the blocks the parser gives, for any such text.
+MARKDOWN_TEXT = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(
+            "aé 1\n\n\n.,;:!?'\"()-#+=~{}|%/@\\`*_[]<>&\t\r\x00\xa0\u202f\u2028\x85\x1f\x0c«»’"
+        ),
+        st.characters(),
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(MARKDOWN_TEXT, st.booleans())
+@example('a\n\nb "c"\n\n\nd\ne', True)
+@example("a\n1. un", False)  # a numbered item interrupts a paragraph
+@example("1) un", False)
+@example("a\n=", False)  # a setext underline
+@example("a\n---", False)
+@example("a\n+ b", False)
+@example("a\n# b", False)
+@example("a\n> b", False)
+@example("a\n~~~", False)
+@example("{x}", False)
+@example("a\n\xa0b", False)  # trimmed by the parser
+@example("a\x1f\nb", False)
+@example("a\u2028", False)
+@example("a\r\rb", False)  # line breaks to the parser
+@example("a.fr b", False)  # linked
+@example("x@y b", False)
+def test_plain_text_is_cut_into_the_paragraphs_the_parser_makes(text, in_markdown_body):
+    from dsfr_accordion import richtext  # noqa: PLC0415 - private helpers under test
+
+    lines = text.split("\n") if in_markdown_body else ()  # a Markdown body has columns
+    source = richtext.Source("content.yaml", 7, "an answer", lines)
+    if richtext._NOT_PLAIN.search(text):
+        return
+    parsed = richtext.blocks_from_tokens(richtext.parse(text), source)
+    assert richtext._paragraphs(text, source) == parsed
+
+
+# The parser runs markdown-it's linkify rule only on text that may hold a link: its
+# tokens must be those of the rule itself, for any text.
+LINKABLE_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                *("https://", "http:", "//", "www.", "mailto:", "a@b.fr", "@", ".fr", ".", "x.com"),
+                *("example", ".рф", ".xn--p1ai", "1.2.3.4", " ", "\n", "(", ")", "<", ">", "`"),
+                *("*", "\\", "&#64;", "[l](", "ftp:", "localhost", ":8080", "/p?q=1#f", "é"),
+            ]
+        ),
+        st.text(max_size=3),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@functools.cache
+def _parser_with_markdown_its_linkify():
+    """The library's parser, built anew, with markdown-it's own linkify rule."""
+    from markdown_it.rules_core.linkify import linkify  # noqa: PLC0415
+
+    from dsfr_accordion import richtext  # noqa: PLC0415 - private helpers under test
+
+    built = richtext.parser.__wrapped__()  # not the cached one
+    built.core.ruler.at("linkify", linkify)
+    return built
+
+
+@settings(max_examples=1000, deadline=None)
+@given(LINKABLE_TEXT)
+def test_the_linkifier_is_skipped_only_where_it_links_nothing(text):
+    from dsfr_accordion import richtext  # noqa: PLC0415
+
+    assert richtext.parser().parse(text) == _parser_with_markdown_its_linkify().parse(text)
 
 
 def _slug_by_definition(text: str) -> str:

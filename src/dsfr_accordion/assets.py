@@ -21,7 +21,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import DsfrAccordionError
-from .output import staged_dir
 
 #: The DSFR release this library's markup is written and tested against.
 DSFR_VERSION = "1.15.3"
@@ -141,6 +140,8 @@ def copy_dist(dist: str | os.PathLike[str], target: str | os.PathLike[str]) -> l
     ``target`` is either the previous copy or the complete new one. Returns the
     copied files, relative to ``target``.
     """
+    from .output import staged_dir  # noqa: PLC0415 - the audit reads this module, never copies
+
     source = Path(dist)
     names = needed_files(source)
     with staged_dir(target) as staging:

@@ -26,7 +26,7 @@ from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 
 from . import schema
 from .model import Attribution, Block, Document, ListBlock, Paragraph, Quote
-from .richtext import MARKDOWN
+from .richtext import parser
 
 # Characters escaped wherever they are in text, and those escaped at a line start.
 _ALWAYS = re.compile(r"[\\`*\[\]<]|&(?=#?\w+;)|(?<![^\W_])_|_(?![^\W_])")
@@ -146,7 +146,7 @@ def _escape(text: str, line_start: bool, in_link: bool) -> str:
     # pretest() is linkify-it's quick necessary condition, the one the parser's own
     # linkify rule asks first: text failing it holds no link, and match() costs
     # four times more.
-    linkify = MARKDOWN.linkify
+    linkify = parser().linkify
     links = () if in_link or not linkify.pretest(text) else linkify.match(text) or ()
     for match in links:
         out.append(_ALWAYS.sub(r"\\\g<0>", text[last : match.index]))

@@ -20,23 +20,16 @@ from markupsafe import Markup, escape
 from . import ui
 from .assets import page_assets
 from .errors import ContentError, DsfrAccordionError
-from .faq_schema import faq_script
 from .ids import IdAllocator, allocate_ids, allocate_question_ids
 from .markup import DSFR_ONLY, AccordionWriter, Enhancements, Section
 from .model import Document
 from .sanitize import clean_text
-from .syntax import is_language_tag
+from .syntax import HEADING_LEVELS, OPEN_CHOICES, is_language_tag
 
 if TYPE_CHECKING:
     from .i18n.catalogs import ContentTranslations, Translation
 
 OpenState = Literal["none", "first", "all"]
-
-#: Accepted values of the ``open`` option.
-OPEN_CHOICES: tuple[str, ...] = ("none", "first", "all")
-
-#: Heading levels an accordion title may take.
-HEADING_LEVELS = range(2, 7)
 
 #: Ids the standalone page itself uses (main content, language menu); reserved
 #: before the accordions' ids.
@@ -196,6 +189,8 @@ def _accordions(
     )
     fragment = writer.accordions(sections, grouped)
     if faq_schema:
+        from .faq_schema import faq_script  # noqa: PLC0415 - JSON-LD, when asked for only
+
         fragment += Markup("\n") + faq_script(document)
     enhanced = enhancements != DSFR_ONLY
     return _Rendered(fragment, document.title, out_lang, document_lang, enhanced)

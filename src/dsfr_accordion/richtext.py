@@ -3,6 +3,12 @@
 One Markdown parser serves every loader: CommonMark with raw HTML disabled
 (it shows as text), bare URLs linked, and block attribute lines
 (``{author="…"}``) for quote attribution and testimonial keys.
+
+The parser (markdown-it) loads on first use (:func:`parser`), and text it would
+only cut into paragraphs is cut here (:func:`blocks_from_markdown`): content
+whose rich text is plain prose renders without loading it. Its linkifier
+(linkify-it, whose regular expressions take longer to compile on first use than
+the rest of a render takes) runs only on text that may hold a link.
 """
 
 from __future__ import annotations
@@ -10,17 +16,19 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-
-from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
-from markdown_it.token import Token
-from mdit_py_plugins.attrs import attrs_block_plugin
+from functools import cache
+from typing import TYPE_CHECKING
 
 from . import schema
 from .errors import ContentError, suggest
 from .model import Attribution, Block, ListBlock, Location, Paragraph, Quote
 from .sanitize import sanitized
 from .ui import N_
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
 
 #: Attributes an attribute line may give a quote (see docs/content-format.md).
 QUOTE_ATTRIBUTES = schema.keys(schema.QUOTE)
@@ -91,12 +99,34 @@ def _loose(token: Token, lines: Sequence[str]) -> Token:
     return token
 
 
-MARKDOWN = (
-    MarkdownIt("commonmark", {"html": False, "linkify": True, "typographer": False})
-    .enable("linkify")
-    .use(attrs_block_plugin)
-)
-MARKDOWN.core.ruler.at("attr", _attach_attribute_lines)
+#: What the linkifier may make a link of: an e-mail address (``@``), a URL (``//``
+#: after the scheme), a domain name (a dot then a letter or digit, as ``.fr``). Text
+#: without one holds no link; linkify-it's first test would compile its expressions.
+_MAY_LINK = r"@|//|\.\w"
+_MAY_LINK_RE = re.compile(_MAY_LINK)
+
+
+@cache
+def parser() -> MarkdownIt:
+    """The one Markdown parser, built on first use (markdown-it loads then)."""
+    # Loaded here: content without Markdown (blocks_from_markdown) never needs them.
+    from markdown_it import MarkdownIt  # noqa: PLC0415
+    from markdown_it.rules_core.linkify import linkify  # noqa: PLC0415
+    from mdit_py_plugins.attrs import attrs_block_plugin  # noqa: PLC0415
+
+    def linkify_if_it_may_link(state: StateCore) -> None:
+        if _MAY_LINK_RE.search(state.src):  # else the rule would find nothing
+            linkify(state)
+
+    markdown = (
+        MarkdownIt("commonmark", {"html": False, "linkify": True, "typographer": False})
+        .enable("linkify")
+        .use(attrs_block_plugin)
+    )
+    markdown.core.ruler.at("attr", _attach_attribute_lines)
+    markdown.core.ruler.at("linkify", linkify_if_it_may_link)
+    return markdown
+
 
 # What to tell an editor who used a Markdown construct answers do not support.
 _UNSUPPORTED: dict[str, tuple[str, str]] = {
@@ -130,7 +160,7 @@ class Source:
     def at(self, token: Token | None) -> Location:
         """The file location of ``token`` (of the first line when unknown)."""
         offset = token.map[0] if token is not None and token.map else 0
-        return self._location(offset)
+        return self.at_line(offset)
 
     def unsupported(
         self, token: Token, what: str, hint: str, where: str | None = None
@@ -150,9 +180,10 @@ class Source:
         attributes = token.meta.get(ATTRIBUTES)
         if attributes is None:
             return self.at(token)
-        return self._location(attributes.line)
+        return self.at_line(attributes.line)
 
-    def _location(self, offset: int) -> Location:
+    def at_line(self, offset: int) -> Location:
+        """The file location of the parsed text's line ``offset`` (from 0)."""
         column = None
         if offset < len(self.lines):
             line = self.lines[offset]
@@ -248,12 +279,53 @@ def parse(text: str, path: str = "<text>", first_line: int = 1) -> list[Token]:
     line of the text's first line) place the errors of text over the work limits
     (:data:`MAX_MARKS`, :data:`MAX_QUOTE_DEPTH`)."""
     check_limits(text, path, first_line)
-    return MARKDOWN.parse(text)
+    return parser().parse(text)
+
+
+#: What makes text more than paragraphs of words to the parser: anywhere, a
+#: backslash or one of ``` * _ [ ] < > &`` (inline Markdown, HTML, entities), a tab,
+#: a carriage return or NUL (indentation, or normalised), what the linkifier may
+#: link; a line that opens with white space (indentation: code, or trimmed) or with
+#: a block's mark (heading, quote, list, rule, setext underline, fence, attribute
+#: line, table, numbered list item); a line that closes with white space (a hard
+#: break, or trimmed).
+_NOT_PLAIN = re.compile(
+    r"[\\`*_\[\]<>&\t\r\x00]"
+    rf"|{_MAY_LINK}"
+    r"|(?:^|\n)(?:[^\S\n]|[#>+\-=~{|0-9])"
+    r"|[^\S\n](?:\n|$)"
+)
+
+
+def _paragraphs(text: str, source: Source) -> tuple[Paragraph, ...]:
+    """The blocks the parser makes of ``text`` that :data:`_NOT_PLAIN` finds nothing
+    in: a paragraph per run of lines between empty lines, its line breaks kept and
+    ``"`` escaped as the parser's renderer writes them, sanitized, placed at its first
+    line."""
+    lines = text.split("\n")
+    blocks: list[Paragraph] = []
+    start: int | None = None
+    for number, line in enumerate([*lines, ""]):
+        if line and start is None:
+            start = number
+        elif not line and start is not None:
+            html = "\n".join(lines[start:number]).replace('"', "&quot;")
+            blocks.append(Paragraph(sanitized(html), source.at_line(start)))
+            start = None
+    return tuple(blocks)
 
 
 def blocks_from_markdown(text: str, source: Source) -> tuple[Block, ...]:
-    """Parse ``text`` and convert it to blocks (see :func:`blocks_from_tokens`)."""
-    return blocks_from_tokens(parse(text, source.path, source.first_line), source)
+    """Parse ``text`` and convert it to blocks (see :func:`blocks_from_tokens`).
+
+    Text that is only paragraphs of words (nothing :data:`_NOT_PLAIN` finds) is cut
+    into them here, as the parser cuts it, without loading the parser;
+    ``tests/test_properties.py`` checks the two agree.
+    """
+    check_limits(text, source.path, source.first_line)
+    if not _NOT_PLAIN.search(text):
+        return _paragraphs(text, source)
+    return blocks_from_tokens(parser().parse(text), source)
 
 
 def blocks_from_tokens(tokens: Sequence[Token], source: Source) -> tuple[Block, ...]:
@@ -309,7 +381,8 @@ def _inline(token: Token, source: Source) -> str:
             raise source.unsupported(
                 token, N_("an image"), N_("link to the image instead: [description](https://…)")
             )
-    html = MARKDOWN.renderer.renderInline(token.children or [], MARKDOWN.options, {})
+    markdown = parser()
+    html = markdown.renderer.renderInline(token.children or [], markdown.options, {})
     return sanitized(html.strip())
 
 

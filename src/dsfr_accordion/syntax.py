@@ -1,4 +1,5 @@
-"""What is valid where: language tags, ids, URLs and event handlers, decided once.
+"""What is valid where: language tags, ids, URLs, event handlers and the values of
+the render options, decided once.
 
 The loaders, the legacy importer, the renderer and the static audit all ask these
 questions of text they did not write; each question has its one answer here, so
@@ -7,7 +8,8 @@ that the same input gets the same verdict from every command
 library *writes* is narrower still (the sanitizer's allowlist of link schemes,
 :data:`~dsfr_accordion.sanitize.LINK_SCHEMES`): these are the facts it *reads* by.
 
-This module depends on nothing but the standard library.
+This module depends on nothing but the standard library: the command line
+declares its options from it without loading what renders or audits.
 """
 
 from __future__ import annotations
@@ -45,6 +47,12 @@ SCRIPT_MEDIA_TYPES = frozenset(
         "text/ecmascript",
     }
 )
+
+#: Heading levels an accordion title may take (``render``'s ``heading_level``).
+HEADING_LEVELS = range(2, 7)
+
+#: Accepted values of ``render``'s ``open`` option.
+OPEN_CHOICES: tuple[str, ...] = ("none", "first", "all")
 
 # The WHATWG URL parser strips leading and trailing C0 controls and spaces, and
 # removes ASCII tabs and newlines wherever they are: "java\nscript:" is javascript:.

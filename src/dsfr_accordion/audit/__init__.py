@@ -1,8 +1,10 @@
 """Accessibility audits of rendered pages: static (html5lib) and in a browser (axe-core).
 
 :func:`check` is the one entry point the ``check`` command and the pytest
-plugin share. Nothing here is imported on the render path: html5lib,
-Selenium and axe-core load only when an audit runs.
+plugin share. This module is light: its names (:data:`CHECKS`,
+:data:`FORMATS`, :data:`DEFAULT_DSFR_DIST`) declare the command's options;
+html5lib, Selenium and axe-core load only when an audit runs, and the library's
+render path never imports the audit.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -103,7 +104,6 @@ def check(
     """
     from . import static as static_audit  # noqa: PLC0415 - html5lib, only when auditing
     from .findings import FileResult  # noqa: PLC0415
-    from .server import default_root, given_root  # noqa: PLC0415
 
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
@@ -115,8 +115,11 @@ def check(
         if not 1 <= index <= count:
             raise ValueError(f"shard {index}/{count} is not k/n with 1 <= k <= n")
         files = every[index - 1 :: count]
-    # Checked before the static audit: a wrong --root fails before any work.
-    served = given_root(Path(root), (f for f, _ in every)) if root is not None else None
+    served = None
+    if root is not None:  # checked before the static audit: a wrong --root fails before any work
+        from .server import given_root  # noqa: PLC0415 - the server, for a browser audit only
+
+        served = given_root(Path(root), (f for f, _ in every))
     total = len(files) * (2 if browser is not None else 1)
     results: list[FileResult] = []
     for index, (path, _root) in enumerate(files):
@@ -130,6 +133,8 @@ def check(
     if browser is None or not files:
         return results
     if served is None:
+        from .server import default_root  # noqa: PLC0415
+
         texts = dict(zip((f for f, _ in files), (r.text for r in results), strict=True))
         served = default_root(
             [
@@ -162,6 +167,8 @@ def _in_parallel(
 ) -> None:
     """The browser audit of ``files`` by ``jobs`` sessions from ``start``, each taking
     the next page when done with one; each result merged in place, at its index."""
+    from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415 - with --jobs only
+
     lock = threading.Lock()
     pending = iter(range(len(files)))
     stop = threading.Event()

@@ -148,6 +148,7 @@ def junit(
     attribute JUnit readers ignore (:func:`.shards.merge` reads it and writes the
     rest the same way: keep the two in step).
     """
+
     total = counts(results)
     suites = ElementTree.Element(
         "testsuites",

@@ -1,7 +1,12 @@
 """The command line: ``python -m dsfr_accordion`` and ``dsfr-accordion``.
 
-Each subcommand lives in its own module of this package with a ``register``
-function adding its parser and handler; this module parses and runs them.
+Each subcommand lives in its own module of this package, with a ``register``
+function declaring its arguments and handler on the parser it is given; this
+module parses and runs them. A command's module is imported only when that
+command is parsed (or when a typo is matched against every command's options):
+running one command loads none of the others' code, and each module imports
+what its command runs only when it runs (docs/architecture.md, "What each
+command imports").
 
 Exit status: 0 on success, 2 on bad input (content, options, paths) with one
 message naming the place and what to do, 130 when interrupted, 70 on an
@@ -11,6 +16,7 @@ internal error. ``--debug`` shows the traceback instead of the message.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 from functools import partial
@@ -18,11 +24,17 @@ from functools import partial
 from .. import __version__
 from ..assets import DSFR_VERSION
 from ..errors import DsfrAccordionError
-from . import build, check, i18n, import_html, render
-from .console import Console, SuggestingParser, printable
+from .console import Console, SuggestingParser, print_import_report, printable
 
-#: Each subcommand module's ``register(subparsers)``, in the order ``--help`` lists them.
-COMMANDS = (render.register, build.register, i18n.register, check.register, import_html.register)
+#: The subcommands in the order ``--help`` lists them: name, the line ``--help``
+#: shows, and the module of this package whose ``register(parser)`` declares it.
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("render", "render a content file as DSFR accordions", "render"),
+    ("build", "build a multi-language site of content files", "build"),
+    ("i18n", "manage the translation catalogues of content files", "i18n"),
+    ("check", "check pages or a built site for accessibility problems", "check"),
+    ("import", "import a legacy accordion page (HTML) as a YAML content file", "import_html"),
+)
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -30,8 +42,13 @@ EXIT_SOFTWARE = 70
 EXIT_INTERRUPTED = 130
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of every subcommand."""
+def build_parser(*, declared: bool = True) -> argparse.ArgumentParser:
+    """The argument parser of every subcommand.
+
+    With ``declared=False`` (what :func:`main` runs), a command's arguments are
+    declared, and its module imported, only when that command is parsed; the
+    parser reads, helps and errs byte for byte as the declared one does.
+    """
     parser = SuggestingParser(
         prog="dsfr-accordion",
         description="Publish Q&A testimonials as accessible DSFR accordions.",
@@ -44,13 +61,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_global_options(parser, False)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for register in COMMANDS:
-        register(commands)
-    for subparser in _subparsers(parser):
+    for name, help_text, module in COMMANDS:
+        command = commands.add_parser(name, help=help_text, declare=partial(_declare, module))
+        if declared:
+            command.declare()
+    return parser
+
+
+def _declare(module: str, parser: SuggestingParser) -> None:
+    """Declare on ``parser`` the command of the module ``module`` of this package."""
+    importlib.import_module(f"{__name__}.{module}").register(parser)
+    for leaf in _subparsers(parser) or [parser]:
         # Also after the command (`render x.yaml --debug`), as people type them; a
         # subparser's default must not undo what was given before the command.
-        _add_global_options(subparser, argparse.SUPPRESS)
-    return parser
+        _add_global_options(leaf, argparse.SUPPRESS)
 
 
 def _add_global_options(parser: argparse.ArgumentParser, default: object) -> None:
@@ -82,11 +106,11 @@ def _subparsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
-    parser = build_parser()
+    parser = build_parser(declared=False)
     args = parser.parse_args(argv)
     args.console = console = Console(quiet=args.quiet, verbose=args.verbose)
     # The repair report of each legacy page a command loads, on standard error.
-    args.on_import_report = partial(import_html.print_report, console=console)
+    args.on_import_report = partial(print_import_report, console=console)
     try:
         status = args.handler(args)
     except DsfrAccordionError as error:

@@ -30,17 +30,16 @@ if TYPE_CHECKING:
 EXIT_FINDINGS = 1
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    """Add the ``check`` subcommand to ``commands``."""
-    parser = commands.add_parser(
-        "check",
-        help="check pages or a built site for accessibility problems",
-        description="Check HTML pages, fragments or folders of pages for accessibility "
+def register(parser: argparse.ArgumentParser) -> None:
+    """Declare the ``check`` command on its ``parser``."""
+    parser.description = (
+        "Check HTML pages, fragments or folders of pages for accessibility "
         "problems: a static audit (parse errors, ids, references, the DSFR accordion "
         "contract, headings, languages, links, images) and, with --browser, axe-core and "
-        "the DSFR accordions' behaviour in headless Chromium. Rules: docs/accessibility.md.",
-        epilog="Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or "
-        "input error.",
+        "the DSFR accordions' behaviour in headless Chromium. Rules: docs/accessibility.md."
+    )
+    parser.epilog = (
+        "Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error."
     )
     parser.add_argument(
         "paths", nargs="+", metavar="PATH", help="an HTML page or fragment, or a folder of them"
@@ -120,7 +119,6 @@ def run(args: argparse.Namespace) -> int:
     # The audit modules (html5lib, and Selenium with a browser check) load only here.
     from ..audit import check, fail_on, failing, parse_checks, report  # noqa: PLC0415
     from ..audit.rules import Check  # noqa: PLC0415
-    from ..audit.shards import parse_shard  # noqa: PLC0415
 
     policy = fail_on(args.fail_on)  # a mistyped option stops the run before any audit
     if args.merge:
@@ -130,7 +128,11 @@ def run(args: argparse.Namespace) -> int:
     else:
         checks = frozenset(Check) if args.browser else frozenset({Check.STATIC})
     in_browser = bool(checks & {Check.AXE, Check.BEHAVIOUR})
-    shard = parse_shard(args.shard) if args.shard is not None else None
+    shard = None
+    if args.shard is not None:
+        from ..audit.shards import parse_shard  # noqa: PLC0415 - for shards only
+
+        shard = parse_shard(args.shard)
     lang = args.lang or ui.cli_language()
     console = args.console
     with contextlib.ExitStack() as stack:

@@ -13,12 +13,15 @@ import os
 import re
 import shutil
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .. import ui
 from ..errors import DsfrAccordionError
+
+if TYPE_CHECKING:
+    from ..legacy.findings import Report
 
 _RED, _CYAN, _BOLD, _RESET = "\x1b[31m", "\x1b[36m", "\x1b[1m", "\x1b[0m"
 
@@ -82,19 +85,55 @@ class Console:
             self._drawn = False
 
 
+def print_import_report(report: Report, console: Console) -> None:
+    """The human report of an imported legacy page on ``console``: unless ``--quiet``,
+    or always when words were lost."""
+    text = report.text(ui.cli_language()).rstrip("\n")
+    if report.preservation.losses:
+        print(printable(text), file=console.stream)
+    else:
+        console.info(text)
+
+
 def _option_strings(parser: argparse.ArgumentParser) -> Iterable[str]:
     for action in parser._actions:
         yield from action.option_strings
         if isinstance(action, argparse._SubParsersAction):
             for subparser in action.choices.values():
+                if isinstance(subparser, SuggestingParser):
+                    subparser.declare()
                 yield from _option_strings(subparser)
 
 
 class SuggestingParser(argparse.ArgumentParser):
-    """An argument parser that adds "did you mean …?" to typos in commands and options."""
+    """An argument parser that adds "did you mean …?" to typos in commands and options.
+
+    ``declare(parser)``, when given, declares the parser's arguments the first time
+    it parses (or :meth:`declare` is called): a command's parser then costs nothing,
+    not even the import of its module, until that command runs.
+    """
 
     _CHOICE = re.compile(r"invalid choice: '([^']*)' \(choose from (.*)\)")
     _UNKNOWN = re.compile(r"unrecognized arguments: (\S+)")
+
+    def __init__(
+        self, *args: Any, declare: Callable[[SuggestingParser], None] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._declare = declare
+
+    def declare(self) -> None:
+        """Declare the arguments left for later, once; nothing when already declared."""
+        if self._declare is not None:
+            declare, self._declare = self._declare, None
+            declare(self)
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        """Declare the arguments if not yet done, then parse ``args`` as argparse does."""
+        self.declare()
+        return super().parse_known_args(args, namespace)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         """Print the usage and the error with a suggestion, exit with status 2."""

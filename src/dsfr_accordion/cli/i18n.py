@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from .. import ui
 from ..errors import DsfrAccordionError
-from ..output import check_outputs
 from .console import printable
 from .options import add_max_size, load_content
 
@@ -19,14 +18,12 @@ if TYPE_CHECKING:
 EXIT_INCOMPLETE = 1
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    """Add the ``i18n`` subcommand and its actions to ``commands``."""
-    parser = commands.add_parser(
-        "i18n",
-        help="manage the translation catalogues of content files",
-        description="Manage the gettext catalogues of content files. By default a content "
+def register(parser: argparse.ArgumentParser) -> None:
+    """Declare the ``i18n`` command and its actions on its ``parser``."""
+    parser.description = (
+        "Manage the gettext catalogues of content files. By default a content "
         "file's catalogues live in a locales/ folder beside it: "
-        "locales/<lang>/LC_MESSAGES/<content file name>.po.",
+        "locales/<lang>/LC_MESSAGES/<content file name>.po."
     )
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
 
@@ -93,6 +90,7 @@ def _languages(args: argparse.Namespace, content: str, source_lang: str) -> list
 
 def _extract(args: argparse.Namespace) -> None:
     from ..i18n import catalogs  # noqa: PLC0415 - Babel loads for this command only
+    from ..output import check_outputs  # noqa: PLC0415
 
     if args.output is not None and len(args.content) > 1:
         raise DsfrAccordionError.of("one-content-with-output")

@@ -11,31 +11,24 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from .. import ui
-from ..inputs import read_text
-from ..output import check_outputs, write_text
-from .console import Console, printable
+from .console import print_import_report
 from .options import add_max_size
-
-if TYPE_CHECKING:
-    from ..legacy.findings import Report
 
 EXIT_IMPORTED = 0
 EXIT_LOSS_OR_REVIEW = 1
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    """Add the ``import`` subcommand to ``commands``."""
-    parser = commands.add_parser(
-        "import",
-        help="import a legacy accordion page (HTML) as a YAML content file",
-        description="Import the accordions of a legacy HTML page (with or without front "
+def register(parser: argparse.ArgumentParser) -> None:
+    """Declare the ``import`` command on its ``parser``."""
+    parser.description = (
+        "Import the accordions of a legacy HTML page (with or without front "
         "matter) as a YAML content file, repairing what is broken and reporting it: every "
-        "finding on standard error with its line:column, and a check that no word is lost.",
-        epilog="Exit status: 0 imported; 1 words lost, or items to review with --strict; "
-        "2 unreadable input or no accordion found. See docs/import.md.",
+        "finding on standard error with its line:column, and a check that no word is lost."
+    )
+    parser.epilog = (
+        "Exit status: 0 imported; 1 words lost, or items to review with --strict; "
+        "2 unreadable input or no accordion found. See docs/import.md."
     )
     parser.add_argument("input", metavar="INPUT", help="legacy page (HTML, front matter allowed)")
     add_max_size(parser)
@@ -63,7 +56,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Import ``args.input``; write the YAML, the reports; return the exit status."""
     # Imported here: html5lib and the importer load only for this command.
+    from ..inputs import read_text  # noqa: PLC0415
     from ..legacy import import_page  # noqa: PLC0415
+    from ..output import check_outputs, write_text  # noqa: PLC0415
 
     check_outputs([args.input], [args.output, args.report])
     result = import_page(read_text(args.input, max_bytes=args.max_bytes), args.input)
@@ -78,16 +73,7 @@ def run(args: argparse.Namespace) -> int:
     if args.report is not None:
         write_text(args.report, result.report.json_text())
     lost = bool(result.report.preservation.losses)
-    print_report(result.report, args.console)
+    print_import_report(result.report, args.console)
     if lost or (args.strict and result.report.needs_review):
         return EXIT_LOSS_OR_REVIEW
     return EXIT_IMPORTED
-
-
-def print_report(report: Report, console: Console) -> None:
-    """The human report on ``console``: unless ``--quiet``, or always when words were lost."""
-    text = report.text(ui.cli_language()).rstrip("\n")
-    if report.preservation.losses:
-        print(printable(text), file=console.stream)
-    else:
-        console.info(text)

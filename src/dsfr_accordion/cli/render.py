@@ -1,4 +1,9 @@
-"""``render``: a content file as DSFR accordions, a fragment or a standalone page."""
+"""``render``: a content file as DSFR accordions, a fragment or a standalone page.
+
+Declaring the command loads nothing that renders: the loaders, the renderer and
+the output layer load when it runs (docs/architecture.md, "What each command
+imports").
+"""
 
 from __future__ import annotations
 
@@ -9,13 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import ui
-from ..assets import ASSETS_FOLDER, copy_dist
 from ..errors import DsfrAccordionError
-from ..output import check_outputs, is_written_through, write_text
-from ..rendering import HEADING_LEVELS, OPEN_CHOICES, render, render_page
-from ..syntax import primary_language
+from ..syntax import HEADING_LEVELS, OPEN_CHOICES, primary_language
 from .console import Console
-from .i18n import report_pending
 from .options import (
     add_enhancements,
     add_max_size,
@@ -28,13 +29,11 @@ if TYPE_CHECKING:
     from ..i18n.catalogs import Translation
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    """Add the ``render`` subcommand to ``commands``."""
-    parser = commands.add_parser(
-        "render",
-        help="render a content file as DSFR accordions",
-        description="Render a YAML or Markdown content file as DSFR accordions: an HTML "
-        "fragment on standard output by default, or a standalone page with --page.",
+def register(parser: argparse.ArgumentParser) -> None:
+    """Declare the ``render`` command on its ``parser``."""
+    parser.description = (
+        "Render a YAML or Markdown content file as DSFR accordions: an HTML "
+        "fragment on standard output by default, or a standalone page with --page."
     )
     parser.add_argument(
         "input",
@@ -128,6 +127,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 def report_fallbacks(translation: Translation, console: Console) -> None:
     """Say on stderr how many strings of a page have no translation and stay in the
     source language, naming the catalogue; with ``--verbose``, list each."""
+    from .i18n import report_pending  # noqa: PLC0415
+
     count = len(translation.fallbacks)
     if not count:
         return
@@ -171,6 +172,10 @@ def report_interface(langs: Iterable[str], console: Console) -> None:
 
 def run(args: argparse.Namespace) -> None:
     """Load ``args.input``, render it, write it to ``args.output`` or standard output."""
+    from ..assets import ASSETS_FOLDER, copy_dist  # noqa: PLC0415
+    from ..output import check_outputs, is_written_through, write_text  # noqa: PLC0415
+    from ..rendering import render, render_page  # noqa: PLC0415
+
     if args.dsfr_dist is not None and (
         not args.page or args.output is None or is_written_through(args.output)
     ):  # the DSFR files go beside a page file: not beside a device or a pipe

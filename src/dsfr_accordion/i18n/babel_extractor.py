@@ -13,12 +13,9 @@ default keywords of ``pybabel extract`` include ``pgettext``).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 from typing import IO
 
-from ..errors import ContentError
-from ..loaders import LOADERS
-from ..model import Location
+from ..loaders import loader_for
 from .units import extract as extract_units
 
 
@@ -30,9 +27,7 @@ def extract(
 ) -> Iterator[tuple[int, str, tuple[str, str], list[str]]]:
     """Yield ``(line, "pgettext", (msgctxt, msgid), [comment])`` for each unit of the file."""
     name = getattr(fileobj, "name", "") or options.get("filename", "")
-    loader = LOADERS.get(Path(name).suffix.lower())
-    if loader is None:
-        raise ContentError.of("unknown-format", Location(name), suffix=Path(name).suffix or name)
+    loader = loader_for(name)
     document = loader(fileobj.read().decode("utf-8-sig"), name)
     for unit in extract_units(document):
         yield unit.line or 1, "pgettext", (unit.context, unit.text), [unit.comment]

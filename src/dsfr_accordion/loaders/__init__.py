@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -11,22 +12,35 @@ from ..errors import ContentError
 from ..ids import content_keys
 from ..inputs import MAX_BYTES, read_text
 from ..model import Document, Location
-from .legacy_html import load_legacy_html
-from .markdown import load_markdown
-from .yaml import load_yaml
 
 if TYPE_CHECKING:
     from ..legacy.findings import Report
 
-#: File name extension -> loader taking (text, path for messages).
-LOADERS: dict[str, Callable[[str, str], Document]] = {
-    ".yaml": load_yaml,
-    ".yml": load_yaml,
-    ".md": load_markdown,
-    ".markdown": load_markdown,
-    ".html": load_legacy_html,  # a legacy page, imported on the fly (docs/import.md)
-    ".htm": load_legacy_html,
+#: File name extension -> the module of this package holding its loader, and the
+#: loader, taking (text, path for messages). A loader is imported when a file of its
+#: kind is read: a YAML file loads no Markdown loader.
+LOADERS: dict[str, tuple[str, str]] = {
+    ".yaml": ("yaml", "load_yaml"),
+    ".yml": ("yaml", "load_yaml"),
+    ".md": ("markdown", "load_markdown"),
+    ".markdown": ("markdown", "load_markdown"),
+    ".html": ("legacy_html", "load_legacy_html"),  # a legacy page, imported on the fly
+    ".htm": ("legacy_html", "load_legacy_html"),
 }
+
+
+def loader_for(path: str | os.PathLike[str]) -> Callable[..., Document]:
+    """The loader of the content file ``path``, by its extension (see :data:`LOADERS`).
+
+    Raises :class:`~dsfr_accordion.errors.ContentError` (``unknown-format``) for an
+    extension no loader reads.
+    """
+    name = os.fspath(path)
+    suffix = Path(name).suffix
+    if suffix.lower() not in LOADERS:
+        raise ContentError.of("unknown-format", Location(name), suffix=suffix or name)
+    module, function = LOADERS[suffix.lower()]
+    return getattr(importlib.import_module(f"{__name__}.{module}"), function)
 
 
 def load(
@@ -46,12 +60,10 @@ def load(
     or used twice.
     """
     name = os.fspath(path)
-    loader = LOADERS.get(Path(name).suffix.lower())
-    if loader is None:
-        raise ContentError.of("unknown-format", Location(name), suffix=Path(name).suffix or name)
+    loader = loader_for(name)
     text = read_text(path, max_bytes=max_bytes)
-    if loader is load_legacy_html:
-        document = load_legacy_html(text, name, on_import_report)
+    if LOADERS[Path(name).suffix.lower()][0] == "legacy_html":  # its report to the caller
+        document = loader(text, name, on_import_report)
     else:
         document = loader(text, name)
     content_keys(document)  # refuses explicit ids that are invalid or used twice

@@ -5,10 +5,16 @@ constructed Python values lets every error name its line and column, catches
 keys written twice (which ``yaml.safe_load`` silently merges), and takes text
 exactly as written (``title: 2024`` is the text ``2024``, ``lang: no`` is the
 language ``no``).
+
+Documents are composed by libyaml, PyYAML's reader in C, when PyYAML has it and
+the text holds nothing the two readers take differently (:func:`compose`); the
+pure-Python reader composes the rest and words every error, so a document loads
+to the same nodes, and an error reads the same at the same place, either way.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from types import MappingProxyType
 
@@ -31,11 +37,62 @@ _SCALAR_TAGS = frozenset(
 DOCUMENT_KEYS = schema.keys(schema.DOCUMENT, schema.Place.FRONT_MATTER)
 
 
+#: libyaml's composer (``yaml.CSafeLoader``), when PyYAML was built with it: about ten
+#: times faster than the pure-Python one; ``None`` without it.
+FAST_LOADER: type | None = getattr(yaml, "CSafeLoader", None) if yaml.__with_libyaml__ else None
+
+#: What libyaml reads otherwise than the pure-Python reader, as found by composing
+#: generated documents with both (tests/test_load_yaml.py shows each): a tab, a byte
+#: order mark, a comment right after a block scalar's header, a ``!`` where a tag may
+#: start; and what libyaml cannot be given (a lone surrogate). Text holding one is
+#: read by the pure-Python reader. (Where libyaml refuses what the pure-Python reader
+#: reads, the latter reads it: no need to tell those apart.)
+_READ_OTHERWISE = re.compile(
+    r"[\t\ufeff\ud800-\udfff]|[|>][-+0-9]*#|(?:^|[ \r\n\x85\u2028\u2029\[{,:?])!"
+)
+
+
+def _read_alike(text: str) -> bool:
+    """Whether libyaml is there and reads ``text`` as the pure-Python reader does."""
+    # The last node of a text without a final line end is placed otherwise.
+    return FAST_LOADER is not None and text.endswith("\n") and not _READ_OTHERWISE.search(text)
+
+
+def _keys_are_scalars(root: yaml.Node | None) -> bool:
+    """Whether every mapping key under ``root`` is a scalar. An error names another key
+    by its source (:func:`source_text`), which only the pure-Python reader's marks keep."""
+    pending, seen = [root], set()
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:  # an alias to a node already walked
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if not isinstance(key, yaml.ScalarNode):
+                    return False
+                pending.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+    return True
+
+
 def compose(text: str, path: str, first_line: int = 1) -> yaml.Node | None:
     """Parse YAML ``text`` into a node tree, or ``None`` for an empty document.
 
     ``first_line`` is the file line of the text's first line (for front matter).
+    The nodes are the pure-Python reader's, or libyaml's where they are the same
+    in what the loaders read of them (tags, values, block styles, start marks); a
+    plain scalar's ``style`` is then ``""`` rather than ``None``.
     """
+    if _read_alike(text):
+        try:
+            root = yaml.compose(text, Loader=FAST_LOADER)
+        except yaml.YAMLError:
+            pass  # worded and placed by the pure-Python reader, below
+        else:
+            if _keys_are_scalars(root):
+                return root
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from .. import schema
 from ..errors import ContentError, suggest
@@ -21,6 +20,9 @@ from ..richtext import (
 )
 from ..ui import N_
 from .fields import DOCUMENT_KEYS, Fields, compose
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 
 def load_markdown(text: str, path: str) -> Document:
