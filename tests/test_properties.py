@@ -326,6 +326,16 @@ def test_every_code_point_clean_text_removes_is_unprintable():
     assert [ch for ch in removed if ch.isprintable()] == []
 
 
+def test_clean_text_removes_the_66_noncharacters_of_every_plane():
+    # U+FDD0..U+FDEF and the last two code points of each of the 17 planes: an HTML
+    # parse error each (the Nu validator refuses them), supplementary planes too.
+    noncharacters = [chr(c) for c in range(0xFDD0, 0xFDF0)] + [
+        chr(plane + last) for plane in range(0, 0x110000, 0x10000) for last in (0xFFFE, 0xFFFF)
+    ]
+    assert len(noncharacters) == 66
+    assert clean_text("a" + "".join(noncharacters) + "b") == "ab"
+
+
 def test_slugify_agrees_with_its_definition_on_every_character_of_the_bmp():
     for code in range(0x10000):
         if 0xD800 <= code < 0xE000:

@@ -37,9 +37,12 @@ DROPPED_WITH_CONTENT: frozenset[str] = frozenset(
 
 
 # Code points HTML forbids or browsers mangle: C0 controls but tab and line
-# breaks, DEL and C1 controls, lone surrogates (not encodable) and noncharacters.
+# breaks, DEL and C1 controls, lone surrogates (not encodable) and noncharacters
+# (U+FDD0 to U+FDEF, and the last two code points of each of the 17 planes).
 _INVALID_CHARS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
+    + "]"
 )
 
 
