@@ -19,6 +19,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import partial
 
 from .. import __version__
@@ -26,14 +27,79 @@ from ..assets import DSFR_VERSION
 from ..errors import DsfrAccordionError
 from .console import Console, SuggestingParser, print_import_report, printable
 
-#: The subcommands in the order ``--help`` lists them: name, the line ``--help``
-#: shows, and the module of this package whose ``register(parser)`` declares it.
-COMMANDS: tuple[tuple[str, str, str], ...] = (
-    ("render", "render a content file as DSFR accordions", "render"),
-    ("build", "build a multi-language site of content files", "build"),
-    ("i18n", "manage the translation catalogues of content files", "i18n"),
-    ("check", "check pages or a built site for accessibility problems", "check"),
-    ("import", "import a legacy accordion page (HTML) as a YAML content file", "import_html"),
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A subcommand: its name, its line in the top-level help, the module of this
+    package whose ``register(parser)`` declares its arguments and which runs it
+    (imported only when the command is parsed), and the description and epilog of
+    its own help: every command's words in one table."""
+
+    name: str
+    help: str
+    module: str
+    description: str
+    epilog: str | None = None
+
+
+#: Every subcommand, in the order the top-level help lists them.
+COMMANDS: tuple[Command, ...] = (
+    Command(
+        "render",
+        "render a content file as DSFR accordions",
+        "render",
+        (
+            "Render a YAML or Markdown content file as DSFR accordions: an HTML "
+            "fragment on standard output by default, or a standalone page with --page."
+        ),
+    ),
+    Command(
+        "build",
+        "build a multi-language site of content files",
+        "build",
+        (
+            "Render each content file in each language into SITE/<lang>/<name>.html, "
+            "with an index page per language, a root page linking each language, hreflang links "
+            "and the DSFR language switcher. "
+            "The site is replaced only when the whole build succeeds."
+        ),
+    ),
+    Command(
+        "i18n",
+        "manage the translation catalogues of content files",
+        "i18n",
+        (
+            "Manage the gettext catalogues of content files. By default a content "
+            "file's catalogues live in a locales/ folder beside it: "
+            "locales/<lang>/LC_MESSAGES/<content file name>.po."
+        ),
+    ),
+    Command(
+        "check",
+        "check pages or a built site for accessibility problems",
+        "check",
+        (
+            "Check HTML pages, fragments or folders of pages for accessibility "
+            "problems: a static audit (parse errors, ids, references, the DSFR accordion "
+            "contract, headings, languages, links, images) and, with --browser, axe-core and "
+            "the DSFR accordions' behaviour in headless Chromium. Rules: docs/accessibility.md."
+        ),
+        ("Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error."),
+    ),
+    Command(
+        "import",
+        "import a legacy accordion page (HTML) as a YAML content file",
+        "import_html",
+        (
+            "Import the accordions of a legacy HTML page (with or without front "
+            "matter) as a YAML content file, repairing what is broken and reporting it: every "
+            "finding on standard error with its line:column, and a check that no word is lost."
+        ),
+        (
+            "Exit status: 0 imported; 1 words lost, or items to review with --strict; "
+            "2 unreadable input or no accordion found. See docs/import.md."
+        ),
+    ),
 )
 
 EXIT_OK = 0
@@ -61,8 +127,14 @@ def build_parser(*, declared: bool = True) -> argparse.ArgumentParser:
     )
     _add_global_options(parser, False)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, help_text, module in COMMANDS:
-        command = commands.add_parser(name, help=help_text, declare=partial(_declare, module))
+    for spec in COMMANDS:
+        command = commands.add_parser(
+            spec.name,
+            help=spec.help,
+            description=spec.description,
+            epilog=spec.epilog,
+            declare=partial(_declare, spec.module),
+        )
         if declared:
             command.declare()
     return parser

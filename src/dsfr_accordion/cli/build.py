@@ -17,12 +17,6 @@ from .render import report_fallbacks, report_interface
 
 def register(parser: argparse.ArgumentParser) -> None:
     """Declare the ``build`` command on its ``parser``."""
-    parser.description = (
-        "Render each content file in each language into SITE/<lang>/<name>.html, "
-        "with an index page per language, a root page linking each language, hreflang links "
-        "and the DSFR language switcher. "
-        "The site is replaced only when the whole build succeeds."
-    )
     parser.add_argument("content", nargs="+", metavar="CONTENT", help="content files")
     add_max_size(parser)
     parser.add_argument(

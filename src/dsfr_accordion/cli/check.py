@@ -32,15 +32,6 @@ EXIT_FINDINGS = 1
 
 def register(parser: argparse.ArgumentParser) -> None:
     """Declare the ``check`` command on its ``parser``."""
-    parser.description = (
-        "Check HTML pages, fragments or folders of pages for accessibility "
-        "problems: a static audit (parse errors, ids, references, the DSFR accordion "
-        "contract, headings, languages, links, images) and, with --browser, axe-core and "
-        "the DSFR accordions' behaviour in headless Chromium. Rules: docs/accessibility.md."
-    )
-    parser.epilog = (
-        "Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error."
-    )
     parser.add_argument(
         "paths", nargs="+", metavar="PATH", help="an HTML page or fragment, or a folder of them"
     )

@@ -20,11 +20,6 @@ EXIT_INCOMPLETE = 1
 
 def register(parser: argparse.ArgumentParser) -> None:
     """Declare the ``i18n`` command and its actions on its ``parser``."""
-    parser.description = (
-        "Manage the gettext catalogues of content files. By default a content "
-        "file's catalogues live in a locales/ folder beside it: "
-        "locales/<lang>/LC_MESSAGES/<content file name>.po."
-    )
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
 
     def content_parser(name: str, help_text: str) -> argparse.ArgumentParser:

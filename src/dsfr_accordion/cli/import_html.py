@@ -21,15 +21,6 @@ EXIT_LOSS_OR_REVIEW = 1
 
 def register(parser: argparse.ArgumentParser) -> None:
     """Declare the ``import`` command on its ``parser``."""
-    parser.description = (
-        "Import the accordions of a legacy HTML page (with or without front "
-        "matter) as a YAML content file, repairing what is broken and reporting it: every "
-        "finding on standard error with its line:column, and a check that no word is lost."
-    )
-    parser.epilog = (
-        "Exit status: 0 imported; 1 words lost, or items to review with --strict; "
-        "2 unreadable input or no accordion found. See docs/import.md."
-    )
     parser.add_argument("input", metavar="INPUT", help="legacy page (HTML, front matter allowed)")
     add_max_size(parser)
     parser.add_argument(

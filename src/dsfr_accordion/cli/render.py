@@ -31,10 +31,6 @@ if TYPE_CHECKING:
 
 def register(parser: argparse.ArgumentParser) -> None:
     """Declare the ``render`` command on its ``parser``."""
-    parser.description = (
-        "Render a YAML or Markdown content file as DSFR accordions: an HTML "
-        "fragment on standard output by default, or a standalone page with --page."
-    )
     parser.add_argument(
         "input",
         metavar="INPUT",
