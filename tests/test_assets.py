@@ -83,14 +83,15 @@ def test_only_local_copies_link_the_enhancement_files():
 
 
 @pytest.mark.parametrize("base", ["https://static.example.gouv.fr/dsfr/", "//static.example/dsfr"])
-def test_copies_on_a_cdn_of_the_site_are_linked_with_sri(base: str):
+def test_the_library_files_on_a_cdn_of_the_site_are_linked_with_sri(base: str):
     assets = page_assets(base)
+    # The DSFR copies may be of another release than the pinned one: no SRI there.
     for asset, name in (
         (assets.css, "dsfr.min.css"),
         (assets.module_js, "dsfr.module.min.js"),
         (assets.nomodule_js, "dsfr.nomodule.min.js"),
     ):
-        assert (asset.href, asset.integrity) == (f"{base.rstrip('/')}/{name}", INTEGRITY[name])
+        assert (asset.href, asset.integrity) == (f"{base.rstrip('/')}/{name}", None)
     for asset, name in (
         (assets.enhance_css, "dsfr-accordion.css"),
         (assets.enhance_js, "dsfr-accordion.js"),

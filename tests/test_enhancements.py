@@ -15,7 +15,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 import dsfr_accordion
 from dsfr_accordion.assets import STATIC
-from dsfr_accordion.audit import enhancements
+from dsfr_accordion.audit import chromium, enhancements
 from dsfr_accordion.audit.rules import Severity
 from tests.conftest import EXAMPLES
 
@@ -31,7 +31,7 @@ SHOW_ALL = {
     "en": ("Show all sections", "Hide all sections"),
 }
 #: The media features the session always emulates (reduced motion: no transitions).
-REDUCED_MOTION = [{"name": "prefers-reduced-motion", "value": "reduce"}]
+REDUCED_MOTION = list(chromium.REDUCED_MOTION)
 
 # [panel id, aria-expanded of its button, its hidden attribute, height, visibility]
 PANELS = """
@@ -365,9 +365,13 @@ def test_the_browser_audit_catches_a_missing_module_and_stylesheet(browser_sessi
     ]
     without_css = html.replace('<link rel="stylesheet" href="dsfr/dsfr-accordion.css">\n', "")
     assert without_css != html
+    panels = ("geoplateforme", "ans", "shom", "cancerologie")
     assert enhancement_findings(browser_session, site_root, without_css, "no-css.html") == [
-        f"enhancement open-without-js, #{panel}: it is hidden without JavaScript"
-        for panel in ("geoplateforme", "ans", "shom", "cancerologie")
+        *(f"enhancement print, #{panel}: it is hidden in print" for panel in panels),
+        *(
+            f"enhancement open-without-js, #{panel}: it is hidden without JavaScript"
+            for panel in panels
+        ),
     ]
 
 
@@ -375,7 +379,7 @@ def test_the_enhancement_checks_put_the_page_back(browser, open_page, browser_se
     open_page("put-back.html", page(CLOUD, permalinks=True))
     before = settled(browser, lambda rows: all(row[2] == "until-found" for row in rows))
     address = browser.current_url
-    assert enhancements.check_enhancements(browser, "put-back.html", 3) == []
+    assert enhancements.check_enhancements(browser, "put-back.html", 3) == ([], [0])
     assert browser.current_url == address
     after = settled(browser, lambda rows: all(row[2] == "until-found" for row in rows))
     assert after == before
@@ -395,3 +399,35 @@ def test_the_enhancement_checks_say_french(browser_session, site_root):
         "amélioration find-in-page, #geoplateforme\u202f: "
         "un événement beforematch ne l’a pas ouvert"
     )
+
+
+def test_a_print_stylesheet_that_hides_until_found_panels_is_caught(browser_session, site_root):
+    css = (STATIC / "dsfr-accordion.css").read_text(encoding="utf-8")
+    rule = (
+        '[data-dsfr-accordion] > .fr-accordion > .fr-collapse[hidden="until-found"] {\n'
+        "    content-visibility: visible;\n  }"
+    )
+    assert rule in css, "the stylesheet changed: update this test"
+    (site_root / "broken").mkdir(exist_ok=True)
+    (site_root / "broken" / "no-print.css").write_text(css.replace(rule, ""), "utf-8")
+    html = page(CLOUD).replace("dsfr/dsfr-accordion.css", "broken/no-print.css")
+    assert enhancement_findings(browser_session, site_root, html, "no-print.html") == [
+        f"enhancement print, #{panel}: it is hidden in print"
+        for panel in ("geoplateforme", "ans", "shom", "cancerologie")
+    ]
+
+
+def test_groups_hidden_at_load_and_odd_ids_are_left_alone(browser_session, site_root):
+    html = page(CLOUD)
+    without_module = html.replace(
+        '<script type="module" src="dsfr/dsfr-accordion.js"></script>\n', ""
+    )
+    # Hidden at load: nothing of it is checked (its buttons are reported as not tested).
+    hidden = without_module.replace(
+        '<div class="fr-accordions-group"', '<div hidden><div class="fr-accordions-group"', 1
+    ).replace("</main>", "</div></main>", 1)
+    assert enhancement_findings(browser_session, site_root, hidden, "hidden-group.html") == []
+    # An element with an empty or a repeated id is no link target; the checks go on.
+    odd = html.replace('id="geoplateforme-pouvez-vous-decrire-brievement-le-projet"', 'id=""', 1)
+    assert 'id=""' in odd
+    assert enhancement_findings(browser_session, site_root, odd, "odd-ids.html") == []

@@ -802,3 +802,24 @@ def test_the_example_loads_alike_with_either_reader(monkeypatch):
     fast = load(EXAMPLES / "temoignages-cloud.yaml")
     monkeypatch.setattr(fields, "FAST_LOADER", None)
     assert load(EXAMPLES / "temoignages-cloud.yaml") == fast
+
+
+def test_two_questions_with_one_id_are_refused_at_load(write):
+    text = (
+        "title: T\ntestimonials:\n  - title: A\n    items:\n"
+        "      - question: Q\n        id: q\n        answer: x\n"
+        "      - question: R\n        id: q\n        answer: y\n"
+    )
+    path = write("content.yaml", text)
+    error = error_of(path)
+    assert error.code == "duplicate-id"
+    assert str(error).startswith(f"{path}:8:9: error: id 'q' is already used")
+
+
+def test_yaml_nested_beyond_the_reader_s_depth_is_an_error_not_a_crash(write):
+    depth = 3000  # libyaml refuses more than 1,000 levels; the pure-Python reader recurses
+    path = write("deep.yaml", f"title: T\nmetadata:\n  k: {'[' * depth}{']' * depth}\n")
+    result = run_cli("render", str(path))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"{path}:1: error: invalid YAML: nested too deeply\n")
+    assert "Traceback" not in result.stderr

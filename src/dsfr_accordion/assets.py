@@ -75,20 +75,22 @@ class PageAssets:
 def page_assets(base: str | None = None) -> PageAssets:
     """The assets of a page: the pinned CDN with SRI when ``base`` is ``None``
     (and no enhancement files), else files under the URL ``base``, the
-    enhancement files with them (copies made by :func:`copy_dist`). Under a
-    relative ``base`` (same origin) without SRI; under an absolute one (a CDN of
-    the site's, perhaps another origin) with SRI, every file's bytes being
-    known: the pinned DSFR release's and this package's own.
+    enhancement files with them (copies made by :func:`copy_dist`). Under an
+    absolute ``base`` (a CDN of the site's, perhaps another origin) the
+    enhancement files carry SRI, their bytes being this package's own; the DSFR
+    files do not (:func:`copy_dist` copies whatever DSFR release it is given).
     """
-    absolute = base is not None and (base.startswith("//") or bool(urlsplit(base).scheme))
+    absolute = base is not None and (
+        base.startswith("//") or urlsplit(base).scheme.lower() in ("http", "https")
+    )
 
     def asset(name: str) -> Asset:
         if base is None:
             return Asset(f"{CDN_BASE}/{name}", INTEGRITY[name])
         href = f"{base.rstrip('/')}/{name}"
-        if not absolute:
-            return Asset(href)
-        return Asset(href, INTEGRITY[name] if name in INTEGRITY else enhancement_integrity(name))
+        if absolute and name in ENHANCEMENT_FILES:
+            return Asset(href, enhancement_integrity(name))
+        return Asset(href)
 
     css, js = (None, None) if base is None else map(asset, ENHANCEMENT_FILES)
     return PageAssets(

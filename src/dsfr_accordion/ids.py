@@ -201,15 +201,20 @@ class IdAllocator:
 def allocate_ids(document: Document, ids: IdAllocator) -> tuple[str, ...]:
     """The panel id of each testimonial of ``document``, in order, taken from ``ids``.
 
-    Explicit ids are claimed first, in document order, so that a generated id
-    never takes an id the content asks for; then the others are generated from
-    the titles. Allocate on the source-language document, so that ids are the
-    same in every language.
+    Explicit ids are claimed first, in document order, the testimonials' then
+    the questions' (which :func:`allocate_question_ids` then gives), so that a
+    generated id never takes an id the content asks for; then the others are
+    generated from the titles. Allocate on the source-language document, so that
+    ids are the same in every language.
     """
     final: dict[int, str] = {}
     for index, testimonial in enumerate(document.testimonials):
         if testimonial.id is not None:
             final[index] = ids.claim(testimonial.id, testimonial.location)
+    for testimonial in document.testimonials:
+        for item in testimonial.items:
+            if item.id is not None:
+                ids.claim(item.id, item.location)
     for index, testimonial in enumerate(document.testimonials):
         if index not in final:
             final[index] = ids.allocate(testimonial.title)
@@ -220,27 +225,22 @@ def allocate_question_ids(
     document: Document, ids: IdAllocator, panel_ids: tuple[str, ...]
 ) -> tuple[tuple[str, ...], ...]:
     """The id of each question of ``document``, per testimonial, taken from ``ids``:
-    its explicit id (claimed first, in document order), else the panel's id followed
+    its explicit id (which :func:`allocate_ids` claimed), else the panel's id followed
     by the question's slug (``geoplateforme-quels-ont-ete-les-defis``).
 
-    Call it after :func:`allocate_ids` with the ids it gave, on the source-language
-    document: panel ids then never depend on the questions, and a question's id
-    is the same in every language (its permalink, ``page.html#id``, too).
+    Call it after :func:`allocate_ids`, with the same allocator and the ids it gave,
+    on the source-language document: generated question ids come after every panel
+    id, so they never change one, and a question's id is the same in every language
+    (its permalink, ``page.html#id``, too).
     """
-    explicit = {
-        (t, i): ids.claim(item.id, item.location)
-        for t, testimonial in enumerate(document.testimonials)
-        for i, item in enumerate(testimonial.items)
-        if item.id is not None
-    }
     return tuple(
         tuple(
-            explicit.get((t, i)) or ids.allocate_within(panel_id, item.question)
-            for i, item in enumerate(testimonial.items)
+            ids.prefix + item.id
+            if item.id is not None
+            else ids.allocate_within(panel_id, item.question)
+            for item in testimonial.items
         )
-        for t, (panel_id, testimonial) in enumerate(
-            zip(panel_ids, document.testimonials, strict=True)
-        )
+        for panel_id, testimonial in zip(panel_ids, document.testimonials, strict=True)
     )
 
 

@@ -317,14 +317,19 @@ class BrowserSession(contextlib.AbstractContextManager["BrowserSession"]):
             self._still(page)
             page.findings += found
         with self._during(page, "the checks of the enhancements", timeouts.command):
-            found = enhancements.check_enhancements(self.driver, page.name, timeouts.step)
+            found, without_js = enhancements.check_enhancements(
+                self.driver, page.name, timeouts.step
+            )
             self._still(page)
             page.findings += found
-            without_js = enhancements.uses_open_without_js(self.driver)
         if without_js:
             with self._during(page, "the page load without JavaScript", timeouts.page):
                 page.findings += enhancements.check_without_javascript(
-                    self.driver, page.name, lambda: self._reload(url, page)
+                    self.driver,
+                    page.name,
+                    without_js,
+                    lambda: self._reload(url, page),
+                    timeouts.step,
                 )
 
     def _reload(self, url: str, page: _Page) -> bool:

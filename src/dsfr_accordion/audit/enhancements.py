@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 class _Group:
     """A marked group of the page, as ``js/enhanced-groups.js`` describes it."""
 
+    #: Its index among the page's marked groups, in document order.
+    index: int
     features: list[str]
     first_panel: str
     #: A question of a closed panel with an id (else the panel), for a link to it.
@@ -59,13 +61,17 @@ def marked_groups(driver: WebDriver) -> list[_Group]:
     return [_Group(*row) for row in driver.execute_script(script("enhanced-groups"))]
 
 
-def check_enhancements(driver: WebDriver, name: str, limit: float) -> list[AuditFinding]:
-    """The findings of the enhancements of the page (JavaScript on), file ``name``;
-    ``limit`` seconds bound each wait. None on a page without marked groups."""
+def check_enhancements(
+    driver: WebDriver, name: str, limit: float
+) -> tuple[list[AuditFinding], list[int]]:
+    """The findings of the enhancements of the page (JavaScript on), file ``name``,
+    ``limit`` seconds bounding each wait (none on a page without marked groups); and
+    the indices of the groups seen that promise their answers without JavaScript,
+    for :func:`check_without_javascript`."""
     findings: list[AuditFinding] = []
     groups = marked_groups(driver)
     if not groups:
-        return findings
+        return findings, []
     wait = limit * 1000
     for group in groups:
         # A panel at rest first: the link leaves its panel closing.
@@ -89,13 +95,15 @@ def check_enhancements(driver: WebDriver, name: str, limit: float) -> list[Audit
         "Emulation.setEmulatedMedia", {"media": "print", "features": list(REDUCED_MOTION)}
     )
     try:
-        hidden = driver.execute_script(script("enhancement-shown"), None)
+        hidden = driver.execute_async_script(
+            script("enhancement-shown"), None, [group.index for group in groups], wait
+        )
     finally:
         driver.execute_cdp_cmd(
             "Emulation.setEmulatedMedia", {"media": "", "features": list(REDUCED_MOTION)}
         )
     findings += [_finding(name, "print", panel, "print") for panel in hidden]
-    return findings
+    return findings, [group.index for group in groups if "open-without-js" in group.features]
 
 
 def _show_all_problem(driver: WebDriver, button: WebElement, wait: float) -> str | None:
@@ -111,22 +119,20 @@ def _show_all_problem(driver: WebDriver, button: WebElement, wait: float) -> str
     return None
 
 
-def uses_open_without_js(driver: WebDriver) -> bool:
-    """Whether a group of the page promises its answers without JavaScript."""
-    return any("open-without-js" in group.features for group in marked_groups(driver))
-
-
 def check_without_javascript(
-    driver: WebDriver, name: str, reload: Callable[[], bool]
+    driver: WebDriver, name: str, groups: list[int], reload: Callable[[], bool], limit: float
 ) -> list[AuditFinding]:
-    """The panels of ``open-without-js`` groups a reader does not see once the page is
-    loaded again with its scripts off (``reload``: whether it loaded; none if not);
-    scripts are on again after."""
+    """The panels of the ``open-without-js`` groups at ``groups`` (indices among the
+    marked groups) a reader does not see once the page is loaded again with its
+    scripts off (``reload``: whether it loaded; none if not); scripts are on again
+    after. ``limit`` seconds bound the wait."""
     driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
     try:
         if not reload():
             return []
-        hidden = driver.execute_script(script("enhancement-shown"), "open-without-js")
+        hidden = driver.execute_async_script(
+            script("enhancement-shown"), "open-without-js", groups, limit * 1000
+        )
     finally:
         driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
     return [_finding(name, "open-without-js", panel, "without-js") for panel in hidden]

@@ -107,6 +107,12 @@ def compose(text: str, path: str, first_line: int = 1) -> yaml.Node | None:
         raise ContentError.of(
             "yaml-syntax", Location(path, first_line), problem=str(error)
         ) from None
+    except RecursionError:
+        # The pure-Python reader recurses once per level (libyaml refuses more than
+        # 1,000 levels itself, and that refusal brought the text here).
+        raise ContentError.of(
+            "yaml-syntax", Location(path, first_line), problem="nested too deeply"
+        ) from None
 
 
 def describe(node: yaml.Node) -> str:

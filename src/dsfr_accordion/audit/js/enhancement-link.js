@@ -7,8 +7,8 @@
 // focus are put back first.
 const [id, limit, done] = arguments;
 const target = document.getElementById(id);
-const panel = target.closest('.fr-collapse');
-const button = document.querySelector(`[aria-controls="${CSS.escape(panel.id)}"]`);
+const panel = target && target.closest('.fr-collapse');
+const button = panel && document.querySelector(`[aria-controls="${CSS.escape(panel.id)}"]`);
 const focused = target === panel ? button : target;
 const address = location.href;
 const deadline = performance.now() + limit;
@@ -27,5 +27,9 @@ const check = () => {
     requestAnimationFrame(check);
   }
 };
-location.hash = id;
-requestAnimationFrame(check);
+if (button) {
+  location.hash = id;
+  requestAnimationFrame(check);
+} else {
+  done(null);  // nothing a link could open: the static rules say what is wrong
+}

@@ -6,8 +6,15 @@
 const panelOpen = (panel, button) => panel.classList.contains('fr-collapse--expanded') &&
   !!button && button.getAttribute('aria-expanded') === 'true';
 const closePanel = (panel, button, deadline, done, problem) => {
-  if (panelOpen(panel, button) && typeof window.dsfr === 'function') {
-    window.dsfr(panel).collapse.conceal();
+  try {
+    if (panelOpen(panel, button) && typeof window.dsfr === 'function') {
+      window.dsfr(panel).collapse.conceal();
+    }
+  } catch {
+    // The page's own window.dsfr, or no collapse API: the panel stays open, the
+    // check's verdict stands, and the audit goes on.
+    done(problem);
+    return;
   }
   const closed = () => {
     if (!panel.classList.contains('fr-collapse--expanded') || performance.now() > deadline) {
