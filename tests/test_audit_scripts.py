@@ -61,3 +61,11 @@ def test_the_state_scripts_start_with_the_state_definitions():
     combined = scripts.with_states("states")
     assert combined.startswith(scripts.script("state-of"))
     assert "return (only === null" in combined
+
+
+def test_the_waiting_scripts_start_with_the_motion_definitions():
+    motion = scripts.script("motion")
+    assert scripts.settle_script() == motion + scripts.script("settle")
+    assert scripts.settled_script() == scripts.script("state-of") + motion + scripts.script(
+        "settled"
+    )

@@ -8,7 +8,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 import dsfr_accordion
-from dsfr_accordion.audit.scripts import script
+from dsfr_accordion.audit.scripts import settle_script
 from tests.conftest import EXAMPLES
 
 pytestmark = pytest.mark.browser
@@ -37,7 +37,7 @@ def _wait_state(browser, index: int, expected: tuple[str, bool, bool]) -> None:
 def _press(browser, index: int, key: str | None = None) -> None:
     """Click the button of section ``index``, or press ``key`` on it, as a user would."""
     button = browser.find_elements(By.CSS_SELECTOR, ".fr-accordion__btn")[index]
-    browser.execute_async_script(script("settle"), button, 3000)
+    browser.execute_async_script(settle_script(), button, 3000)
     if key is None:
         button.click()
     else:

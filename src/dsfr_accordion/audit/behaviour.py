@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from .findings import AuditFinding, found
 from .rules import Msg
-from .scripts import script, with_states
+from .scripts import script, settle_script, settled_script, with_states
 
 if TYPE_CHECKING:
     from selenium.webdriver.remote.webdriver import WebDriver
@@ -120,7 +120,7 @@ def _check_button(
     # Once per button: each activation below ends when the page is still, and says
     # where the button is for the next click. The clicks come first: they give the
     # button the focus the keys then need (each activation checks it stays).
-    at = driver.execute_async_script(script("settle"), button, limit * 1000)
+    at = driver.execute_async_script(settle_script(), button, limit * 1000)
     current = states(driver)
     for action, key in ACTIVATIONS:
         problem, current, at = _toggle_twice(driver, index, key, current, at, limit=limit)
@@ -199,9 +199,7 @@ def _toggle_twice(
         (start.is_open, "the second activation did not toggle the panel back"),
     ):
         press(driver, key, at)
-        settled = driver.execute_async_script(
-            with_states("settled"), index, want_open, limit * 1000
-        )
+        settled = driver.execute_async_script(settled_script(), index, want_open, limit * 1000)
         if settled is None:
             return Msg(failure), current, at
         rows, focused, at = settled

@@ -29,7 +29,7 @@ from .behaviour import press
 from .chromium import REDUCED_MOTION
 from .findings import AuditFinding, found
 from .rules import ENHANCEMENT_PROBLEMS, Msg
-from .scripts import script, with_panel_close
+from .scripts import script, settle_script, with_panel_close
 
 if TYPE_CHECKING:
     from selenium.webdriver.remote.webdriver import WebDriver
@@ -96,7 +96,7 @@ def check_enhancements(
     )
     try:
         hidden = driver.execute_async_script(
-            script("enhancement-shown"), None, [group.index for group in groups], wait
+            script("enhancement-shown"), [group.index for group in groups], wait
         )
     finally:
         driver.execute_cdp_cmd(
@@ -112,7 +112,7 @@ def _show_all_problem(driver: WebDriver, button: WebElement, wait: float) -> str
     if not driver.execute_script(script("visible"), button):
         return "show-all-hidden"
     for want in (True, False):
-        press(driver, None, driver.execute_async_script(script("settle"), button, wait))
+        press(driver, None, driver.execute_async_script(settle_script(), button, wait))
         problem = driver.execute_async_script(script("enhancement-all"), button, want, wait)
         if problem:
             return str(problem)
@@ -130,9 +130,7 @@ def check_without_javascript(
     try:
         if not reload():
             return []
-        hidden = driver.execute_async_script(
-            script("enhancement-shown"), "open-without-js", groups, limit * 1000
-        )
+        hidden = driver.execute_async_script(script("enhancement-shown"), groups, limit * 1000)
     finally:
         driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
     return [_finding(name, "open-without-js", panel, "without-js") for panel in hidden]

@@ -18,6 +18,8 @@ FOLDER = Path(__file__).resolve().parent / "js"
 STATE_DEFINITIONS = "state-of"
 #: The definitions the scripts that open a panel start with (``panelOpen``, ``closePanel``).
 PANEL_DEFINITIONS = "panel-close"
+#: The definitions the scripts that wait for a still page start with (``still``, ``centreOf``).
+MOTION_DEFINITIONS = "motion"
 
 
 @cache
@@ -27,12 +29,26 @@ def script(name: str) -> str:
 
 
 @cache
+def composed(*names: str) -> str:
+    """The scripts ``js/<name>.js`` one after the other: definitions, then the script."""
+    return "".join(map(script, names))
+
+
 def with_states(name: str) -> str:
     """The script ``js/<name>.js`` after the definitions of ``js/state-of.js``."""
-    return script(STATE_DEFINITIONS) + script(name)
+    return composed(STATE_DEFINITIONS, name)
 
 
-@cache
 def with_panel_close(name: str) -> str:
     """The script ``js/<name>.js`` after the definitions of ``js/panel-close.js``."""
-    return script(PANEL_DEFINITIONS) + script(name)
+    return composed(PANEL_DEFINITIONS, name)
+
+
+def settle_script() -> str:
+    """``js/settle.js`` after the definitions it uses (``js/motion.js``)."""
+    return composed(MOTION_DEFINITIONS, "settle")
+
+
+def settled_script() -> str:
+    """``js/settled.js`` after the definitions it uses (state-of.js, motion.js)."""
+    return composed(STATE_DEFINITIONS, MOTION_DEFINITIONS, "settled")

@@ -6,7 +6,7 @@
 // not (a problem code of rules.py's ENHANCEMENT_PROBLEMS); the panel is closed again first.
 const [id, limit, done] = arguments;
 const panel = document.getElementById(id);
-const button = document.querySelector(`[aria-controls="${CSS.escape(id)}"]`);
+const button = buttonOf(panel);
 const deadline = performance.now() + limit;
 const isOpen = () => panelOpen(panel, button);
 const putBack = (problem) => closePanel(panel, button, deadline, done, problem);

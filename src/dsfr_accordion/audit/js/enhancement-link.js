@@ -8,7 +8,7 @@
 const [id, limit, done] = arguments;
 const target = document.getElementById(id);
 const panel = target && target.closest('.fr-collapse');
-const button = panel && document.querySelector(`[aria-controls="${CSS.escape(panel.id)}"]`);
+const button = panel && buttonOf(panel);
 const focused = target === panel ? button : target;
 const address = location.href;
 const deadline = performance.now() + limit;

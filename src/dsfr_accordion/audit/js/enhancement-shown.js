@@ -1,16 +1,13 @@
-// Asynchronous script (arguments: feature or null, group indices, limit, done). The ids
-// of the panels of the marked groups at `indices` (among the data-dsfr-accordion groups,
-// in document order) marked with `feature` (null: any) that a reader does not see as
-// the page is now rendered (no height, not visible, or its content skipped: a
-// hidden="until-found" panel keeps its padding), under print media or with JavaScript
-// off. The panels are first let come to rest (the DSFR JS ends a collapse 500 ms after
+// Asynchronous script (arguments: group indices, limit, done). The ids of the panels of
+// the marked groups at `indices` (among the data-dsfr-accordion groups, in document
+// order) that a reader does not see as the page is now rendered (no height, not
+// visible, or its content skipped: a hidden="until-found" panel keeps its padding),
+// under print media or with JavaScript off. The panels are first let come to rest (the DSFR JS ends a collapse 500 ms after
 // it starts when there is no transition, and the library's module brings a panel's
 // hidden attribute in step only then), for `limit` milliseconds at most.
-const [feature, indices, limit, done] = arguments;
+const [indices, limit, done] = arguments;
 const groups = [...document.querySelectorAll('[data-dsfr-accordion]')]
-  .filter((g, i) => indices.includes(i))
-  .filter((g) => feature === null ||
-    (g.getAttribute('data-dsfr-accordion') || '').trim().split(/\s+/).includes(feature));
+  .filter((g, i) => indices.includes(i));
 const panels = groups.flatMap((g) => [...g.querySelectorAll(':scope > .fr-accordion > .fr-collapse')]);
 const deadline = performance.now() + limit;
 const shown = (p) => {

@@ -1,4 +1,4 @@
-// Asynchronous script (arguments: element, limit, done). Scrolls the element to the
+// Asynchronous script (arguments: element, limit, done), after motion.js. Scrolls the element to the
 // middle of the view and resolves, once it stops moving, with the centre of the
 // element, where a click lands: a panel opening or closing above it moves it (the
 // DSFR JS applies a change in its next animation frame, then runs its transition),
@@ -9,21 +9,16 @@
 const [element, limit, done] = arguments;
 element.scrollIntoView({block: 'center', behavior: 'instant'});
 const deadline = performance.now() + limit;
-const centre = () => {
-  const r = element.getBoundingClientRect();
-  return [r.left + r.width / 2, r.top + r.height / 2];
-};
-const still = () => !document.getAnimations().some((a) => a.playState === 'running');
 let last = null;
 const check = () => {
   const top = element.getBoundingClientRect().top;
-  if (top === last || performance.now() > deadline) { done(centre()); }
+  if (top === last || performance.now() > deadline) { done(centreOf(element)); }
   else { last = top; requestAnimationFrame(check); }
 };
 requestAnimationFrame(() => {
   if (still()) {
     element.scrollIntoView({block: 'center', behavior: 'instant'});
-    done(centre());
+    done(centreOf(element));
   } else {
     check();
   }

@@ -1,9 +1,11 @@
-// Asynchronous script (arguments: index, want, limit, done), after state-of.js.
+// Asynchronous script (arguments: index, want, limit, done), after state-of.js and
+// motion.js.
 // After an activation of button `index`: resolves, once the button is `want` (open
 // or closed: aria-expanded, the panel's class and its display agree) and still (no
 // animation or transition runs in the document and no other panel of its group is
-// open, or it has not moved since the previous animation frame), with every button's state, whether the button has the
-// focus, and its centre (scrolled into view) for the next click. One round trip per
+// open, or it has not moved since the previous animation frame), with every button's
+// state, whether the button has the focus, and its centre (scrolled into view) for the
+// next click. One round trip per
 // activation instead of polling. Resolves with null when the panel has not got there
 // by the time the DSFR JS itself is done with a panel (its CSS transition, then the
 // 500 ms after which the DSFR JS ends a collapse whose transition never ended) and at
@@ -25,8 +27,6 @@ if (panel) {
   });
 }
 const bound = transition + 500;
-// Nothing moves: no animation or transition runs in the document.
-const still = () => !document.getAnimations().some((a) => a.playState === 'running');
 // Opening a panel of a grouped accordion closes the others of its group, in a later
 // frame of the DSFR JS: until then, only a still frame says the page is done.
 const groupDone = (state) => !want || state[4] === null ||
@@ -40,9 +40,7 @@ const check = () => {
     const top = button.getBoundingClientRect().top;
     if (top === last || (still() && groupDone(state))) {
       button.scrollIntoView({block: 'center', behavior: 'instant'});
-      const r = button.getBoundingClientRect();
-      done([allButtons().map(stateOf), document.activeElement === button,
-            [r.left + r.width / 2, r.top + r.height / 2]]);
+      done([allButtons().map(stateOf), document.activeElement === button, centreOf(button)]);
       return;
     }
     last = top;
