@@ -587,6 +587,7 @@ def jobs(repetitions: int, copies: int) -> dict[str, Any]:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     one = summaries["browser-1"]
+    floor = _frame_floor(site, summaries["axe"].median)
     scaling: dict[str, Any] = {}
     for count in range(1, cores + 1):
         speedup = paired_ratio(one, summaries[f"browser-{count}"])
@@ -602,5 +603,45 @@ def jobs(repetitions: int, copies: int) -> dict[str, Any]:
             name: len(site.pages) / summary.median for name, summary in summaries.items()
         },
         "behaviour_ratio": paired_ratio(one, summaries["axe"]).as_dict(),
+        "frame_floor": floor,
         "scaling": scaling,
+    }
+
+
+# Asynchronous: the animation frames the page draws in one second.
+_FRAMES_IN_A_SECOND = """
+const done = arguments[0];
+let frames = 0;
+const start = performance.now();
+const count = () => {
+  frames += 1;
+  if (performance.now() - start < 1000) requestAnimationFrame(count); else done(frames);
+};
+requestAnimationFrame(count);
+"""
+
+
+def _frame_floor(site: Site, axe_seconds: float) -> dict[str, Any]:
+    """The floor of the behaviour checks on ``site``: the DSFR JavaScript opens or
+    closes a panel in its next animation frame, so each activation takes one frame at
+    least; the floor of `check --browser` is the `--checks axe` time (``axe_seconds``)
+    plus one frame per activation of every accordion button (the frame interval
+    measured in the audit's own headless Chromium)."""
+    from dsfr_accordion.audit import browser  # noqa: PLC0415
+    from dsfr_accordion.audit.behaviour import ACTIVATIONS  # noqa: PLC0415
+
+    buttons = sum(
+        (site.folder / page).read_text(encoding="utf-8").count('class="fr-accordion__btn"')
+        for page in site.pages
+    )
+    activations = buttons * len(ACTIVATIONS) * 2  # each opens, then closes
+    with browser.BrowserSession(DSFR_DIST.resolve(), axe=False, behaviour=False) as session:
+        session.driver.get("about:blank")
+        frames = session.driver.execute_async_script(_FRAMES_IN_A_SECOND)
+    frame = 1 / frames
+    return {
+        "buttons": buttons,
+        "activations": activations,
+        "frame_seconds": frame,
+        "seconds": axe_seconds + activations * frame,
     }

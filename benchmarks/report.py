@@ -701,6 +701,7 @@ def _jobs_section(results: dict[str, Any], link: str, drawn: dict[str, str]) -> 
         f"The behaviour checks: `--browser` ÷ `--checks axe`, one session each: "
         f"{_ratio(jobs['behaviour_ratio'])}.",
         "",
+        *_frame_floor_lines(jobs),
         "Scaling of `check --browser --jobs N`: "
         + (
             "; ".join(
@@ -715,6 +716,26 @@ def _jobs_section(results: dict[str, Any], link: str, drawn: dict[str, str]) -> 
         "",
     ]
     return lines + _image(link, drawn, "jobs", "Throughput of check --browser --jobs N")
+
+
+def _frame_floor_lines(jobs: dict[str, Any]) -> list[str]:
+    """The floor of the behaviour checks (one animation frame per activation), when
+    measured."""
+    floor = jobs.get("frame_floor")
+    if not floor:
+        return []
+    axe = jobs["times"]["axe"]["median"]
+    full = jobs["times"]["browser-1"]["median"]
+    return [
+        f"Their floor: the DSFR JavaScript opens or closes a panel in its next animation "
+        f"frame ({floor['frame_seconds'] * 1000:.1f} ms here), and {floor['buttons']} "
+        f"buttons are tested with {floor['activations']} activations, so `--browser` "
+        f"cannot take less than the `--checks axe` time plus "
+        f"{floor['activations'] * floor['frame_seconds']:.2f} s: {floor['seconds']:.2f} s, "
+        f"{floor['seconds'] / axe:.2f}{TIMES} the axe-only time. `--browser` takes "
+        f"{full / floor['seconds']:.2f}{TIMES} that floor.",
+        "",
+    ]
 
 
 def _i18n_section(results: dict[str, Any], link: str, drawn: dict[str, str]) -> list[str]:

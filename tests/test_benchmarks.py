@@ -302,6 +302,8 @@ def synthetic_results() -> dict:
                       "browser-2": _summary(10.0)},
             "pages_per_second": {"axe": 3.3, "browser-1": 1.3, "browser-2": 2.0},
             "behaviour_ratio": _summary(2.5),
+            "frame_floor": {"buttons": 50, "activations": 300, "frame_seconds": 0.02,
+                            "seconds": 12.0},
             "scaling": {"1": {"speedup": _summary(1.0), "efficiency": 1.0},
                         "2": {"speedup": _summary(1.5), "efficiency": 0.75}},
         },
@@ -365,6 +367,10 @@ def test_report_shows_the_peers_the_findings_and_the_scaling():
     assert "## 5. Behaviour checks and `--jobs`" in text
     assert "| `check --browser --jobs 2` | 10.0 s ±0% | 2.00 |" in text
     assert f"N = 2: 1.50{times} (1.50{dash}1.50) the throughput at N = 1, 0.75 of linear" in text
+    # The behaviour checks' floor: 6 s of axe-core, then 300 activations of 20 ms.
+    assert "50 buttons are tested with 300 activations" in text
+    assert f"plus 6.00 s: 12.00 s, 2.00{times} the axe-only time" in text
+    assert f"`--browser` takes 1.25{times} that floor." in text
     assert "| `imports` | 100.0 ms ±0% |" in text
     assert f"YAML example 1.20{times} (1.20{dash}1.20), Markdown example 1.30{times}" in text
     assert "Minimal content, 1,000 items" in text

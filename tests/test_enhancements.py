@@ -232,6 +232,72 @@ def test_beforematch_on_a_closed_panel_opens_it_through_the_dsfr_js(browser, ope
     assert not shown(rows[1])
 
 
+# Asynchronous: follows a link to the element arguments[0] (location.hash), then
+# resolves, once it has the focus, with whether the DSFR JS still has its panel
+# "collapsing" (null if it never gets the focus).
+FOCUSED_WHILE_COLLAPSING = """
+const [id, done] = arguments;
+const target = document.getElementById(id);
+const panel = target.closest('.fr-collapse');
+const start = performance.now();
+location.hash = id;
+const step = () => {
+  if (document.activeElement === target) done(panel.classList.contains('fr-collapsing'));
+  else if (performance.now() - start > 3000) done(null);
+  else requestAnimationFrame(step);
+};
+step();
+"""
+
+# Asynchronous: once the DSFR JS is done with the open panel arguments[0], closes it
+# with its button, then resolves, once it is hidden="until-found", with whether the
+# DSFR JS still has it "collapsing" (null if it never gets the attribute).
+UNTIL_FOUND_WHILE_COLLAPSING = """
+const [id, done] = arguments;
+const panel = document.getElementById(id);
+const start = performance.now();
+const step = () => {
+  const found = panel.getAttribute('hidden') === 'until-found';
+  if (found) done(panel.classList.contains('fr-collapsing'));
+  else if (performance.now() - start > 3000) done(null);
+  else requestAnimationFrame(step);
+};
+const close = () => {
+  if (panel.classList.contains('fr-collapsing')) {
+    requestAnimationFrame(close);
+  } else {
+    document.querySelector(`[aria-controls="${id}"]`).click();
+    step();
+  }
+};
+close();
+"""
+
+
+def test_without_motion_a_link_focuses_and_a_closed_panel_is_found_at_once(browser, open_page):
+    # Under reduced motion a panel does not move: the DSFR JS keeps it "collapsing"
+    # 500 ms after its state changed, waiting for a transition that never comes; the
+    # module does not wait with it.
+    html = page(CLOUD)
+    target = question_ids(html)[-2]
+    open_page("no-motion.html", html)
+    assert browser.execute_async_script(FOCUSED_WHILE_COLLAPSING, target) is True
+    assert browser.execute_async_script(UNTIL_FOUND_WHILE_COLLAPSING, "cancerologie") is True
+
+
+def test_with_motion_a_link_focuses_once_the_panel_is_done_moving(browser, open_page):
+    # The focus scrolls the question into view: during the transition, to where it was.
+    html = page(CLOUD)
+    target = question_ids(html)[-2]
+    with_motion = [{"name": "prefers-reduced-motion", "value": "no-preference"}]
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": with_motion})
+    try:
+        open_page("motion.html", html)
+        assert browser.execute_async_script(FOCUSED_WHILE_COLLAPSING, target) is False
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": REDUCED_MOTION})
+
+
 def test_without_the_option_closed_panels_are_not_until_found(browser, open_page):
     open_page("no-find.html", page(CLOUD, find_in_page=False))
     time.sleep(0.1)

@@ -5,18 +5,19 @@ A group of accordions the library marks (``data-dsfr-accordion``, see
 accordion; each promise is checked as a visitor would meet it, with the page's own
 files (its copy of ``dsfr-accordion.js`` may be missing, stale or broken):
 
-- a link to a question of a closed panel (``page.html#id``) opens the panel and
-  moves the focus to the question;
+- every panel shows in print (checked first, on the page as it was loaded);
 - ``find-in-page``: a closed panel is ``hidden="until-found"`` where the browser
   knows it, and the ``beforematch`` event of a match opens it;
+- a link to a question of a closed panel (``page.html#id``) opens the panel and
+  moves the focus to the question;
 - ``show-all``: the button is shown, opens every panel of its group and then closes
   them, saying each time what it does next;
-- every panel shows in print;
 - ``open-without-js``: every panel shows with JavaScript off (the page loaded again,
-  scripting disabled: the last check of a page).
+  scripting disabled: the last check of a page, after the accordions' own).
 
 Each check puts the page back as it found it. A group hidden at load is left
-out (its accordions are reported as not tested already).
+out (its accordions are reported as not tested already). They run before the
+checks of the accordions themselves (:mod:`.behaviour`), on panels at rest.
 """
 
 from __future__ import annotations
@@ -73,6 +74,19 @@ def check_enhancements(
     if not groups:
         return findings, []
     wait = limit * 1000
+    # Print first, the panels as the page was loaded: the checks below open and close them.
+    driver.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia", {"media": "print", "features": list(REDUCED_MOTION)}
+    )
+    try:
+        hidden = driver.execute_async_script(
+            script("enhancement-shown"), [group.index for group in groups], wait
+        )
+    finally:
+        driver.execute_cdp_cmd(
+            "Emulation.setEmulatedMedia", {"media": "", "features": list(REDUCED_MOTION)}
+        )
+    findings += [_finding(name, "print", panel, "print") for panel in hidden]
     for group in groups:
         # A panel at rest first: the link leaves its panel closing.
         if "find-in-page" in group.features and group.closed_panel is not None:
@@ -91,18 +105,6 @@ def check_enhancements(
             problem = _show_all_problem(driver, group.show_all, wait)
             if problem:
                 findings.append(_finding(name, "show-all", group.first_panel, problem))
-    driver.execute_cdp_cmd(
-        "Emulation.setEmulatedMedia", {"media": "print", "features": list(REDUCED_MOTION)}
-    )
-    try:
-        hidden = driver.execute_async_script(
-            script("enhancement-shown"), [group.index for group in groups], wait
-        )
-    finally:
-        driver.execute_cdp_cmd(
-            "Emulation.setEmulatedMedia", {"media": "", "features": list(REDUCED_MOTION)}
-        )
-    findings += [_finding(name, "print", panel, "print") for panel in hidden]
     return findings, [group.index for group in groups if "open-without-js" in group.features]
 
 
@@ -111,12 +113,15 @@ def _show_all_problem(driver: WebDriver, button: WebElement, wait: float) -> str
     :data:`~.rules.ENHANCEMENT_PROBLEMS`): show all, then hide all, each a real click."""
     if not driver.execute_script(script("visible"), button):
         return "show-all-hidden"
-    for want in (True, False):
-        press(driver, None, driver.execute_async_script(settle_script(), button, wait))
-        problem = driver.execute_async_script(script("enhancement-all"), button, want, wait)
-        if problem:
-            return str(problem)
-    return None
+    try:
+        for want in (True, False):
+            press(driver, None, driver.execute_async_script(settle_script(), button, wait))
+            problem = driver.execute_async_script(script("enhancement-all"), button, want, wait)
+            if problem:
+                return str(problem)
+        return None
+    finally:
+        driver.execute_script(script("blur"), button)
 
 
 def check_without_javascript(

@@ -23,9 +23,26 @@ const features = (group) => (group.getAttribute('data-dsfr-accordion') || '').sp
 const panelsOf = (group) => [...group.querySelectorAll(':scope > .fr-accordion > .fr-collapse')];
 const bound = (panel) => panel.hasAttribute('data-fr-js-collapse');
 const isOpen = (panel) => panel.classList.contains('fr-collapse--expanded');
+// Seconds the transitions of a panel (or of its ::before, which the DSFR
+// stylesheet moves too) last, delays included: 0 under reduced motion.
+const seconds = (time) => parseFloat(time) * (time.trim().endsWith('ms') ? 0.001 : 1);
+const transitionOf = (style) => {
+  const delays = style.transitionDelay.split(',');
+  return Math.max(...style.transitionDuration.split(',')
+    .map((duration, i) => seconds(duration) + seconds(delays[i % delays.length])));
+};
+const moves = (panel) =>
+  transitionOf(getComputedStyle(panel)) > 0 || transitionOf(getComputedStyle(panel, '::before')) > 0;
+// Whether each panel was open when the DSFR JS last started to open or close it
+// ("collapsing"), as the class changes show it (see the MutationObserver below).
+const openedFrom = new WeakMap();
 // Between a disclose or conceal and the end of its transition, the DSFR JS has
-// the panel "collapsing": it measures it then, and it must be measurable.
-const atRest = (panel) => !panel.classList.contains('fr-collapsing');
+// the panel "collapsing": it measures it then, and it must be measurable. A panel
+// that does not move (reduced motion) is done once its state has changed: the DSFR
+// JS would keep it "collapsing" 500 ms more, waiting for a transitionend that never
+// comes, and the focus of a link would wait as long.
+const atRest = (panel) => !panel.classList.contains('fr-collapsing') ||
+  (openedFrom.has(panel) && openedFrom.get(panel) !== isOpen(panel) && !moves(panel));
 const groupOf = (panel) => {
   const group = panel.parentElement && panel.parentElement.parentElement;
   return group && group.matches(GROUP) ? group : null;
@@ -150,6 +167,12 @@ const init = () => {
     for (const record of records) {
       const panel = record.target;
       if (panel.classList && panel.classList.contains('fr-collapse')) {
+        // The state before a change that did not find the panel collapsing: the
+        // last of them is the state before its latest collapse started.
+        const before = ` ${record.oldValue || ''} `;
+        if (record.attributeName === 'class' && !before.includes(' fr-collapsing ')) {
+          openedFrom.set(panel, before.includes(' fr-collapse--expanded '));
+        }
         const group = groupOf(panel);
         if (group) groups.add(group);
       }
@@ -159,6 +182,7 @@ const init = () => {
     subtree: true,
     attributes: true,
     attributeFilter: ['class', 'data-fr-js-collapse'],
+    attributeOldValue: true,
   });
   window.addEventListener('hashchange', () => reveal(fragment()));
   // A click on an accordion button reaches this listener (the document's, capturing)

@@ -10,8 +10,11 @@ const button = buttonOf(panel);
 const deadline = performance.now() + limit;
 const isOpen = () => panelOpen(panel, button);
 const putBack = (problem) => closePanel(panel, button, deadline, done, problem);
-// Closed and at rest: the library's module has brought the attribute in step.
-const atRest = () => !panel.classList.contains('fr-collapsing');
+// Closed and at rest, or already given the attribute (a panel that does not move is at
+// rest once closed, while the DSFR JS still has it "collapsing" for 500 ms): the
+// library's module has brought the attribute in step.
+const atRest = () => !panel.classList.contains('fr-collapsing') ||
+  panel.getAttribute('hidden') === 'until-found';
 const found = () => {
   panel.dispatchEvent(new Event('beforematch'));
   const check = () => {
