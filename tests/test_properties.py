@@ -317,6 +317,23 @@ def test_slugify_agrees_with_its_character_by_character_definition(title):
     assert dsfr_accordion.slugify(title) == _slug_by_definition(title)
 
 
+#: Texts whose words meet every kind of white space str.split() knows, combining marks
+#: and characters that fold to nothing or to a separator next to them.
+SPACED_TEXT = st.text(
+    alphabet=st.sampled_from(
+        "aZ9É\u0301\u034fœİ\u0131ﬁ½-'’?Σς \t\n\x1c\x1f\x85\xa0\u2003\u2028\u3000"
+    )
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.one_of(TITLES, SPACED_TEXT), min_size=1, max_size=8))
+def test_the_allocator_slugs_word_by_word_as_slugify_does(texts):
+    # One allocator for all the texts: words seen in one text are reused in the next.
+    allocator = IdAllocator()
+    assert [allocator._slug(text) for text in texts] == [dsfr_accordion.slugify(t) for t in texts]
+
+
 def test_every_code_point_clean_text_removes_is_unprintable():
     # clean_text skips its regular expression for printable text: sound only if
     # no removed code point is printable. Checked over all of Unicode.

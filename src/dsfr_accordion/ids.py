@@ -70,6 +70,15 @@ def slugify(text: str) -> str:
     characters become ``-``; a slug that would start with a digit gets the
     ``accordion-`` prefix, and an empty one is ``accordion``.
     """
+    return _finished(_runs(text))
+
+
+def _runs(text: str) -> str:
+    """The runs of ``[a-z0-9]`` of ``text`` once folded, joined with ``-``.
+
+    Each character folds on its own, and white space separates runs: the runs of
+    a text are those of its words (what :meth:`IdAllocator._slug` relies on).
+    """
     # Only non-ASCII characters need a look at a table or at their Unicode data:
     # regular expression passes instead of a Python step per character
     # (docs/benchmarks.md).
@@ -81,7 +90,11 @@ def slugify(text: str) -> str:
         bare = _LATIN_MARKS.sub("", folded)
         if not bare.isascii():
             bare = _NON_ASCII.sub(_fold, bare)
-    slug = _NOT_SLUG.sub("-", bare).strip("-")
+    return _NOT_SLUG.sub("-", bare).strip("-")
+
+
+def _finished(slug: str) -> str:
+    """The id base of the runs ``slug``: a letter first, at most 48 characters."""
     if not slug:
         return FALLBACK_SLUG
     if not slug[0].isalpha():
@@ -139,8 +152,11 @@ class IdAllocator:
         # ids are never given back, so allocation stays linear when titles collide.
         self._next_suffix: dict[str, int] = {}
         # The slug of each text seen: testimonials of a page ask the same questions
-        # ("Pouvez-vous décrire le projet ?"), each slugged once (docs/benchmarks.md).
+        # ("Pouvez-vous décrire le projet ?"), each slugged once; and the runs of each
+        # word seen, as titles and questions share most of their words
+        # (docs/benchmarks.md).
         self._slugs: dict[str, str] = {}
+        self._words: dict[str, str] = {}
 
     @property
     def taken(self) -> frozenset[str]:
@@ -180,10 +196,18 @@ class IdAllocator:
         return self._fresh(f"{parent}-{self._slug(text)}")
 
     def _slug(self, text: str) -> str:
-        """:func:`slugify` of ``text``, once per text for this allocator."""
+        """:func:`slugify` of ``text``, once per text for this allocator, from the runs
+        of its words, each word folded once (the same slug: ``tests/test_properties.py``)."""
         slug = self._slugs.get(text)
         if slug is None:
-            slug = self._slugs[text] = slugify(text)
+            runs = []
+            for word in text.split():
+                run = self._words.get(word)
+                if run is None:
+                    run = self._words[word] = _runs(word)
+                if run:
+                    runs.append(run)
+            slug = self._slugs[text] = _finished("-".join(runs))
         return slug
 
     def _fresh(self, base: str) -> str:
