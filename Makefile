@@ -98,7 +98,15 @@ $(DSFR_DIST)/dsfr.min.css: package.json package-lock.json
 
 assets: $(DSFR_DIST)/dsfr.min.css
 
-demo: $(VENV)/.installed assets
+# The library's own words compiled as a wheel ships them: a source .po newer than
+# its .mo is compiled again at every run (so that translators see their work at
+# once), which costs a command Babel and a compile (docs/benchmarks.md).
+UI_MO := $(patsubst locales/%.po,src/dsfr_accordion/locales/%.mo,\
+	$(wildcard locales/*/LC_MESSAGES/dsfr_accordion.po))
+$(UI_MO): src/dsfr_accordion/locales/%.mo: locales/%.po | $(VENV)/.installed
+	$(VPY) tools/ui_catalogue.py --compile
+
+demo: $(VENV)/.installed assets $(UI_MO)
 	@mkdir -p $(BUILD)
 	@for example in examples/temoignages-cloud.yaml examples/si-samu.md; do \
 	  name=$$(basename "$${example%.*}"); \
@@ -120,7 +128,7 @@ format: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check --fix $(LINTED)
 	$(VENV)/bin/ruff format $(LINTED)
 
-test: $(VENV)/.installed-test system-deps assets lint
+test: $(VENV)/.installed-test system-deps assets $(UI_MO) lint
 	$(VPY) -m pytest
 
 # Upgrade every locked version to the newest that pyproject.toml allows, on
@@ -181,7 +189,7 @@ $(BENCH_PEERS): benchmarks/package.json benchmarks/package-lock.json
 # Benchmarks (issues 9 and 19): benchmarks/results.json, docs/benchmarks.md and its charts
 # (about 12 minutes on 2 cores). ARGS=--quick (or make bench-quick) runs in about two
 # minutes into build/bench-quick/.
-bench: $(VENV)/.installed-bench system-deps assets $(BENCH_PEERS)
+bench: $(VENV)/.installed-bench system-deps assets $(UI_MO) $(BENCH_PEERS)
 	$(VPY) -m benchmarks $(ARGS)
 
 bench-quick:

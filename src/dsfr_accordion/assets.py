@@ -10,11 +10,8 @@ without them.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import os
 import re
-import shutil
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -105,6 +102,9 @@ def page_assets(base: str | None = None) -> PageAssets:
 @cache
 def enhancement_integrity(name: str) -> str:
     """The SRI hash (``sha384-…``) of the enhancement file ``name`` of this package."""
+    import base64  # noqa: PLC0415 - not on a render's path
+    import hashlib  # noqa: PLC0415 - not on a render's path
+
     digest = hashlib.sha384((STATIC / name).read_bytes()).digest()
     return "sha384-" + base64.b64encode(digest).decode("ascii")
 
@@ -130,6 +130,8 @@ def needed_files(dist: Path) -> list[str]:
 def copy_needed(dist: Path, names: list[str], target: Path) -> None:
     """Copy ``names`` (from :func:`needed_files`) into the folder ``target``: from
     ``dist``, and the library's own files from the package."""
+    import shutil  # noqa: PLC0415 - not on a render's path
+
     for name in names:
         (target / name).parent.mkdir(parents=True, exist_ok=True)
         source = STATIC / name if name in ENHANCEMENT_FILES else dist / name

@@ -12,7 +12,6 @@ shown as it is (:func:`~dsfr_accordion.ui.localized`).
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable
 
 from .model import Location
@@ -396,6 +395,8 @@ class ContentError(DsfrAccordionError):
 
 def suggest(word: str, choices: Iterable[str]) -> Phrase:
     """A hint naming the known choice closest to ``word``, or listing them all."""
+    import difflib  # noqa: PLC0415 - for a mistake only
+
     known = sorted(choices)
     close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
     if close:

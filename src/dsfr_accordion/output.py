@@ -19,9 +19,7 @@ import errno
 import fcntl
 import os
 import re
-import shutil
 import stat
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -83,6 +81,8 @@ def _write_through(target: Path, data: bytes) -> None:
 
 def _write_atomically(target: Path, data: bytes) -> None:
     """Write the regular file ``target`` through a temporary file renamed over it."""
+    import tempfile  # noqa: PLC0415 - not for standard output
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}-", dir=target.parent)
@@ -210,6 +210,7 @@ def _staging_names(destination: Path) -> re.Pattern[str]:
 
 def _remove(folder: Path) -> None:
     """Delete ``folder``, this library's, read-only parts included."""
+    import shutil  # noqa: PLC0415 - not on a render's path
 
     def writable_then_retry(function: Callable[..., object], path: str, _: BaseException) -> None:
         Path(path).parent.chmod(0o755)
@@ -252,6 +253,8 @@ def staged_dir(
     that died are removed. A folder that cannot be replaced (permissions) is a
     :class:`DsfrAccordionError`, with nothing left behind.
     """
+    import tempfile  # noqa: PLC0415 - not on a render's path
+
     destination = Path(target)
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
@@ -286,6 +289,8 @@ def staged_dir(
 
 def _swap(staging: Path, destination: Path) -> None:
     """Put ``staging`` in ``destination``'s place; the previous folder is removed."""
+    import tempfile  # noqa: PLC0415 - not on a render's path
+
     if not destination.exists():
         try:
             staging.rename(destination)

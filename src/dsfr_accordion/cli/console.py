@@ -8,10 +8,8 @@ read the same bytes. ``--quiet`` keeps only errors, ``--verbose`` adds details.
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import re
-import shutil
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -72,6 +70,8 @@ class Console:
     def step(self, done: int, total: int, label: object) -> None:
         """Draw ``[done+1/total] label`` in place on a terminal (a progress callback)."""
         if self.interactive and not self.quiet and total > 1:
+            import shutil  # noqa: PLC0415 - on a terminal only
+
             width = max(shutil.get_terminal_size().columns - 1, 20)
             self.stream.write(f"\r\x1b[K{printable(f'[{done + 1}/{total}] {label}')[:width]}")
             self.stream.flush()
@@ -137,6 +137,8 @@ class SuggestingParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         """Print the usage and the error with a suggestion, exit with status 2."""
+        import difflib  # noqa: PLC0415 - for a mistake only
+
         close: list[str] = []
         if match := self._CHOICE.search(message):
             known = re.findall(r"'([^']*)'", match.group(2))
