@@ -5,7 +5,6 @@ show all / hide all; axe-core and the behaviour checks with each of them on."""
 from __future__ import annotations
 
 import contextlib
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -300,7 +299,11 @@ def test_with_motion_a_link_focuses_once_the_panel_is_done_moving(browser, open_
 
 def test_without_the_option_closed_panels_are_not_until_found(browser, open_page):
     open_page("no-find.html", page(CLOUD, find_in_page=False))
-    time.sleep(0.1)
+    # The module has brought the group in step (it shows the show-all button in the
+    # same pass that gives closed panels hidden="until-found" when the feature is on).
+    WebDriverWait(browser, 5).until(
+        lambda b: b.find_element(By.CSS_SELECTOR, ".dsfr-accordion-show-all").is_displayed()
+    )
     assert [row[2] for row in panels(browser)] == [None] * 4
 
 
