@@ -584,10 +584,10 @@ def jobs(repetitions: int, copies: int) -> dict[str, Any]:
         }
         log(f"check --jobs: {len(site.pages)} pages, {repetitions} runs each of {', '.join(runs)}")
         summaries = interleaved(runs, repetitions, 0.0, warm_up=False)
+        floor = _frame_floor(site, summaries["axe"].median)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     one = summaries["browser-1"]
-    floor = _frame_floor(site, summaries["axe"].median)
     scaling: dict[str, Any] = {}
     for count in range(1, cores + 1):
         speedup = paired_ratio(one, summaries[f"browser-{count}"])
