@@ -255,7 +255,7 @@ def test_javascript_link_is_not_a_link(write):
 
 # --- errors ------------------------------------------------------------------------------
 
-ATTRIBUTE_HINT = "directly above a '## ' heading or a '>' quote"
+ATTRIBUTE_HINT = "directly above a '## ' or '### ' heading or a '>' quote"
 
 ERRORS = [
     pytest.param(

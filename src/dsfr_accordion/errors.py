@@ -101,7 +101,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("this attribute line is not understood: {text!r}"),
         N_(
             'write attributes as {{#id key="value"}} on a line of their own, '
-            "directly above a '## ' heading or a '>' quote"
+            "directly above a '## ' or '### ' heading or a '>' quote"
         ),
     ),
     "unknown-attribute": (

@@ -446,5 +446,7 @@ def _refuse_attributes(token: Token, source: Source) -> None:
             source.attributes_at(token),
             key=extra[0],
             where=N_("a paragraph or list"),
-            suggestion=N_("attribute lines go directly above a '## ' heading or a '>' quote"),
+            suggestion=N_(
+                "attribute lines go directly above a '## ' or '### ' heading or a '>' quote"
+            ),
         )
