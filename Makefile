@@ -103,7 +103,8 @@ assets: $(DSFR_DIST)/dsfr.min.css
 # once), which costs a command Babel and a compile (docs/benchmarks.md).
 UI_MO := $(patsubst locales/%.po,src/dsfr_accordion/locales/%.mo,\
 	$(wildcard locales/*/LC_MESSAGES/dsfr_accordion.po))
-$(UI_MO): src/dsfr_accordion/locales/%.mo: locales/%.po | $(VENV)/.installed
+# One run compiles them all (a grouped target: once, however many are stale).
+$(UI_MO) &: $(patsubst src/dsfr_accordion/locales/%.mo,locales/%.po,$(UI_MO)) | $(VENV)/.installed
 	$(VPY) tools/ui_catalogue.py --compile
 
 demo: $(VENV)/.installed assets $(UI_MO)

@@ -318,10 +318,12 @@ def test_slugify_agrees_with_its_character_by_character_definition(title):
 
 
 #: Texts whose words meet every kind of white space str.split() knows, combining marks
-#: and characters that fold to nothing or to a separator next to them.
+#: (Latin and others), characters that fold to nothing, to a separator or to a space
+#: (¨, U+1FED) next to them, and one whose lower case is not transliterated (ẞ).
 SPACED_TEXT = st.text(
     alphabet=st.sampled_from(
-        "aZ9É\u0301\u034fœİ\u0131ﬁ½-'’?Σς \t\n\x1c\x1f\x85\xa0\u2003\u2028\u3000"
+        "aZ9É\u0301\u034f\u0483\u3099œİ\u0131ﬁ½¨\u1fed\u1e9e-'’?Σς"
+        " \t\n\x1c\x1f\x85\xa0\u2003\u2028\u3000"
     )
 )
 

@@ -311,17 +311,21 @@ class BrowserSession(contextlib.AbstractContextManager["BrowserSession"]):
             if not started:
                 page.add("page-load", problem=Msg("the accordions were not initialised in time"))
                 return
-        # The enhancements first, on panels at rest as loaded; the accordions' own checks
-        # leave the last panel they close in the middle of the DSFR JS's collapse.
+        # Print on the panels as loaded, at rest; the other enhancements after the
+        # accordions' own checks, so that a page they upset keeps those findings.
         with self._during(page, "the checks of the enhancements", timeouts.command):
-            found, without_js = enhancements.check_enhancements(
-                self.driver, page.name, timeouts.step
-            )
+            found = enhancements.check_print(self.driver, page.name, timeouts.step)
             self._still(page)
             page.findings += found
         with self._during(page, "the behaviour checks", timeouts.command):
             found = behaviour.check_behaviour(
                 self.driver, page.name, self.dismiss_alerts, timeouts.step
+            )
+            self._still(page)
+            page.findings += found
+        with self._during(page, "the checks of the enhancements", timeouts.command):
+            found, without_js = enhancements.check_enhancements(
+                self.driver, page.name, timeouts.step
             )
             self._still(page)
             page.findings += found

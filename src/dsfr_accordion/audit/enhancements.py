@@ -5,19 +5,23 @@ A group of accordions the library marks (``data-dsfr-accordion``, see
 accordion; each promise is checked as a visitor would meet it, with the page's own
 files (its copy of ``dsfr-accordion.js`` may be missing, stale or broken):
 
-- every panel shows in print (checked first, on the page as it was loaded);
+- every panel shows in print (:func:`check_print`: first, on the panels as the page
+  was loaded, before the accordions' own checks, :mod:`.behaviour`);
 - ``find-in-page``: a closed panel is ``hidden="until-found"`` where the browser
   knows it, and the ``beforematch`` event of a match opens it;
 - a link to a question of a closed panel (``page.html#id``) opens the panel and
   moves the focus to the question;
 - ``show-all``: the button is shown, opens every panel of its group and then closes
-  them, saying each time what it does next;
+  them (the other way round when every panel is open), saying each time what it
+  does next;
 - ``open-without-js``: every panel shows with JavaScript off (the page loaded again,
-  scripting disabled: the last check of a page, after the accordions' own).
+  scripting disabled: the last check of a page).
 
-Each check puts the page back as it found it. A group hidden at load is left
-out (its accordions are reported as not tested already). They run before the
-checks of the accordions themselves (:mod:`.behaviour`), on panels at rest.
+The last three run after the accordions' own checks, whose findings they cannot
+lose then. Each check closes again what it opened and takes back the focus it
+gave; show all / hide all leaves every panel of its group closed (or all open).
+A group hidden at load is left out (its accordions are reported as not tested
+already).
 """
 
 from __future__ import annotations
@@ -62,31 +66,38 @@ def marked_groups(driver: WebDriver) -> list[_Group]:
     return [_Group(*row) for row in driver.execute_script(script("enhanced-groups"))]
 
 
-def check_enhancements(
-    driver: WebDriver, name: str, limit: float
-) -> tuple[list[AuditFinding], list[int]]:
-    """The findings of the enhancements of the page (JavaScript on), file ``name``,
-    ``limit`` seconds bounding each wait (none on a page without marked groups); and
-    the indices of the groups seen that promise their answers without JavaScript,
-    for :func:`check_without_javascript`."""
-    findings: list[AuditFinding] = []
+def check_print(driver: WebDriver, name: str, limit: float) -> list[AuditFinding]:
+    """The panels of the marked groups of the page, file ``name``, that do not show
+    under print media, as findings; checked first, on the panels as the page was loaded
+    (the other checks open and close them). ``limit`` seconds bound the wait for the
+    panels to be at rest."""
     groups = marked_groups(driver)
     if not groups:
-        return findings, []
-    wait = limit * 1000
-    # Print first, the panels as the page was loaded: the checks below open and close them.
+        return []
     driver.execute_cdp_cmd(
         "Emulation.setEmulatedMedia", {"media": "print", "features": list(REDUCED_MOTION)}
     )
     try:
         hidden = driver.execute_async_script(
-            script("enhancement-shown"), [group.index for group in groups], wait
+            script("enhancement-shown"), [group.index for group in groups], limit * 1000
         )
     finally:
         driver.execute_cdp_cmd(
             "Emulation.setEmulatedMedia", {"media": "", "features": list(REDUCED_MOTION)}
         )
-    findings += [_finding(name, "print", panel, "print") for panel in hidden]
+    return [_finding(name, "print", panel, "print") for panel in hidden]
+
+
+def check_enhancements(
+    driver: WebDriver, name: str, limit: float
+) -> tuple[list[AuditFinding], list[int]]:
+    """The findings of the enhancements of the page (JavaScript on), file ``name``,
+    but print (:func:`check_print`), ``limit`` seconds bounding each wait (none on a
+    page without marked groups); and the indices of the groups seen that promise their
+    answers without JavaScript, for :func:`check_without_javascript`."""
+    findings: list[AuditFinding] = []
+    wait = limit * 1000
+    groups = marked_groups(driver)
     for group in groups:
         # A panel at rest first: the link leaves its panel closing.
         if "find-in-page" in group.features and group.closed_panel is not None:
@@ -110,18 +121,20 @@ def check_enhancements(
 
 def _show_all_problem(driver: WebDriver, button: WebElement, wait: float) -> str | None:
     """What is wrong with a group's show-all ``button``, if anything (a code of
-    :data:`~.rules.ENHANCEMENT_PROBLEMS`): show all, then hide all, each a real click."""
+    :data:`~.rules.ENHANCEMENT_PROBLEMS`): two real clicks, show all then hide all, or
+    hide all then show all when the button says every panel is open; the focus the
+    clicks gave the button taken back."""
     if not driver.execute_script(script("visible"), button):
         return "show-all-hidden"
-    try:
-        for want in (True, False):
-            press(driver, None, driver.execute_async_script(settle_script(), button, wait))
-            problem = driver.execute_async_script(script("enhancement-all"), button, want, wait)
-            if problem:
-                return str(problem)
-        return None
-    finally:
-        driver.execute_script(script("blur"), button)
+    first = button.get_dom_attribute("aria-expanded") != "true"
+    problem = None
+    for want in (first, not first):
+        press(driver, None, driver.execute_async_script(settle_script(), button, wait))
+        problem = driver.execute_async_script(script("enhancement-all"), button, want, wait)
+        if problem:
+            break
+    driver.execute_script(script("blur"), button)
+    return None if problem is None else str(problem)
 
 
 def check_without_javascript(

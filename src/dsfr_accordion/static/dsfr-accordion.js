@@ -24,18 +24,46 @@ const panelsOf = (group) => [...group.querySelectorAll(':scope > .fr-accordion >
 const bound = (panel) => panel.hasAttribute('data-fr-js-collapse');
 const isOpen = (panel) => panel.classList.contains('fr-collapse--expanded');
 // Seconds the transitions of a panel (or of its ::before, which the DSFR
-// stylesheet moves too) last, delays included: 0 under reduced motion.
+// stylesheet moves too) last, delays included: 0 under reduced motion. Each
+// transitioned property takes the durations and delays in turn, lists repeated.
 const seconds = (time) => parseFloat(time) * (time.trim().endsWith('ms') ? 0.001 : 1);
 const transitionOf = (style) => {
+  const durations = style.transitionDuration.split(',');
   const delays = style.transitionDelay.split(',');
-  return Math.max(...style.transitionDuration.split(',')
-    .map((duration, i) => seconds(duration) + seconds(delays[i % delays.length])));
+  return Math.max(...style.transitionProperty.split(',').map((_, i) =>
+    seconds(durations[i % durations.length]) + seconds(delays[i % delays.length])));
 };
+// While the module's found marker is on, the panel has no transition (the
+// stylesheet shows it at once); its open styles are the marker's, so none starts
+// when the marker goes.
 const moves = (panel) =>
   transitionOf(getComputedStyle(panel)) > 0 || transitionOf(getComputedStyle(panel, '::before')) > 0;
 // Whether each panel was open when the DSFR JS last started to open or close it
-// ("collapsing"), as the class changes show it (see the MutationObserver below).
+// ("collapsing"), as the class changes show it (noteCollapses, below).
 const openedFrom = new WeakMap();
+const classesOf = (value) => new Set((value || '').split(/\s+/).filter(Boolean));
+const sameClasses = (a, b) => a.size === b.size && [...a].every((name) => b.has(name));
+// Note, from one batch of class changes in order, the state of each panel when its
+// latest collapse started: the last change that did not find it collapsing, or a
+// write that changed nothing while it was collapsing (the DSFR JS starting a new
+// collapse, opening or closing it again, before the last one ended).
+const noteCollapses = (records) => {
+  const olds = new Map();
+  for (const record of records) {
+    if (record.attributeName !== 'class') continue;
+    if (!olds.has(record.target)) olds.set(record.target, []);
+    olds.get(record.target).push(classesOf(record.oldValue));
+  }
+  for (const [panel, befores] of olds) {
+    const afters = [...befores.slice(1), classesOf(panel.getAttribute('class'))];
+    befores.forEach((before, i) => {
+      const collapsing = before.has('fr-collapsing');
+      if (!collapsing || sameClasses(before, afters[i])) {
+        openedFrom.set(panel, before.has('fr-collapse--expanded'));
+      }
+    });
+  }
+};
 // Between a disclose or conceal and the end of its transition, the DSFR JS has
 // the panel "collapsing": it measures it then, and it must be measurable. A panel
 // that does not move (reduced motion) is done once its state has changed: the DSFR
@@ -163,21 +191,10 @@ const init = () => {
   // The DSFR JS binds the panels (data-fr-js-collapse) and opens and closes them
   // (their classes): each change of a marked group's panel brings the group in step.
   new MutationObserver((records) => {
-    const groups = new Set();
-    for (const record of records) {
-      const panel = record.target;
-      if (panel.classList && panel.classList.contains('fr-collapse')) {
-        // The state before a change that did not find the panel collapsing: the
-        // last of them is the state before its latest collapse started.
-        const before = ` ${record.oldValue || ''} `;
-        if (record.attributeName === 'class' && !before.includes(' fr-collapsing ')) {
-          openedFrom.set(panel, before.includes(' fr-collapse--expanded '));
-        }
-        const group = groupOf(panel);
-        if (group) groups.add(group);
-      }
-    }
-    groups.forEach(sync);
+    const changed = records.filter((record) =>
+      record.target.classList && record.target.classList.contains('fr-collapse'));
+    noteCollapses(changed);
+    new Set(changed.map((record) => groupOf(record.target)).filter(Boolean)).forEach(sync);
   }).observe(document.documentElement, {
     subtree: true,
     attributes: true,

@@ -2,9 +2,9 @@
 // the marked groups at `indices` (among the data-dsfr-accordion groups, in document
 // order) that a reader does not see as the page is now rendered (no height, not
 // visible, or its content skipped: a hidden="until-found" panel keeps its padding),
-// under print media or with JavaScript off. The panels are first let come to rest (the DSFR JS ends a collapse 500 ms after
-// it starts when there is no transition, and the library's module brings a panel's
-// hidden attribute in step only then), for `limit` milliseconds at most.
+// under print media or with JavaScript off. The panels are first let come to rest, no
+// longer "collapsing" (on a page just loaded they are), for `limit` milliseconds at
+// most: a panel is measured as it stays.
 const [indices, limit, done] = arguments;
 const groups = [...document.querySelectorAll('[data-dsfr-accordion]')]
   .filter((g, i) => indices.includes(i));

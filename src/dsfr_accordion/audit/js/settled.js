@@ -20,9 +20,12 @@ const panel = section && section.querySelector(':scope > .fr-collapse');
 const ms = (time) => parseFloat(time) * (time.trim().endsWith('ms') ? 1 : 1000);
 let transition = 0;
 if (panel) {
+  // Each transitioned property takes the durations and delays in turn, lists repeated.
   const style = getComputedStyle(panel);
+  const durations = style.transitionDuration.split(',');
   const delays = style.transitionDelay.split(',');
-  style.transitionDuration.split(',').forEach((duration, i) => {
+  style.transitionProperty.split(',').forEach((_, i) => {
+    const duration = durations[i % durations.length];
     transition = Math.max(transition, ms(duration) + ms(delays[i % delays.length]));
   });
 }
