@@ -87,6 +87,27 @@ def test_a_page_that_leaves_is_a_finding_and_its_new_page_is_not_audited(
     _still_audits_pages(browser_session, tmp_path)
 
 
+def test_a_page_that_leaves_on_a_link_keeps_the_findings_of_its_accordions(
+    browser_session: BrowserSession, tmp_path: Path
+):
+    # A router that leaves on hashchange, and buttons whose clicks never reach the DSFR
+    # JS: the accordion checks come before the link check, and their finding stays.
+    script = (
+        "addEventListener('hashchange', () => { location.href = 'about:blank'; });"
+        "document.addEventListener('click', (e) => e.stopPropagation(), true);"
+    )
+    with shorter(browser_session, **QUICK):
+        findings = _audit(browser_session, tmp_path, "router.html", _page(script))
+    assert [f.code for f in findings] == ["accordion-behaviour", "page-navigated"], _messages(
+        findings
+    )
+    assert findings[1].message() == (
+        "the page went to another address during the checks of the enhancements: "
+        "the rest of this page was not audited"
+    )
+    _still_audits_pages(browser_session, tmp_path)
+
+
 def _gone(group: int, seconds: float = 10) -> bool:
     """Whether the process group ``group`` ends within ``seconds`` (killed processes
     take a moment to end and be reaped)."""
