@@ -17,7 +17,7 @@ files (its copy of ``dsfr-accordion.js`` may be missing, stale or broken):
 - ``open-without-js``: every panel shows with JavaScript off (the page loaded again,
   scripting disabled: the last check of a page).
 
-The last three run after the accordions' own checks, whose findings they cannot
+All but print run after the accordions' own checks, whose findings they cannot
 lose then. Each check closes again what it opened and takes back the focus it
 gave; show all / hide all leaves every panel of its group closed (or all open).
 A group hidden at load is left out (its accordions are reported as not tested
