@@ -17,8 +17,6 @@ from .model import Document, Location
 from .syntax import is_safe_id
 from .ui import N_
 
-#: What an explicit id, a reserved id or a prefix may be: safe for the DSFR JS.
-
 #: Longest slug generated from a title, before any ``-N`` suffix.
 MAX_SLUG_LENGTH = 48
 
