@@ -35,6 +35,28 @@ def test_every_script_parses_as_a_strict_function_body():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_every_composed_script_parses_as_a_strict_function_body(tmp_path):
+    # Composed, the files share one scope: a name two of them declare breaks the script.
+    composed = {
+        "states": scripts.with_states("states"),
+        "settle": scripts.settle_script(),
+        "settled": scripts.settled_script(),
+        "reach": scripts.reach_script(),
+    }
+    files = []
+    for name, text in composed.items():
+        path = tmp_path / f"{name}.js"
+        path.write_text(text, encoding="utf-8")
+        files.append(str(path))
+    result = subprocess.run(
+        [shutil.which("node") or "node", "-e", PARSE, json.dumps(files)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_a_broken_script_is_caught(tmp_path):
     broken = tmp_path / "broken.js"
     broken.write_text("const a = ;\n", encoding="utf-8")
@@ -69,3 +91,9 @@ def test_the_waiting_scripts_start_with_the_motion_definitions():
     assert scripts.settled_script() == scripts.script("state-of") + motion + scripts.script(
         "settled"
     )
+    reach = scripts.reach_script()
+    assert reach.startswith(scripts.script("state-of") + motion)
+    assert reach.endswith(scripts.script("reach"))
+    # reveal.js and settle.js inside functions: their own `arguments`, their own scope.
+    assert "const reveal = function () {\n" + scripts.script("reveal") + "};" in reach
+    assert "const settle = function () {\n" + scripts.script("settle") + "};" in reach

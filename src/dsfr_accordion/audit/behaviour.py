@@ -6,7 +6,9 @@ a grouped accordion opening a panel closes the others, independent panels stay
 as they were. Input is real (trusted events through the DevTools protocol, as a
 person's), and each activation is followed by one script that waits for the
 page to settle (``js/settled.js``): as long as the DSFR JS itself takes over a
-panel, never a fixed time.
+panel, never a fixed time. Before a button's activations one script
+(``js/reach.js``) brings it within reach, waits until it is still and reads the
+state of every button.
 
 An accordion hidden at load (in a closed parent accordion, an unselected tab, a
 closed modal) is first brought within reach as a visitor would, by opening what
@@ -24,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from .findings import AuditFinding, found
 from .rules import Msg
-from .scripts import script, settle_script, settled_script, with_states
+from .scripts import reach_script, script, settled_script, with_states
 
 if TYPE_CHECKING:
     from selenium.webdriver.remote.webdriver import WebDriver
@@ -94,8 +96,11 @@ def check_behaviour(
     opened: list[object] = []
     for index, button in enumerate(buttons):
         try:
-            opened, hidden_in = driver.execute_async_script(
-                script("reveal"), button, opened, limit * 1000
+            # One round trip before the activations: the button revealed, still, and
+            # where it is; the clicks come first and give it the focus the keys then
+            # need (each activation checks it stays).
+            opened, hidden_in, at, rows = driver.execute_async_script(
+                reach_script(), button, opened, limit * 1000
             )
             if hidden_in is not None:
                 findings.append(
@@ -104,7 +109,10 @@ def check_behaviour(
                     )
                 )
                 continue
-            findings += _check_button(driver, name, index, button, limit)
+            current = [ButtonState(*row) for row in rows]
+            findings += _check_button(
+                driver, name, index, button, current=current, at=at, limit=limit
+            )
         except UnexpectedAlertPresentException:
             # A script of the page answered the activation (or the reveal) with an alert.
             findings += [found("page-alert", name, text=t) for t in dismiss_alerts()]
@@ -114,14 +122,19 @@ def check_behaviour(
 
 
 def _check_button(
-    driver: WebDriver, name: str, index: int, button: WebElement, limit: float
+    driver: WebDriver,
+    name: str,
+    index: int,
+    button: WebElement,
+    *,
+    current: list[ButtonState],
+    at: Sequence[float],
+    limit: float,
 ) -> list[AuditFinding]:
-    """The finding of button ``index`` (shown) when an activation fails, else none."""
-    # Once per button: each activation below ends when the page is still, and says
-    # where the button is for the next click. The clicks come first: they give the
-    # button the focus the keys then need (each activation checks it stays).
-    at = driver.execute_async_script(settle_script(), button, limit * 1000)
-    current = states(driver)
+    """The finding of button ``index`` (shown, still, its centre at ``at``, the page's
+    buttons in the states ``current``) when an activation fails, else none."""
+    # Each activation below ends when the page is still, and says where the button is
+    # for the next click.
     for action, key in ACTIVATIONS:
         problem, current, at = _toggle_twice(driver, index, key, current, at, limit=limit)
         if problem:
@@ -161,7 +174,7 @@ def _label(driver: WebDriver, button: WebElement) -> str:
 def press(driver: WebDriver, key: str | None, at: Sequence[float]) -> None:
     """Real input through the browser's input pipeline (trusted events, as a
     person's): a left click at the point ``at`` of the viewport (a button's centre,
-    from ``js/settle.js`` or ``js/settled.js``), or the key ``key`` ("Enter",
+    from ``js/reach.js`` or ``js/settled.js``), or the key ``key`` ("Enter",
     "Space") on the element that has the focus, as WebDriver's send keys does.
     Straight through the DevTools protocol: a WebDriver click costs several
     round trips more (docs/benchmarks.md).

@@ -49,6 +49,24 @@ def settle_script() -> str:
     return composed(MOTION_DEFINITIONS, "settle")
 
 
+def _as_function(name: str) -> str:
+    """The script ``js/<name>.js`` as the function ``name`` of the scripts composed after
+    it: called with the arguments the script reads, the callback last."""
+    return f"const {name} = function () {{\n{script(name)}}};\n"
+
+
+@cache
+def reach_script() -> str:
+    """``js/reach.js`` after what it uses: the definitions of ``js/state-of.js`` and
+    ``js/motion.js``, then ``js/reveal.js`` and ``js/settle.js`` as functions."""
+    return (
+        composed(STATE_DEFINITIONS, MOTION_DEFINITIONS)
+        + _as_function("reveal")
+        + _as_function("settle")
+        + script("reach")
+    )
+
+
 def settled_script() -> str:
     """``js/settled.js`` after the definitions it uses (state-of.js, motion.js)."""
     return composed(STATE_DEFINITIONS, MOTION_DEFINITIONS, "settled")
