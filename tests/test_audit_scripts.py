@@ -42,6 +42,8 @@ def test_every_composed_script_parses_as_a_strict_function_body(tmp_path):
         "settle": scripts.settle_script(),
         "settled": scripts.settled_script(),
         "reach": scripts.reach_script(),
+        "found": scripts.with_panel_close("enhancement-found"),
+        "link": scripts.with_panel_close("enhancement-link"),
     }
     files = []
     for name, text in composed.items():
