@@ -706,7 +706,7 @@ def _jobs_section(results: dict[str, Any], link: str, drawn: dict[str, str]) -> 
         + (
             "; ".join(
                 f"N = {n}: {_ratio(entry['speedup'])} the throughput at N = 1, "
-                f"{entry['efficiency']:.2f} of linear"
+                f"{entry['efficiency']:.3f} of linear"
                 for n, entry in jobs["scaling"].items()
                 if n != "1"
             )

@@ -169,7 +169,7 @@ def _jobs(jobs: dict[str, Any]) -> dict[str, Any]:
     worst = min(entry["efficiency"] for entry in scaling.values())
     figure = ", ".join(
         f"N = {n}: {entry['speedup']['median']:.2f}{TIMES} the throughput, "
-        f"{entry['efficiency']:.2f} of linear"
+        f"{entry['efficiency']:.3f} of linear"
         for n, entry in sorted(scaling.items())
     )
     return _target(

@@ -371,7 +371,7 @@ def test_report_shows_the_peers_the_findings_and_the_scaling():
     assert "axe-cli: `target-size`" in text
     assert "## 5. Behaviour checks and `--jobs`" in text
     assert "| `check --browser --jobs 2` | 10.0 s ±0% | 2.00 |" in text
-    assert f"N = 2: 1.50{times} (1.50{dash}1.50) the throughput at N = 1, 0.75 of linear" in text
+    assert f"N = 2: 1.50{times} (1.50{dash}1.50) the throughput at N = 1, 0.750 of linear" in text
     # The behaviour checks' floor: 6 s of axe-core, then 300 activations of 20 ms.
     assert "50 buttons are tested with 300 activations" in text
     assert f"plus 6.00 s: 12.00 s, 2.00{times} the axe-only time" in text
