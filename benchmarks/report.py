@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .scenarios import HEAVY_MODULES, MODES
-from .targets import judge
+from .targets import judge, share_of_linear
 
 ANALYSIS = Path(__file__).resolve().parent / "analysis.md"
 TIMES = "\N{MULTIPLICATION SIGN}"
@@ -706,7 +706,7 @@ def _jobs_section(results: dict[str, Any], link: str, drawn: dict[str, str]) -> 
         + (
             "; ".join(
                 f"N = {n}: {_ratio(entry['speedup'])} the throughput at N = 1, "
-                f"{entry['efficiency']:.3f} of linear"
+                f"{share_of_linear(entry['efficiency'])} of linear"
                 for n, entry in jobs["scaling"].items()
                 if n != "1"
             )

@@ -9,6 +9,7 @@ gone: issue 19 measured the floor itself (a bare Selenium + axe-core loop) at
 
 from __future__ import annotations
 
+import math
 from itertools import pairwise
 from typing import Any
 
@@ -152,6 +153,13 @@ def _inverse(node: dict[str, Any]) -> dict[str, Any]:
     return {"median": 1 / node["median"], "min": 1 / node["max"], "max": 1 / node["min"]}
 
 
+def share_of_linear(efficiency: float) -> str:
+    """``efficiency`` (the throughput at N sessions ÷ N times the throughput of one) as
+    the report writes it: three decimals, rounded down, so that a figure below a goal
+    never shows as the goal itself."""
+    return f"{math.floor(efficiency * 1000) / 1000:.3f}"
+
+
 def _jobs(jobs: dict[str, Any]) -> dict[str, Any]:
     """``--jobs``: the speedup at N sessions ÷ N, worst N from 2 to the cores."""
     scaling = {int(n): entry for n, entry in jobs.get("scaling", {}).items() if int(n) > 1}
@@ -169,7 +177,7 @@ def _jobs(jobs: dict[str, Any]) -> dict[str, Any]:
     worst = min(entry["efficiency"] for entry in scaling.values())
     figure = ", ".join(
         f"N = {n}: {entry['speedup']['median']:.2f}{TIMES} the throughput, "
-        f"{entry['efficiency']:.3f} of linear"
+        f"{share_of_linear(entry['efficiency'])} of linear"
         for n, entry in sorted(scaling.items())
     )
     return _target(

@@ -24,14 +24,18 @@ for (const file of JSON.parse(process.argv[1])) {
 """
 
 
-def test_every_script_parses_as_a_strict_function_body():
+def _parse(files: list[str]) -> subprocess.CompletedProcess[str]:
+    """Node.js parsing ``files`` with :data:`PARSE`."""
     node = shutil.which("node")
     if node is None:
         pytest.fail("Node.js is needed to check the audit's JavaScript (make test installs npm)")
-    files = [str(scripts.FOLDER / f"{name}.js") for name in NAMES]
-    result = subprocess.run(
+    return subprocess.run(
         [node, "-e", PARSE, json.dumps(files)], capture_output=True, text=True, check=False
     )
+
+
+def test_every_script_parses_as_a_strict_function_body():
+    result = _parse([str(scripts.FOLDER / f"{name}.js") for name in NAMES])
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -41,7 +45,7 @@ def test_every_composed_script_parses_as_a_strict_function_body(tmp_path):
         "states": scripts.with_states("states"),
         "settle": scripts.settle_script(),
         "settled": scripts.settled_script(),
-        "reach": scripts.reach_script(),
+        "ready": scripts.ready_script(),
         "found": scripts.with_panel_close("enhancement-found"),
         "link": scripts.with_panel_close("enhancement-link"),
     }
@@ -50,24 +54,14 @@ def test_every_composed_script_parses_as_a_strict_function_body(tmp_path):
         path = tmp_path / f"{name}.js"
         path.write_text(text, encoding="utf-8")
         files.append(str(path))
-    result = subprocess.run(
-        [shutil.which("node") or "node", "-e", PARSE, json.dumps(files)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = _parse(files)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_a_broken_script_is_caught(tmp_path):
     broken = tmp_path / "broken.js"
     broken.write_text("const a = ;\n", encoding="utf-8")
-    result = subprocess.run(
-        [shutil.which("node") or "node", "-e", PARSE, json.dumps([str(broken)])],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = _parse([str(broken)])
     assert result.returncode == 1
     assert "broken.js" in result.stdout
 
@@ -93,9 +87,8 @@ def test_the_waiting_scripts_start_with_the_motion_definitions():
     assert scripts.settled_script() == scripts.script("state-of") + motion + scripts.script(
         "settled"
     )
-    reach = scripts.reach_script()
-    assert reach.startswith(scripts.script("state-of") + motion)
-    assert reach.endswith(scripts.script("reach"))
-    # reveal.js and settle.js inside functions: their own `arguments`, their own scope.
-    assert "const reveal = function () {\n" + scripts.script("reveal") + "};" in reach
-    assert "const settle = function () {\n" + scripts.script("settle") + "};" in reach
+    ready = scripts.ready_script()
+    assert ready.startswith(scripts.script("state-of") + motion)
+    assert ready.endswith(scripts.script("ready"))
+    # settle.js inside a function: its own `arguments`, its own scope.
+    assert "const settle = function () {\n" + scripts.script("settle") + "};" in ready

@@ -7,8 +7,7 @@ as they were. Input is real (trusted events through the DevTools protocol, as a
 person's), and each activation is followed by one script that waits for the
 page to settle (``js/settled.js``): as long as the DSFR JS itself takes over a
 panel, never a fixed time. Before a button's activations one script
-(``js/reach.js``) brings it within reach, waits until it is still and reads the
-state of every button.
+(``js/ready.js``) waits until it is still and reads the state of every button.
 
 An accordion hidden at load (in a closed parent accordion, an unselected tab, a
 closed modal) is first brought within reach as a visitor would, by opening what
@@ -26,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from .findings import AuditFinding, found
 from .rules import Msg
-from .scripts import reach_script, script, settled_script, with_states
+from .scripts import ready_script, script, settled_script, with_states
 
 if TYPE_CHECKING:
     from selenium.webdriver.remote.webdriver import WebDriver
@@ -96,11 +95,8 @@ def check_behaviour(
     opened: list[object] = []
     for index, button in enumerate(buttons):
         try:
-            # One round trip before the activations: the button revealed, still, and
-            # where it is; the clicks come first and give it the focus the keys then
-            # need (each activation checks it stays).
-            opened, hidden_in, at, rows = driver.execute_async_script(
-                reach_script(), button, opened, limit * 1000
+            opened, hidden_in = driver.execute_async_script(
+                script("reveal"), button, opened, limit * 1000
             )
             if hidden_in is not None:
                 findings.append(
@@ -109,10 +105,7 @@ def check_behaviour(
                     )
                 )
                 continue
-            current = [ButtonState(*row) for row in rows]
-            findings += _check_button(
-                driver, name, index, button, current=current, at=at, limit=limit
-            )
+            findings += _check_button(driver, name, index, button, limit)
         except UnexpectedAlertPresentException:
             # A script of the page answered the activation (or the reveal) with an alert.
             findings += [found("page-alert", name, text=t) for t in dismiss_alerts()]
@@ -122,19 +115,22 @@ def check_behaviour(
 
 
 def _check_button(
-    driver: WebDriver,
-    name: str,
-    index: int,
-    button: WebElement,
-    *,
-    current: list[ButtonState],
-    at: Sequence[float],
-    limit: float,
+    driver: WebDriver, name: str, index: int, button: WebElement, limit: float
 ) -> list[AuditFinding]:
-    """The finding of button ``index`` (shown, still, its centre at ``at``, the page's
-    buttons in the states ``current``) when an activation fails, else none."""
-    # Each activation below ends when the page is still, and says where the button is
-    # for the next click.
+    """The finding of button ``index`` (shown) when an activation fails, else none."""
+    # Once per button, one round trip: the button still, where it is, and every button's
+    # state. Each activation below then ends when the page is still, and says where the
+    # button is for the next click. The clicks come first: they give the button the
+    # focus the keys then need (each activation checks it stays).
+    ready = driver.execute_async_script(ready_script(), button, limit * 1000)
+    if isinstance(ready, dict):
+        # Thrown in an animation frame, which cannot fail the command: fail it here, as a
+        # script that throws at once fails (page-interfered).
+        from selenium.common.exceptions import JavascriptException  # noqa: PLC0415
+
+        raise JavascriptException(f"javascript error: {ready.get('error')}")
+    at, rows = ready
+    current = [ButtonState(*row) for row in rows]
     for action, key in ACTIVATIONS:
         problem, current, at = _toggle_twice(driver, index, key, current, at, limit=limit)
         if problem:
@@ -174,7 +170,7 @@ def _label(driver: WebDriver, button: WebElement) -> str:
 def press(driver: WebDriver, key: str | None, at: Sequence[float]) -> None:
     """Real input through the browser's input pipeline (trusted events, as a
     person's): a left click at the point ``at`` of the viewport (a button's centre,
-    from ``js/reach.js`` or ``js/settled.js``), or the key ``key`` ("Enter",
+    from ``js/ready.js`` or ``js/settled.js``), or the key ``key`` ("Enter",
     "Space") on the element that has the focus, as WebDriver's send keys does.
     Straight through the DevTools protocol: a WebDriver click costs several
     round trips more (docs/benchmarks.md).

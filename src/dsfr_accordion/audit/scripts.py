@@ -56,15 +56,11 @@ def _as_function(name: str) -> str:
 
 
 @cache
-def reach_script() -> str:
-    """``js/reach.js`` after what it uses: the definitions of ``js/state-of.js`` and
-    ``js/motion.js``, then ``js/reveal.js`` and ``js/settle.js`` as functions."""
-    return (
-        composed(STATE_DEFINITIONS, MOTION_DEFINITIONS)
-        + _as_function("reveal")
-        + _as_function("settle")
-        + script("reach")
-    )
+def ready_script() -> str:
+    """``js/ready.js`` after what it uses: the definitions of ``js/state-of.js`` and
+    ``js/motion.js``, then ``js/settle.js`` as a function."""
+    definitions = composed(STATE_DEFINITIONS, MOTION_DEFINITIONS)
+    return definitions + _as_function("settle") + script("ready")
 
 
 def settled_script() -> str:
