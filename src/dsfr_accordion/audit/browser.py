@@ -30,7 +30,7 @@ from urllib.parse import urldefrag, urlsplit
 from ..errors import DsfrAccordionError
 from . import behaviour, enhancements
 from .axe import AxeFailed, axe_locale, axe_source, run_axe
-from .chromium import REDUCED_MOTION, BrowserUnavailable, Chromium, Timeouts, require_packages
+from .chromium import BrowserUnavailable, Chromium, Timeouts, emulate_media, require_packages
 from .findings import AuditFinding, found
 from .rules import Msg
 from .scripts import script
@@ -138,7 +138,7 @@ class BrowserSession(contextlib.AbstractContextManager["BrowserSession"]):
         # off: a tab prepared without it could not run it when it is turned on again.
         for source in (script("document-id"), *([self._axe_source] if self._axe_source else [])):
             driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": source})
-        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": list(REDUCED_MOTION)})
+        emulate_media(driver)
 
     @contextlib.contextmanager
     def only(self, *, axe: bool, behaviour: bool) -> Iterator[None]:

@@ -55,6 +55,14 @@ REDUCED_MOTION: tuple[dict[str, str], ...] = (
 )
 
 
+def emulate_media(driver: WebDriver, media: str = "") -> None:
+    """Show the current tab as the media type ``media`` (``"print"``; ``""``: the
+    screen), always with the media features of :data:`REDUCED_MOTION`."""
+    driver.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia", {"media": media, "features": list(REDUCED_MOTION)}
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Timeouts:
     """Seconds each wait of the browser audit may last: every wait has one.

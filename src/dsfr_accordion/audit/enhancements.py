@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .behaviour import press
-from .chromium import REDUCED_MOTION
+from .chromium import emulate_media
 from .findings import AuditFinding, found
 from .rules import ENHANCEMENT_PROBLEMS, Msg
 from .scripts import script, settle_script, with_panel_close
@@ -74,17 +74,13 @@ def check_print(driver: WebDriver, name: str, limit: float) -> list[AuditFinding
     groups = marked_groups(driver)
     if not groups:
         return []
-    driver.execute_cdp_cmd(
-        "Emulation.setEmulatedMedia", {"media": "print", "features": list(REDUCED_MOTION)}
-    )
+    emulate_media(driver, "print")
     try:
         hidden = driver.execute_async_script(
             script("enhancement-shown"), [group.index for group in groups], limit * 1000
         )
     finally:
-        driver.execute_cdp_cmd(
-            "Emulation.setEmulatedMedia", {"media": "", "features": list(REDUCED_MOTION)}
-        )
+        emulate_media(driver)
     return [_finding(name, "print", panel, "print") for panel in hidden]
 
 
