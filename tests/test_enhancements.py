@@ -248,42 +248,18 @@ const step = () => {
 step();
 """
 
-# Asynchronous: once the DSFR JS is done with the open panel arguments[0], closes it
-# with its button, then resolves, once it is hidden="until-found", with whether the
-# DSFR JS still has it "collapsing" (null if it never gets the attribute).
-UNTIL_FOUND_WHILE_COLLAPSING = """
-const [id, done] = arguments;
-const panel = document.getElementById(id);
-const start = performance.now();
-const step = () => {
-  const found = panel.getAttribute('hidden') === 'until-found';
-  if (found) done(panel.classList.contains('fr-collapsing'));
-  else if (performance.now() - start > 3000) done(null);
-  else requestAnimationFrame(step);
-};
-const close = () => {
-  if (panel.classList.contains('fr-collapsing')) {
-    requestAnimationFrame(close);
-  } else {
-    document.querySelector(`[aria-controls="${id}"]`).click();
-    step();
-  }
-};
-close();
-"""
-
-
 # The start of the asynchronous scripts below (arguments: a panel's id, done): the
-# panel, its button, open(), still() (the DSFR JS done with it) and then(test, next),
-# which runs next() at the first animation frame where test() holds (done(null)
-# after 3 s).
-RESTART_PRELUDE = """
+# panel, its button, open(), still() (the DSFR JS done with it), found() (it is
+# hidden="until-found") and then(test, next), which runs next() at the first animation
+# frame where test() holds (done(null) after 3 s).
+PANEL_PRELUDE = """
 const [id, done] = arguments;
 const panel = document.getElementById(id);
 const button = document.querySelector(`[aria-controls="${id}"]`);
 const start = performance.now();
 const open = () => panel.classList.contains('fr-collapse--expanded');
 const still = () => !panel.classList.contains('fr-collapsing');
+const found = () => panel.getAttribute('hidden') === 'until-found';
 const then = (test, next) => {
   const step = () => {
     if (test()) next();
@@ -294,17 +270,28 @@ const then = (test, next) => {
 };
 """
 
+# Once the DSFR JS is done with the open panel, closes it with its button; resolves,
+# once it is hidden="until-found", with whether the DSFR JS still has it "collapsing".
+UNTIL_FOUND_WHILE_COLLAPSING = (
+    PANEL_PRELUDE
+    + """
+then(still, () => {
+  button.click();
+  then(found, () => done(!still()));
+});
+"""
+)
+
 # Opens the panel, then closes it before the DSFR JS is done opening it (a new collapse
 # while the last one runs); resolves, once it is hidden="until-found", with whether the
 # DSFR JS still has it "collapsing".
 CLOSED_WHILE_OPENING = (
-    RESTART_PRELUDE
+    PANEL_PRELUDE
     + """
 button.click();
 then(open, () => {
   button.click();
-  then(() => panel.getAttribute('hidden') === 'until-found',
-       () => done(panel.classList.contains('fr-collapsing')));
+  then(found, () => done(!still()));
 });
 """
 )
@@ -314,16 +301,16 @@ then(open, () => {
 # with [whether the attribute came back on it while it was opening again, its hidden
 # attribute once open].
 OPENED_WHILE_CLOSING = (
-    RESTART_PRELUDE
+    PANEL_PRELUDE
     + """
 then(still, () => {
   button.click();
   then(() => open() && still(), () => {
     button.click();
-    then(() => panel.getAttribute('hidden') === 'until-found', () => {
+    then(found, () => {
       let hiddenAgain = false;
       new MutationObserver(() => {
-        hiddenAgain ||= !open() && panel.getAttribute('hidden') === 'until-found';
+        hiddenAgain ||= !open() && found();
       }).observe(panel, {attributes: true, attributeFilter: ['hidden']});
       button.click();
       then(open, () => done([hiddenAgain, panel.getAttribute('hidden')]));
