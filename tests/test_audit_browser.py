@@ -178,7 +178,9 @@ def test_hidden_accordions_are_reached_as_a_visitor_would_and_the_page_put_back(
     assert browser_session.open(loaded) is None and browser_session.wait_for_dsfr()
     at_load = driver.execute_script(_DISCLOSURES)
     assert [opened for _, opened in at_load].count(True) == 1  # the first tab
-    again = behaviour.check_behaviour(driver, "hidden.html", browser_session.dismiss_alerts, 3)
+    again = behaviour.check_behaviour(
+        driver, browser_session.devtools, "hidden.html", browser_session.dismiss_alerts, 3
+    )
     assert [f.code for f in again] == ["accordion-not-tested"]
     assert driver.execute_script(_DISCLOSURES) == at_load
 
@@ -263,3 +265,37 @@ def test_check_browser_root_serves_the_dsfr_package(tmp_path: Path):
         assert not [
             f for f in findings if f["rule"] == "page-resource" and "/dist/" in f["data"]["url"]
         ]
+
+
+def _wait_for_alert(session: BrowserSession, seconds: float = 5) -> list[str]:
+    """The texts of the alerts the page opens within ``seconds``, dismissed."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        texts = session.dismiss_alerts()
+        if texts:
+            return texts
+        time.sleep(0.05)
+    return []
+
+
+def test_the_devtools_connection_reports_a_dialog_as_chromedriver_does(
+    browser_session: BrowserSession, tmp_path: Path
+):
+    """A dialog that blocks a command of the audit's own DevTools connection is
+    UnexpectedAlertPresentException, the dialog left open for WebDriver to dismiss; one
+    opened and dismissed before the command was sent is not."""
+    from selenium.common.exceptions import UnexpectedAlertPresentException  # noqa: PLC0415
+
+    _audit(browser_session, tmp_path, "dialog.html", _render("si-samu.md", page=True))
+    devtools = browser_session.devtools
+    assert devtools.evaluate("new Promise((done) => setTimeout(() => done(6 * 7)))") == 42
+    with pytest.raises(UnexpectedAlertPresentException) as caught:
+        devtools.evaluate("new Promise((done) => setTimeout(() => { alert('bloque'); done(1); }))")
+    assert caught.value.alert_text == "bloque"
+    assert browser_session.dismiss_alerts() == ["bloque"]
+    # Opened and dismissed through chromedriver: its events wait on this connection, and
+    # a command answered later than a dialog that stays open would be is still answered.
+    browser_session.driver.execute_script("setTimeout(() => alert('passe'))")
+    assert _wait_for_alert(browser_session) == ["passe"]
+    later = "new Promise((done) => setTimeout(() => done('encore là'), 300))"
+    assert devtools.evaluate(later) == "encore là"

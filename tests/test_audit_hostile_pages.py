@@ -166,6 +166,13 @@ BREAKING = {
         " Element.prototype.closest = null; return animations(); };",
         "a script of the page stopped the audit during the behaviour checks: ",
     ),
+    # Broken by the first click: the script that waits for the activation's effect
+    # throws, through the audit's own DevTools connection (audit/devtools.py).
+    "breaks-the-state-script-on-click": (
+        "document.addEventListener('click', () => { Element.prototype.closest = null; });",
+        "a script of the page stopped the audit during the behaviour checks: "
+        "javascript error: TypeError: ",
+    ),
 }
 
 

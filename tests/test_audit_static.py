@@ -226,7 +226,7 @@ def test_the_browser_audit_names_every_missing_package(monkeypatch: pytest.Monke
     with pytest.raises(chromium.BrowserUnavailable) as caught:
         chromium.require_packages()
     assert caught.value.problem == (
-        "the Python packages selenium and axe-selenium-python are missing"
+        "the Python packages selenium, axe-selenium-python and websocket-client are missing"
     )
 
 

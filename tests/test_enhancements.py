@@ -509,7 +509,9 @@ def test_the_enhancement_checks_put_the_page_back(browser, open_page, browser_se
     open_page("put-back.html", page(CLOUD, permalinks=True))
     before = settled(browser, lambda rows: all(row[2] == "until-found" for row in rows))
     address = browser.current_url
-    assert enhancements.check_enhancements(browser, "put-back.html", 3) == ([], [0])
+    assert enhancements.check_enhancements(
+        browser, browser_session.devtools, "put-back.html", 3
+    ) == ([], [0])
     assert browser.current_url == address
     after = settled(browser, lambda rows: all(row[2] == "until-found" for row in rows))
     assert after == before
@@ -523,7 +525,9 @@ def test_on_a_page_opened_in_full_show_all_hides_then_shows(
     html = page(CLOUD, open="all")
     assert enhancement_findings(browser_session, site_root, html, "all-open.html") == []
     open_page("all-open-direct.html", html)
-    assert enhancements.check_enhancements(browser, "all-open-direct.html", 3) == ([], [0])
+    assert enhancements.check_enhancements(
+        browser, browser_session.devtools, "all-open-direct.html", 3
+    ) == ([], [0])
     rows = settled(browser, lambda rows: all(row[1] == "true" for row in rows))
     assert all(shown(row) for row in rows)
     assert browser.execute_script("return document.activeElement === document.body")

@@ -6,8 +6,11 @@ a grouped accordion opening a panel closes the others, independent panels stay
 as they were. Input is real (trusted events through the DevTools protocol, as a
 person's), and each activation is followed by one script that waits for the
 page to settle (``js/settled.js``): as long as the DSFR JS itself takes over a
-panel, never a fixed time. Before a button's activations one script
-(``js/ready.js``) waits until it is still and reads the state of every button.
+panel, never a fixed time. The input events and that script go straight to the
+tab through the audit's own DevTools connection (:mod:`.devtools`), so that an
+activation takes the one animation frame the DSFR JS needs. Before a button's
+activations one script (``js/ready.js``) waits until it is still and reads the
+state of every button.
 
 An accordion hidden at load (in a closed parent accordion, an unselected tab, a
 closed modal) is first brought within reach as a visitor would, by opening what
@@ -25,11 +28,13 @@ from typing import TYPE_CHECKING
 
 from .findings import AuditFinding, found
 from .rules import Msg
-from .scripts import ready_script, script, settled_script, with_states
+from .scripts import ready_script, script, settled_expression, with_states
 
 if TYPE_CHECKING:
     from selenium.webdriver.remote.webdriver import WebDriver
     from selenium.webdriver.remote.webelement import WebElement
+
+    from .devtools import DevTools
 
 #: The activations tried on each button, in order: (name in findings, key or None for a click).
 ACTIVATIONS: tuple[tuple[str, str | None], ...] = (
@@ -76,9 +81,14 @@ def state(driver: WebDriver, index: int) -> ButtonState:
 
 
 def check_behaviour(
-    driver: WebDriver, name: str, dismiss_alerts: Callable[[], list[str]], limit: float
+    driver: WebDriver,
+    devtools: DevTools,
+    name: str,
+    dismiss_alerts: Callable[[], list[str]],
+    limit: float,
 ) -> list[AuditFinding]:
-    """Drive every accordion of the page with click, Enter and Space; each failure
+    """Drive every accordion of the page with click, Enter and Space (through
+    ``devtools``, the DevTools connection to ``driver``'s tab); each failure
     is a finding of the file ``name``, naming the panel and the button. An
     accordion hidden at load is first revealed as a visitor would reach it, or
     reported as not tested. An alert the page answers with is dismissed
@@ -105,7 +115,7 @@ def check_behaviour(
                     )
                 )
                 continue
-            findings += _check_button(driver, name, index, button, limit)
+            findings += _check_button(driver, devtools, name, index, button, limit=limit)
         except UnexpectedAlertPresentException:
             # A script of the page answered the activation (or the reveal) with an alert.
             findings += [found("page-alert", name, text=t) for t in dismiss_alerts()]
@@ -115,7 +125,13 @@ def check_behaviour(
 
 
 def _check_button(
-    driver: WebDriver, name: str, index: int, button: WebElement, limit: float
+    driver: WebDriver,
+    devtools: DevTools,
+    name: str,
+    index: int,
+    button: WebElement,
+    *,
+    limit: float,
 ) -> list[AuditFinding]:
     """The finding of button ``index`` (shown) when an activation fails, else none."""
     # Once per button, one round trip: the button still, where it is, and every button's
@@ -132,7 +148,7 @@ def _check_button(
     at, rows = ready
     current = [ButtonState(*row) for row in rows]
     for action, key in ACTIVATIONS:
-        problem, current, at = _toggle_twice(driver, index, key, current, at, limit=limit)
+        problem, current, at = _toggle_twice(devtools, index, key, current, at, limit=limit)
         if problem:
             # The other activations of a broken button say nothing new.
             return [
@@ -167,7 +183,7 @@ def _label(driver: WebDriver, button: WebElement) -> str:
     return str(driver.execute_script(script("label"), button))
 
 
-def press(driver: WebDriver, key: str | None, at: Sequence[float]) -> None:
+def press(devtools: DevTools, key: str | None, at: Sequence[float]) -> None:
     """Real input through the browser's input pipeline (trusted events, as a
     person's): a left click at the point ``at`` of the viewport (a button's centre,
     from ``js/ready.js`` or ``js/settled.js``), or the key ``key`` ("Enter",
@@ -178,17 +194,17 @@ def press(driver: WebDriver, key: str | None, at: Sequence[float]) -> None:
     if key is None:
         x, y = at
         for kind in ("mousePressed", "mouseReleased"):
-            driver.execute_cdp_cmd(
+            devtools.call(
                 "Input.dispatchMouseEvent",
                 {"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1},
             )
         return
     for event in _KEY_EVENTS[key]:
-        driver.execute_cdp_cmd("Input.dispatchKeyEvent", event)
+        devtools.call("Input.dispatchKeyEvent", event)
 
 
 def _toggle_twice(
-    driver: WebDriver,
+    devtools: DevTools,
     index: int,
     key: str | None,
     before: list[ButtonState],
@@ -207,8 +223,8 @@ def _toggle_twice(
         (not start.is_open, "the first activation did not toggle the panel"),
         (start.is_open, "the second activation did not toggle the panel back"),
     ):
-        press(driver, key, at)
-        settled = driver.execute_async_script(settled_script(), index, want_open, limit * 1000)
+        press(devtools, key, at)
+        settled = devtools.evaluate(settled_expression(index, want_open, limit * 1000))
         if settled is None:
             return Msg(failure), current, at
         rows, focused, at = settled

@@ -31,6 +31,7 @@ from ..errors import DsfrAccordionError
 from . import behaviour, enhancements
 from .axe import AxeFailed, axe_locale, axe_source, run_axe
 from .chromium import BrowserUnavailable, Chromium, Timeouts, emulate_media, require_packages
+from .devtools import DevTools, NoAnswer
 from .findings import AuditFinding, found
 from .rules import Msg
 from .scripts import script
@@ -121,6 +122,11 @@ class BrowserSession(contextlib.AbstractContextManager["BrowserSession"]):
     def driver(self) -> WebDriver:
         """The Selenium driver of the current browser (a new one after a page hung it)."""
         return self._chromium.driver
+
+    @property
+    def devtools(self) -> DevTools:
+        """The audit's own DevTools connection to the current tab (:mod:`.devtools`)."""
+        return self._chromium.devtools()
 
     def _start(self) -> Chromium:
         chromium = Chromium(self._timeouts)
@@ -237,7 +243,7 @@ class BrowserSession(contextlib.AbstractContextManager["BrowserSession"]):
         try:
             self._audit(url, page)
             return page.findings
-        except HTTPError:
+        except (HTTPError, NoAnswer):
             # No answer within the bound: a script of the page does not end, and its
             # tab, chromedriver with it, will answer nothing more.
             page.findings.append(page.unresponsive())
@@ -319,13 +325,13 @@ class BrowserSession(contextlib.AbstractContextManager["BrowserSession"]):
             page.findings += found
         with self._during(page, "the behaviour checks", timeouts.command):
             found = behaviour.check_behaviour(
-                self.driver, page.name, self.dismiss_alerts, timeouts.step
+                self.driver, self.devtools, page.name, self.dismiss_alerts, timeouts.step
             )
             self._still(page)
             page.findings += found
         with self._during(page, "the checks of the enhancements", timeouts.command):
             found, without_js = enhancements.check_enhancements(
-                self.driver, page.name, timeouts.step
+                self.driver, self.devtools, page.name, timeouts.step
             )
             self._still(page)
             page.findings += found

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import DsfrAccordionError
+from .devtools import DevTools
 
 if TYPE_CHECKING:
     from selenium.webdriver.chrome.service import Service
@@ -90,8 +91,12 @@ class BrowserUnavailable(DsfrAccordionError):
 
 
 #: The Python packages of the browser audit: module -> distribution name
-#: (``pip install 'dsfr-accordion[browser]'`` brings both).
-PACKAGES = {"selenium": "selenium", "axe_selenium_python": "axe-selenium-python"}
+#: (``pip install 'dsfr-accordion[browser]'`` brings them all).
+PACKAGES = {
+    "selenium": "selenium",
+    "axe_selenium_python": "axe-selenium-python",
+    "websocket": "websocket-client",
+}
 
 
 def require_packages() -> None:
@@ -101,7 +106,8 @@ def require_packages() -> None:
     if len(missing) == 1:
         raise BrowserUnavailable(f"the Python package {missing[0]} is missing")
     if missing:
-        raise BrowserUnavailable(f"the Python packages {' and '.join(missing)} are missing")
+        listed = f"{', '.join(missing[:-1])} and {missing[-1]}"
+        raise BrowserUnavailable(f"the Python packages {listed} are missing")
 
 
 class Chromium:
@@ -129,6 +135,7 @@ class Chromium:
             )  # fmt: skip
             raise BrowserUnavailable(f"Chromium or chromedriver is missing ({missing} not on PATH)")
         self.timeouts = timeouts
+        self._devtools: DevTools | None = None
         options = webdriver.ChromeOptions()
         options.binary_location = chromium
         for flag in CHROMIUM_FLAGS:
@@ -165,6 +172,22 @@ class Chromium:
         self.driver.set_page_load_timeout(timeouts.page)
         self.driver.set_script_timeout(max(timeouts.axe, timeouts.dsfr, timeouts.step))
 
+    def devtools(self) -> DevTools:
+        """The audit's own DevTools connection to the current tab (:mod:`.devtools`),
+        made anew for a new tab; its commands get the bound of the step under way."""
+        target = self.driver.current_window_handle
+        if self._devtools is None or self._devtools.target != target:
+            self._close_devtools()
+            address = self.driver.capabilities["goog:chromeOptions"]["debuggerAddress"]
+            config = self.driver.command_executor.client_config
+            self._devtools = DevTools(address, target, lambda: config.timeout)
+        return self._devtools
+
+    def _close_devtools(self) -> None:
+        if self._devtools is not None:
+            self._devtools.close()
+            self._devtools = None
+
     @contextlib.contextmanager
     def bound(self, seconds: float) -> Iterator[None]:
         """Commands sent inside get ``seconds`` and :attr:`Timeouts.grace` to answer."""
@@ -190,6 +213,7 @@ class Chromium:
 
     def kill(self) -> None:
         """End chromedriver and Chromium at once, and remove the profile folder."""
+        self._close_devtools()
         process = getattr(self._service, "process", None)
         if process is not None:
             if process.poll() is None:

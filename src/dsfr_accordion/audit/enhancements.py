@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from selenium.webdriver.remote.webdriver import WebDriver
     from selenium.webdriver.remote.webelement import WebElement
 
+    from .devtools import DevTools
+
 
 @dataclass(frozen=True, slots=True)
 class _Group:
@@ -85,12 +87,13 @@ def check_print(driver: WebDriver, name: str, limit: float) -> list[AuditFinding
 
 
 def check_enhancements(
-    driver: WebDriver, name: str, limit: float
+    driver: WebDriver, devtools: DevTools, name: str, limit: float
 ) -> tuple[list[AuditFinding], list[int]]:
     """The findings of the enhancements of the page (JavaScript on), file ``name``,
     but print (:func:`check_print`), ``limit`` seconds bounding each wait (none on a
-    page without marked groups); and the indices of the groups seen that promise their
-    answers without JavaScript, for :func:`check_without_javascript`."""
+    page without marked groups), clicks sent through ``devtools`` (the DevTools
+    connection to ``driver``'s tab); and the indices of the groups seen that promise
+    their answers without JavaScript, for :func:`check_without_javascript`."""
     findings: list[AuditFinding] = []
     wait = limit * 1000
     groups = marked_groups(driver)
@@ -109,13 +112,15 @@ def check_enhancements(
             if problem:
                 findings.append(_finding(name, "link", group.link_target, problem))
         if "show-all" in group.features and group.show_all is not None:
-            problem = _show_all_problem(driver, group.show_all, wait)
+            problem = _show_all_problem(driver, devtools, group.show_all, wait)
             if problem:
                 findings.append(_finding(name, "show-all", group.first_panel, problem))
     return findings, [group.index for group in groups if "open-without-js" in group.features]
 
 
-def _show_all_problem(driver: WebDriver, button: WebElement, wait: float) -> str | None:
+def _show_all_problem(
+    driver: WebDriver, devtools: DevTools, button: WebElement, wait: float
+) -> str | None:
     """What is wrong with a group's show-all ``button``, if anything (a code of
     :data:`~.rules.ENHANCEMENT_PROBLEMS`): two real clicks, show all then hide all, or
     hide all then show all when the button says every panel is open; the focus the
@@ -125,7 +130,7 @@ def _show_all_problem(driver: WebDriver, button: WebElement, wait: float) -> str
     first = button.get_dom_attribute("aria-expanded") != "true"
     problem = None
     for want in (first, not first):
-        press(driver, None, driver.execute_async_script(settle_script(), button, wait))
+        press(devtools, None, driver.execute_async_script(settle_script(), button, wait))
         problem = driver.execute_async_script(script("enhancement-all"), button, want, wait)
         if problem:
             break

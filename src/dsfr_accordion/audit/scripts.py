@@ -8,6 +8,7 @@ strings, so that they are read and checked as JavaScript
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
 
@@ -66,3 +67,16 @@ def ready_script() -> str:
 def settled_script() -> str:
     """``js/settled.js`` after the definitions it uses (state-of.js, motion.js)."""
     return composed(STATE_DEFINITIONS, MOTION_DEFINITIONS, "settled")
+
+
+@cache
+def _settled_function() -> str:
+    return f"function () {{\n{settled_script()}}}"
+
+
+def settled_expression(index: int, want: bool, limit: float) -> str:
+    """:func:`settled_script` as a DevTools expression (``Runtime.evaluate``): a promise
+    of what the script gives its callback, called with ``index``, ``want`` and
+    ``limit`` (milliseconds)."""
+    arguments = json.dumps([index, want, limit])
+    return f"new Promise((done) => ({_settled_function()}).apply(null, [...{arguments}, done]))"
