@@ -102,6 +102,19 @@ def test_an_alert_on_activation_is_reported(browser_session, tmp_path):
     ]
 
 
+def test_an_alert_after_an_activation_is_reported_not_taken_for_a_hang(browser_session, tmp_path):
+    # The alert opens once the activation is over: the next command finds it open.
+    html = _render("si-samu.md", page=True).replace(
+        'class="fr-accordion__btn"',
+        'class="fr-accordion__btn" onclick="setTimeout(() => alert(\'plus tard\'), 50)"',
+    )
+    with shorter(browser_session, command=3, step=1, grace=1):
+        findings = _audit(browser_session, tmp_path, "alert-later.html", html)
+    assert {(f.code, f.message()) for f in findings if f.code.startswith("page-")} == {
+        ("page-alert", "the page opened an alert: 'plus tard'")
+    }
+
+
 def test_axe_findings_are_mapped_to_rgaa(browser_session: BrowserSession):
     findings = browser_session.audit_file(BROWSER_FIXTURES / "axe-violation.bad.html", "bad.html")
     (violation,) = [f for f in findings if f.code == "axe-violation"]

@@ -48,6 +48,8 @@ def test_every_composed_script_parses_as_a_strict_function_body(tmp_path):
         "ready": scripts.ready_script(),
         "found": scripts.with_panel_close("enhancement-found"),
         "link": scripts.with_panel_close("enhancement-link"),
+        # A DevTools expression, not a script body: parsed as what a body returns.
+        "settled-expression": f"return {scripts.settled_expression(0, True, 3000.0)};",
     }
     files = []
     for name, text in composed.items():

@@ -227,6 +227,12 @@ def _toggle_twice(
         settled = devtools.evaluate(settled_expression(index, want_open, limit * 1000))
         if settled is None:
             return Msg(failure), current, at
+        if not (isinstance(settled, list) and len(settled) == 3):
+            # What the script gives is a page's to spoil (its Array, its JSON): a finding.
+            from selenium.common.exceptions import JavascriptException  # noqa: PLC0415
+
+            shape = type(settled).__name__
+            raise JavascriptException(f"javascript error: the states read came as a {shape}")
         rows, focused, at = settled
         current = [ButtonState(*row) for row in rows]
         if not focused:

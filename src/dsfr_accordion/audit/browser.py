@@ -424,6 +424,7 @@ class BrowserSession(contextlib.AbstractContextManager["BrowserSession"]):
         from urllib3.exceptions import HTTPError  # noqa: PLC0415
 
         driver = self.driver
+        self._chromium.close_devtools()
         try:
             self.dismiss_alerts()
             old = driver.window_handles

@@ -175,15 +175,30 @@ class Chromium:
     def devtools(self) -> DevTools:
         """The audit's own DevTools connection to the current tab (:mod:`.devtools`),
         made anew for a new tab; its commands get the bound of the step under way."""
+        from selenium.common.exceptions import WebDriverException  # noqa: PLC0415
+
         target = self.driver.current_window_handle
         if self._devtools is None or self._devtools.target != target:
-            self._close_devtools()
-            address = self.driver.capabilities["goog:chromeOptions"]["debuggerAddress"]
+            self.close_devtools()
+            options = self.driver.capabilities.get("goog:chromeOptions", {})
+            address = options.get("debuggerAddress")
+            if not address:
+                raise WebDriverException("chromedriver gave no DevTools address")
             config = self.driver.command_executor.client_config
-            self._devtools = DevTools(address, target, lambda: config.timeout)
+            self._devtools = DevTools(address, target, lambda: config.timeout, self._open_dialog)
         return self._devtools
 
-    def _close_devtools(self) -> None:
+    def _open_dialog(self) -> str | None:
+        """The text of the dialog the current tab has open, or ``None``."""
+        from selenium.common.exceptions import NoAlertPresentException  # noqa: PLC0415
+
+        try:
+            return str(self.driver.switch_to.alert.text)
+        except NoAlertPresentException:
+            return None
+
+    def close_devtools(self) -> None:
+        """End the DevTools connection to a tab, if one is open (a new tab gets its own)."""
         if self._devtools is not None:
             self._devtools.close()
             self._devtools = None
@@ -213,7 +228,7 @@ class Chromium:
 
     def kill(self) -> None:
         """End chromedriver and Chromium at once, and remove the profile folder."""
-        self._close_devtools()
+        self.close_devtools()
         process = getattr(self._service, "process", None)
         if process is not None:
             if process.poll() is None:

@@ -71,12 +71,19 @@ def settled_script() -> str:
 
 @cache
 def _settled_function() -> str:
-    return f"function () {{\n{settled_script()}}}"
+    """:func:`settled_script` as a function expression, for :func:`settled_expression`."""
+    return f"function () {{\n{settled_script()}\n}}"
 
 
 def settled_expression(index: int, want: bool, limit: float) -> str:
     """:func:`settled_script` as a DevTools expression (``Runtime.evaluate``): a promise
     of what the script gives its callback, called with ``index``, ``want`` and
-    ``limit`` (milliseconds)."""
-    arguments = json.dumps([index, want, limit])
-    return f"new Promise((done) => ({_settled_function()}).apply(null, [...{arguments}, done]))"
+    ``limit`` (milliseconds).
+
+    The promise is the engine's own (an async function's, awaiting a thenable), never
+    ``window.Promise``, which a page may swap for a class of its own, as zone.js does:
+    DevTools waits for native promises only. chromedriver keeps the native one too.
+    """
+    arguments = ", ".join(json.dumps(value) for value in (index, want, limit))
+    call = f"({_settled_function()})({arguments}, done)"
+    return f"(async () => await {{ then(done) {{ {call}; }} }})()"
