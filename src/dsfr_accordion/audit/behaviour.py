@@ -23,8 +23,8 @@ never an error for an accordion that may well work.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any
 
 from .findings import AuditFinding, found
 from .rules import Msg
@@ -145,8 +145,8 @@ def _check_button(
         from selenium.common.exceptions import JavascriptException  # noqa: PLC0415
 
         raise JavascriptException(f"javascript error: {ready.get('error')}")
-    at, rows = ready
-    current = [ButtonState(*row) for row in rows]
+    centre, rows = _parts(ready, 2)
+    at, current = _parts(centre, 2), _button_states(rows)
     for action, key in ACTIVATIONS:
         problem, current, at = _toggle_twice(devtools, index, key, current, at, limit=limit)
         if problem:
@@ -227,14 +227,8 @@ def _toggle_twice(
         settled = devtools.evaluate(settled_expression(index, want_open, limit * 1000))
         if settled is None:
             return Msg(failure), current, at
-        if not (isinstance(settled, list) and len(settled) == 3):
-            # What the script gives is a page's to spoil (its Array, its JSON): a finding.
-            from selenium.common.exceptions import JavascriptException  # noqa: PLC0415
-
-            shape = type(settled).__name__
-            raise JavascriptException(f"javascript error: the states read came as a {shape}")
-        rows, focused, at = settled
-        current = [ButtonState(*row) for row in rows]
+        rows, focused, centre = _parts(settled, 3)
+        at, current = _parts(centre, 2), _button_states(rows)
         if not focused:
             return Msg("focus left the button"), current, at
         if want_open:
@@ -242,6 +236,29 @@ def _toggle_twice(
             if problem:
                 return problem, current, at
     return None, current, at
+
+
+def _parts(value: object, count: int) -> list[Any]:
+    """``value``, what a script gave, as its ``count`` parts (the centre of a button:
+    two). What a script gives is the page's to spoil (its ``Array``, its ``JSON``): a
+    page that did fails the check as a script that throws does (page-interfered)."""
+    if isinstance(value, list) and len(value) == count:
+        return value
+    raise _spoilt()
+
+
+def _button_states(rows: object) -> list[ButtonState]:
+    """The states read by a script (``js/state-of.js`` rows), checked as :func:`_parts`."""
+    if not isinstance(rows, list):
+        raise _spoilt()
+    return [ButtonState(*_parts(row, len(fields(ButtonState)))) for row in rows]
+
+
+def _spoilt() -> Exception:
+    """The exception of a script whose result a page spoilt."""
+    from selenium.common.exceptions import JavascriptException  # noqa: PLC0415
+
+    return JavascriptException("javascript error: the page spoilt what the audit's script read")
 
 
 def _others_problem(

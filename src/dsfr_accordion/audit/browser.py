@@ -242,6 +242,8 @@ class BrowserSession(contextlib.AbstractContextManager["BrowserSession"]):
         page = _Page(name)
         try:
             self._audit(url, page)
+            # Its events would pile up unread while pages without accordions go by.
+            self._chromium.close_devtools()
             return page.findings
         except (HTTPError, NoAnswer):
             # No answer within the bound: a script of the page does not end, and its

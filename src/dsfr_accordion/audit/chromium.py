@@ -191,9 +191,10 @@ class Chromium:
     def _open_dialog(self) -> str | None:
         """The text of the dialog the current tab has open, or ``None``."""
         from selenium.common.exceptions import NoAlertPresentException  # noqa: PLC0415
+        from selenium.webdriver.common.alert import Alert  # noqa: PLC0415
 
         try:
-            return str(self.driver.switch_to.alert.text)
+            return str(Alert(self.driver).text)  # one request (switch_to.alert makes two)
         except NoAlertPresentException:
             return None
 

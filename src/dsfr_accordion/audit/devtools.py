@@ -37,6 +37,10 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+#: How long after a dialog was seen opening, chromedriver saying none is open, it is
+#: asked once more (seconds): it may not have taken the dialog in yet.
+DIALOG_RECHECK = 0.1
+
 #: chromedriver's words for a tab that closed, which a finding shows.
 _CLOSED = "no such window: target window already closed"
 
@@ -71,8 +75,9 @@ class DevTools:
         self._bound = bound
         self._open_dialog = open_dialog
         self._sent = 0
-        # Whether a dialog opened that no event said closed since.
-        self._dialog = False
+        # When to ask chromedriver whether a dialog this connection saw opening (and
+        # no event said closed since) is open (time.monotonic()).
+        self._dialog_checks: list[float] = []
         try:
             # No Origin header: Chromium accepts a DevTools client without one, and
             # refuses one from an origin it was not told to allow.
@@ -109,7 +114,8 @@ class DevTools:
             raise NoAnswer(method) from error
         except (OSError, ValueError, websocket.WebSocketException) as error:
             # ValueError: a message that is not JSON, as an empty one once closed.
-            raise WebDriverException(f"{_CLOSED} ({error})") from error
+            ended = f"the DevTools connection to the tab ended: {error}"
+            raise WebDriverException(ended) from error
         assert answer is not None, "_pump returns the answer it waits for"
         return answer
 
@@ -125,19 +131,24 @@ class DevTools:
         )
 
         while True:
-            if self._dialog and not self._waiting():
+            waiting = self._waiting()
+            checks = self._dialog_checks
+            if checks and checks[0] <= time.monotonic() and not waiting:
                 # Its closing may be the next event, or one this connection never gets.
-                self._dialog = False
+                checks.pop(0)
                 text = self._open_dialog()
                 if text is not None:
+                    checks.clear()
                     raise UnexpectedAlertPresentException(alert_text=text)
+                continue
             if time.monotonic() >= deadline:
                 raise NoAnswer(f"command {ident}")
-            if ident is None and not self._waiting():
+            if ident is None and not waiting:
                 return None
-            message = self._read(deadline)
+            # A message waiting is read at once; else the wait ends at the next check.
+            message = self._read(deadline if waiting else min([deadline, *checks[:1]]))
             if message is None:
-                continue  # the deadline came: raised above
+                continue  # a time came: the checks above say what follows
             if ident is not None and message.get("id") == ident:
                 if "error" in message:
                     raise WebDriverException(str(message["error"].get("message", message)))
@@ -171,9 +182,10 @@ class DevTools:
 
         event = message.get("method")
         if event == "Page.javascriptDialogOpening":
-            self._dialog = True
+            now = time.monotonic()
+            self._dialog_checks = [now, now + DIALOG_RECHECK]
         elif event == "Page.javascriptDialogClosed":
-            self._dialog = False
+            self._dialog_checks = []
         elif event == "Inspector.targetCrashed":
             raise WebDriverException("tab crashed")
         elif event == "Inspector.detached":
