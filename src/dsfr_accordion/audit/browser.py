@@ -326,14 +326,15 @@ class BrowserSession(contextlib.AbstractContextManager["BrowserSession"]):
             self._still(page)
             page.findings += found
         with self._during(page, "the behaviour checks", timeouts.command):
+            devtools = self.devtools  # asks chromedriver for the tab: once a page
             found = behaviour.check_behaviour(
-                self.driver, self.devtools, page.name, self.dismiss_alerts, timeouts.step
+                self.driver, devtools, page.name, self.dismiss_alerts, timeouts.step
             )
             self._still(page)
             page.findings += found
         with self._during(page, "the checks of the enhancements", timeouts.command):
             found, without_js = enhancements.check_enhancements(
-                self.driver, self.devtools, page.name, timeouts.step
+                self.driver, devtools, page.name, timeouts.step
             )
             self._still(page)
             page.findings += found
