@@ -164,7 +164,8 @@ BREAKING = {
         "const animations = document.getAnimations.bind(document);"
         "document.getAnimations = () => {"
         " Element.prototype.closest = null; return animations(); };",
-        "a script of the page stopped the audit during the behaviour checks: ",
+        "a script of the page stopped the audit during the behaviour checks: "
+        "javascript error: b.closest is not a function",
     ),
     # Broken by the first click: the script that waits for the activation's effect
     # throws, through the audit's own DevTools connection (audit/devtools.py).
@@ -172,6 +173,14 @@ BREAKING = {
         "document.addEventListener('click', () => { Element.prototype.closest = null; });",
         "a script of the page stopped the audit during the behaviour checks: "
         "javascript error: button.closest is not a function",
+    ),
+    # Broken in the animation frame after the first click: inside the frames where
+    # js/settled.js waits for the activation's effect, which cannot fail the command.
+    "breaks-the-state-script-a-frame-after-a-click": (
+        "document.addEventListener('click', () => {"
+        " requestAnimationFrame(() => { Element.prototype.closest = null; }); });",
+        "a script of the page stopped the audit during the behaviour checks: "
+        "javascript error: b.closest is not a function",
     ),
 }
 

@@ -138,13 +138,7 @@ def _check_button(
     # state. Each activation below then ends when the page is still, and says where the
     # button is for the next click. The clicks come first: they give the button the
     # focus the keys then need (each activation checks it stays).
-    ready = driver.execute_async_script(ready_script(), button, limit * 1000)
-    if isinstance(ready, dict):
-        # Thrown in an animation frame, which cannot fail the command: fail it here, as a
-        # script that throws at once fails (page-interfered).
-        from selenium.common.exceptions import JavascriptException  # noqa: PLC0415
-
-        raise JavascriptException(f"javascript error: {ready.get('error')}")
+    ready = _unless_thrown(driver.execute_async_script(ready_script(), button, limit * 1000))
     centre, rows = _parts(ready, 2)
     at, current = _parts(centre, 2), _button_states(rows)
     for action, key in ACTIVATIONS:
@@ -224,7 +218,9 @@ def _toggle_twice(
         (start.is_open, "the second activation did not toggle the panel back"),
     ):
         press(devtools, key, at)
-        settled = devtools.evaluate(settled_expression(index, want_open, limit * 1000))
+        settled = _unless_thrown(
+            devtools.evaluate(settled_expression(index, want_open, limit * 1000))
+        )
         if settled is None:
             return Msg(failure), current, at
         rows, focused, centre = _parts(settled, 3)
@@ -236,6 +232,18 @@ def _toggle_twice(
             if problem:
                 return problem, current, at
     return None, current, at
+
+
+def _unless_thrown(value: object) -> object:
+    """``value``, what ``js/ready.js`` or ``js/settled.js`` gave, unless it is the
+    ``{error}`` of an error thrown in an animation frame, which cannot fail the command
+    itself: then fail it here, as a script that throws at once fails (page-interfered).
+    """
+    if isinstance(value, dict):
+        from selenium.common.exceptions import JavascriptException  # noqa: PLC0415
+
+        raise JavascriptException(f"javascript error: {value.get('error')}")
+    return value
 
 
 def _parts(value: object, count: int) -> list[Any]:

@@ -12,7 +12,7 @@ settle(button, limit, (centre) => {
   try {
     states = allButtons().map(stateOf);
   } catch (error) {
-    done({error: String(error)});
+    done({error: messageOf(error)});
     return;
   }
   done([centre, states]);

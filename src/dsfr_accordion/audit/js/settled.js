@@ -10,7 +10,8 @@
 // by the time the DSFR JS itself is done with a panel (its CSS transition, then the
 // 500 ms after which the DSFR JS ends a collapse whose transition never ended) and at
 // least 10 animation frames have passed (a busy page draws fewer frames a second, and
-// gets longer); and after `limit` milliseconds in any case.
+// gets longer); and after `limit` milliseconds in any case. Resolves with {error} when
+// reading the states throws in a later frame (a page that broke what they use).
 const [index, want, limit, done] = arguments;
 const button = allButtons()[index];
 const start = performance.now();
@@ -55,7 +56,16 @@ const check = () => {
   if ((elapsed > bound && frames >= 10) || elapsed > limit) {
     done(null);
   } else {
-    requestAnimationFrame(check);
+    requestAnimationFrame(inFrame);
+  }
+};
+// In an animation frame, an uncaught error would leave the command waiting for its
+// bound: resolve with {error} instead (a script that throws at once fails the command).
+const inFrame = () => {
+  try {
+    check();
+  } catch (error) {
+    done({error: messageOf(error)});
   }
 };
 check();
