@@ -12,12 +12,14 @@ import os
 import re
 import socket
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 import dsfr_accordion
 from dsfr_accordion.audit.browser import BrowserSession
+from dsfr_accordion.audit.devtools import DevTools
 from dsfr_accordion.audit.findings import AuditFinding
 from dsfr_accordion.audit.server import LocalServer
 from tests.browser import shorter
@@ -270,3 +272,52 @@ def test_a_command_without_an_answer_is_not_sent_again(browser_session: BrowserS
     config = browser_session.driver.command_executor.client_config
     assert config.keep_alive is False
     assert config.init_args_for_pool_manager == {"init_args_for_pool_manager": {"retries": False}}
+
+
+def test_a_tab_that_crashes_during_the_checks_is_a_finding_and_the_audit_goes_on(
+    browser_session: BrowserSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # A page cannot crash its own tab on purpose (a renderer that runs out of memory
+    # takes a long time to): the audit's first press crashes it for real instead,
+    # through the DevTools connection (Page.crash), which then hears of the crash.
+    from dsfr_accordion.audit import behaviour  # noqa: PLC0415
+
+    def crash(devtools: DevTools, key: str | None, at: Sequence[float]) -> None:
+        monkeypatch.undo()
+        devtools.call("Page.crash")
+
+    monkeypatch.setattr(behaviour, "press", crash)
+    with shorter(browser_session, **QUICK):
+        findings = _audit(browser_session, tmp_path, "crashes.html", _page(""))
+    assert _messages(findings) == [
+        (
+            "page-interfered",
+            "a script of the page stopped the audit during the behaviour checks: tab crashed",
+        )
+    ]
+    _still_audits_pages(browser_session, tmp_path)
+
+
+def test_a_tab_that_closes_during_the_checks_is_a_finding_and_the_audit_goes_on(
+    browser_session: BrowserSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # As above: a page's window.close() is refused (a tab a script did not open), so
+    # the audit's first press closes the tab for real (Page.close).
+    from dsfr_accordion.audit import behaviour  # noqa: PLC0415
+
+    def close(devtools: DevTools, key: str | None, at: Sequence[float]) -> None:
+        monkeypatch.undo()
+        devtools.call("Page.close")
+        devtools.evaluate("1")
+
+    monkeypatch.setattr(behaviour, "press", close)
+    with shorter(browser_session, **QUICK):
+        findings = _audit(browser_session, tmp_path, "closes.html", _page(""))
+    assert _messages(findings) == [
+        (
+            "page-interfered",
+            "a script of the page stopped the audit during the behaviour checks: "
+            "no such window: target window already closed",
+        )
+    ]
+    _still_audits_pages(browser_session, tmp_path)

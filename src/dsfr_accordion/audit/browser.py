@@ -31,7 +31,7 @@ from ..errors import DsfrAccordionError
 from . import behaviour, enhancements
 from .axe import AxeFailed, axe_locale, axe_source, run_axe
 from .chromium import BrowserUnavailable, Chromium, Timeouts, emulate_media, require_packages
-from .devtools import DevTools, NoAnswer
+from .devtools import CLOSED, DevTools, NoAnswer
 from .findings import AuditFinding, found
 from .rules import Msg
 from .scripts import script
@@ -377,9 +377,14 @@ class BrowserSession(contextlib.AbstractContextManager["BrowserSession"]):
         navigation under way to end, which a page reloading itself without end
         never does (it would read as a page that stopped responding).
         """
+        from selenium.common.exceptions import NoSuchWindowException  # noqa: PLC0415
+
         answer = self.driver.execute_cdp_cmd(
             "Runtime.evaluate", {"expression": script("document-of"), "returnByValue": True}
         )
+        if answer is None:
+            # chromedriver answers nothing, rather than an error, for a tab that closed.
+            raise NoSuchWindowException(CLOSED)
         audit_id, address = answer["result"]["value"]
         return audit_id, address
 

@@ -42,7 +42,7 @@ from typing import Any
 DIALOG_RECHECK = 0.1
 
 #: chromedriver's words for a tab that closed, which a finding shows.
-_CLOSED = "no such window: target window already closed"
+CLOSED = "no such window: target window already closed"
 
 
 class NoAnswer(Exception):
@@ -189,7 +189,7 @@ class DevTools:
         elif event == "Inspector.targetCrashed":
             raise WebDriverException("tab crashed")
         elif event == "Inspector.detached":
-            raise WebDriverException(_CLOSED)
+            raise WebDriverException(CLOSED)
 
     def evaluate(self, expression: str) -> Any:
         """The value of the JavaScript ``expression`` (a promise: what it resolves to),
