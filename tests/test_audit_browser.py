@@ -63,6 +63,27 @@ def test_fragment_is_audited_in_a_minimal_dsfr_page(browser_session: BrowserSess
     assert _errors(_audit(browser_session, tmp_path, "fragment.html", html)) == []
 
 
+def test_a_button_scrolled_back_into_view_is_clicked_once_the_page_is_drawn_so(
+    browser_session: BrowserSession, tmp_path: Path
+):
+    # A page that scrolls to its top on a click, where a video of another site is: the
+    # button must be scrolled back into view before its next activation. Until the page
+    # is drawn scrolled, Chromium routes a press by where things were drawn, to the
+    # video's frame (another process): the button got only the release, and its second
+    # activation seemed to fail (as on DSFR's own media example page).
+    video = (
+        '<iframe title="Vidéo" src="https://www.youtube.com/embed/HyirpmPL43I"'
+        ' style="display: block; width: 100%; height: 100vh"></iframe>'
+    )
+    to_top = (
+        "<script>document.addEventListener("
+        "'click', () => requestAnimationFrame(() => window.scrollTo(0, 0)));</script>"
+    )
+    spacer = '<div style="height: 2000px"></div>'
+    html = f"{video}\n{spacer}\n{_render('temoignages-cloud.yaml')}\n{spacer}\n{to_top}"
+    assert _errors(_audit(browser_session, tmp_path, "scrolls.html", html)) == []
+
+
 def test_a_button_that_opens_another_panel_is_a_finding(browser_session, tmp_path):
     html = _render("temoignages-cloud.yaml", page=True)
     # The second section's panel takes the first one's id, as in the legacy page:

@@ -4,8 +4,8 @@
 // or closed: aria-expanded, the panel's class and its display agree) and still (no
 // animation or transition runs in the document and no other panel of its group is
 // open, or it has not moved since the previous animation frame), with every button's
-// state, whether the button has the focus, and its centre (scrolled into view) for the
-// next click. One round trip per
+// state, whether the button has the focus, and its centre (in view, and drawn there:
+// intoView) for the next click. One round trip per
 // activation instead of polling. Resolves with null when the panel has not got there
 // by the time the DSFR JS itself is done with a panel (its CSS transition, then the
 // 500 ms after which the DSFR JS ends a collapse whose transition never ended) and at
@@ -43,8 +43,9 @@ const check = () => {
   if ((state[1] === 'true') === want && state[2] === want && state[3] === want) {
     const top = button.getBoundingClientRect().top;
     if (top === last || (still() && groupDone(state))) {
-      button.scrollIntoView({block: 'center', behavior: 'instant'});
-      done([allButtons().map(stateOf), document.activeElement === button, centreOf(button)]);
+      intoView(button, guarded(() => {
+        done([allButtons().map(stateOf), document.activeElement === button, centreOf(button)]);
+      }));
       return;
     }
     last = top;
@@ -61,11 +62,12 @@ const check = () => {
 };
 // In an animation frame, an uncaught error would leave the command waiting for its
 // bound: resolve with {error} instead (a script that throws at once fails the command).
-const inFrame = () => {
+const guarded = (step) => () => {
   try {
-    check();
+    step();
   } catch (error) {
     done({error: messageOf(error)});
   }
 };
+const inFrame = guarded(check);
 check();
