@@ -84,6 +84,34 @@ def test_a_button_scrolled_back_into_view_is_clicked_once_the_page_is_drawn_so(
     assert _errors(_audit(browser_session, tmp_path, "scrolls.html", html)) == []
 
 
+@pytest.mark.parametrize("keys", ["working", "Enter-refused"])
+def test_a_button_under_a_fixed_banner_is_covered_and_its_keys_are_still_tested(
+    browser_session: BrowserSession, tmp_path: Path, keys: str
+):
+    # As a consent banner (DSFR's own consent example page): fixed to the bottom of the
+    # window over the last accordion of the page, which cannot scroll any higher. A
+    # click lands on the banner, as a visitor's would: not an accordion that fails.
+    banner = (
+        '<div id="cookies" class="banner" style="position: fixed; bottom: 0; left: 0;'
+        ' right: 0; height: 70vh; background: white">Cookies ?</div>'
+    )
+    refuse = (
+        "<script>document.addEventListener('keydown', (event) => {"
+        " if (event.key === 'Enter') event.preventDefault(); }, true);</script>"
+    )
+    script = refuse if keys == "Enter-refused" else ""
+    html = f'<div style="height: 2000px"></div>\n{_render("si-samu.md")}\n{banner}\n{script}'
+    findings = _audit(browser_session, tmp_path, f"{keys}.html", html)
+    covered = [f for f in findings if f.code == "accordion-covered"]
+    assert [dict(f.fields)["element"] for f in covered] == ["div#cookies.banner"]
+    assert covered[0].kind.severity is Severity.WARNING
+    behaviour = [dict(f.fields) for f in findings if f.code == "accordion-behaviour"]
+    assert [(b["id"], b["action"]) for b in behaviour] == (
+        [("si-samu", "Enter")] if keys == "Enter-refused" else []
+    )
+    assert {f.code for f in findings} <= {"accordion-covered", "accordion-behaviour"}
+
+
 def test_a_button_that_opens_another_panel_is_a_finding(browser_session, tmp_path):
     html = _render("temoignages-cloud.yaml", page=True)
     # The second section's panel takes the first one's id, as in the legacy page:

@@ -84,11 +84,13 @@ def test_the_state_scripts_start_with_the_state_definitions():
 
 
 def test_the_waiting_scripts_start_with_the_motion_definitions():
-    motion = scripts.script("motion")
+    # motion.js names what covers a button with describe.js.
+    motion = scripts.script("describe") + scripts.script("motion")
     assert scripts.settle_script() == motion + scripts.script("settle")
     assert scripts.settled_script() == scripts.script("state-of") + motion + scripts.script(
         "settled"
     )
+    assert scripts.reveal_script() == scripts.script("describe") + scripts.script("reveal")
     ready = scripts.ready_script()
     assert ready.startswith(scripts.script("state-of") + motion)
     assert ready.endswith(scripts.script("ready"))

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from .findings import AuditFinding, found
 from .rules import Msg
-from .scripts import ready_script, script, settled_expression, with_states
+from .scripts import ready_script, reveal_script, script, settled_expression, with_states
 
 if TYPE_CHECKING:
     from selenium.webdriver.remote.webdriver import WebDriver
@@ -106,7 +106,7 @@ def check_behaviour(
     for index, button in enumerate(buttons):
         try:
             opened, hidden_in = driver.execute_async_script(
-                script("reveal"), button, opened, limit * 1000
+                reveal_script(), button, opened, limit * 1000
             )
             if hidden_in is not None:
                 findings.append(
@@ -120,7 +120,7 @@ def check_behaviour(
             # A script of the page answered the activation (or the reveal) with an alert.
             findings += [found("page-alert", name, text=t) for t in dismiss_alerts()]
     # The page as it was loaded: every container opened for the checks put back.
-    driver.execute_async_script(script("reveal"), None, opened, limit * 1000)
+    driver.execute_async_script(reveal_script(), None, opened, limit * 1000)
     return findings
 
 
@@ -133,19 +133,34 @@ def _check_button(
     *,
     limit: float,
 ) -> list[AuditFinding]:
-    """The finding of button ``index`` (shown) when an activation fails, else none."""
+    """The findings of button ``index`` (shown): ``accordion-covered`` when a click at
+    its centre lands on another element, ``accordion-behaviour`` when an activation
+    fails."""
     # Once per button, one round trip: the button still, where it is, and every button's
     # state. Each activation below then ends when the page is still, and says where the
     # button is for the next click. The clicks come first: they give the button the
     # focus the keys then need (each activation checks it stays).
     ready = _unless_thrown(driver.execute_async_script(ready_script(), button, limit * 1000))
-    centre, rows = _parts(ready, 2)
+    centre, rows, cover = _parts(ready, 3)
     at, current = _parts(centre, 2), _button_states(rows)
-    for action, key in ACTIVATIONS:
+    findings: list[AuditFinding] = []
+    activations = ACTIVATIONS
+    if cover is not None:
+        if not isinstance(cover, str):
+            raise _spoilt()
+        # A click would land on what covers the button, as a visitor's would: its clicks
+        # are not tested, its keys are, from the focus a click would have given it.
+        findings.append(
+            _about_button("accordion-covered", driver, name, index, button, element=cover)
+        )
+        driver.execute_script(script("focus"), button)
+        activations = tuple((action, key) for action, key in ACTIVATIONS if key is not None)
+    for action, key in activations:
         problem, current, at = _toggle_twice(devtools, index, key, current, at, limit=limit)
         if problem:
             # The other activations of a broken button say nothing new.
             return [
+                *findings,
                 _about_button(
                     "accordion-behaviour",
                     driver,
@@ -154,9 +169,9 @@ def _check_button(
                     button,
                     action=action,
                     problem=problem,
-                )
+                ),
             ]
-    return []
+    return findings
 
 
 def _about_button(

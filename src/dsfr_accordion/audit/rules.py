@@ -309,6 +309,14 @@ RULES: tuple[Rule, ...] = (
            "modal that a control of the page opens; if visitors can reach this one, "
            "check it by hand"),
     ),
+    Rule(
+        "accordion-covered", B, W, D, "7.3",
+        N_("accordion {id!r}, button {button!r}: a click at its centre lands on {element}, "
+           "which covers it; its keys were tested, not its clicks"),
+        N_("a visitor must first close or move what covers it (a consent banner, a bar "
+           "fixed to the window): leave room for it below the last accordions, or check "
+           "the page with it closed"),
+    ),
 )  # fmt: skip
 
 #: What a check of the library's enhancements found wrong (``enhancements.py``): the

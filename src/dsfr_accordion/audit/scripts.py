@@ -19,7 +19,10 @@ FOLDER = Path(__file__).resolve().parent / "js"
 STATE_DEFINITIONS = "state-of"
 #: The definitions the scripts that open a panel start with (``panelOpen``, ``closePanel``).
 PANEL_DEFINITIONS = "panel-close"
-#: The definitions the scripts that wait for a still page start with (``still``, ``centreOf``).
+#: The definitions the scripts that name an element in a finding start with (``describe``).
+DESCRIBE_DEFINITIONS = "describe"
+#: The definitions the scripts that wait for a still page start with (``still``,
+#: ``centreOf``, ``intoView``, ``coverOf``), after :data:`DESCRIBE_DEFINITIONS`.
 MOTION_DEFINITIONS = "motion"
 
 
@@ -47,7 +50,12 @@ def with_panel_close(name: str) -> str:
 
 def settle_script() -> str:
     """``js/settle.js`` after the definitions it uses (``js/motion.js``)."""
-    return composed(MOTION_DEFINITIONS, "settle")
+    return composed(DESCRIBE_DEFINITIONS, MOTION_DEFINITIONS, "settle")
+
+
+def reveal_script() -> str:
+    """``js/reveal.js`` after the definitions it uses (``js/describe.js``)."""
+    return composed(DESCRIBE_DEFINITIONS, "reveal")
 
 
 def _as_function(name: str) -> str:
@@ -58,15 +66,16 @@ def _as_function(name: str) -> str:
 
 @cache
 def ready_script() -> str:
-    """``js/ready.js`` after what it uses: the definitions of ``js/state-of.js`` and
-    ``js/motion.js``, then ``js/settle.js`` as a function."""
-    definitions = composed(STATE_DEFINITIONS, MOTION_DEFINITIONS)
+    """``js/ready.js`` after what it uses: the definitions of ``js/state-of.js``,
+    ``js/describe.js`` and ``js/motion.js``, then ``js/settle.js`` as a function."""
+    definitions = composed(STATE_DEFINITIONS, DESCRIBE_DEFINITIONS, MOTION_DEFINITIONS)
     return definitions + _as_function("settle") + script("ready")
 
 
 def settled_script() -> str:
-    """``js/settled.js`` after the definitions it uses (state-of.js, motion.js)."""
-    return composed(STATE_DEFINITIONS, MOTION_DEFINITIONS, "settled")
+    """``js/settled.js`` after the definitions it uses (state-of.js, describe.js,
+    motion.js)."""
+    return composed(STATE_DEFINITIONS, DESCRIBE_DEFINITIONS, MOTION_DEFINITIONS, "settled")
 
 
 @cache

@@ -1,19 +1,19 @@
-// Asynchronous script (arguments: button, limit, done), after state-of.js, motion.js,
-// and settle.js as the function `settle` (scripts.py composes it). Before a shown
-// button's activations, in one round trip: scrolls it into view and waits for it to be
-// still (settle.js), then reads the state of every accordion button. Resolves with
-// [centre, states]: the centre of the button, where a click lands, and the states; or
-// with {error} when reading the states throws (a page that broke what they use): it
-// runs in an animation frame, where an uncaught error would leave the command waiting
-// for its bound.
+// Asynchronous script (arguments: button, limit, done), after state-of.js, describe.js,
+// motion.js, and settle.js as the function `settle` (scripts.py composes it). Before a
+// shown button's activations, in one round trip: scrolls it into view and waits for it
+// to be still (settle.js), then reads the state of every accordion button. Resolves
+// with [centre, states, cover]: the centre of the button, where a click lands, the
+// states, and what covers the button there (coverOf) or null; or with {error} when
+// reading them throws (a page that broke what they use): it runs in an animation
+// frame, where an uncaught error would leave the command waiting for its bound.
 const [button, limit, done] = arguments;
 settle(button, limit, (centre) => {
-  let states;
+  let read;
   try {
-    states = allButtons().map(stateOf);
+    read = [centre, allButtons().map(stateOf), coverOf(button)];
   } catch (error) {
     done({error: messageOf(error)});
     return;
   }
-  done([centre, states]);
+  done(read);
 });

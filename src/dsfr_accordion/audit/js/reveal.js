@@ -1,4 +1,5 @@
-// Asynchronous script (arguments: button or null, opened, limit, done). Brings the
+// Asynchronous script (arguments: button or null, opened, limit, done), after
+// describe.js. Brings the
 // accordion button within a visitor's reach, as a visitor would: each element that
 // hides it, outermost first, is opened through the DSFR JavaScript (disclose(), what
 // its control does) when it is a DSFR collapse (a parent accordion's panel), tab
@@ -26,8 +27,6 @@ for (const entry of [...previous].reverse()) {
   const container = api(element, property);
   if (container.isDisclosed && container.conceal) container.conceal();
 }
-const describe = (e) => e.localName + (e.id ? `#${e.id}` : '') +
-  [...e.classList].slice(0, 2).map((c) => `.${c}`).join('');
 // The outermost element of the button's ancestry (itself included) that hides it, or
 // null when it is shown. Outermost: an inner closed panel is hidden by the outer one too.
 const hider = () => {
