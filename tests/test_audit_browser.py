@@ -84,7 +84,7 @@ def test_a_button_scrolled_back_into_view_is_clicked_once_the_page_is_drawn_so(
     assert _errors(_audit(browser_session, tmp_path, "scrolls.html", html)) == []
 
 
-@pytest.mark.parametrize("keys", ["working", "Enter-refused"])
+@pytest.mark.parametrize("keys", ["working", "Enter-refused", "Enter-alerts"])
 def test_a_button_under_a_fixed_banner_is_covered_and_its_keys_are_still_tested(
     browser_session: BrowserSession, tmp_path: Path, keys: str
 ):
@@ -99,7 +99,11 @@ def test_a_button_under_a_fixed_banner_is_covered_and_its_keys_are_still_tested(
         "<script>document.addEventListener('keydown', (event) => {"
         " if (event.key === 'Enter') event.preventDefault(); }, true);</script>"
     )
-    script = refuse if keys == "Enter-refused" else ""
+    alerts = (
+        "<script>document.addEventListener('keydown', (event) => {"
+        " if (event.key === 'Enter') alert('Entrée'); }, true);</script>"
+    )
+    script = {"Enter-refused": refuse, "Enter-alerts": alerts}.get(keys, "")
     html = f'<div style="height: 2000px"></div>\n{_render("si-samu.md")}\n{banner}\n{script}'
     findings = _audit(browser_session, tmp_path, f"{keys}.html", html)
     covered = [f for f in findings if f.code == "accordion-covered"]
@@ -109,7 +113,10 @@ def test_a_button_under_a_fixed_banner_is_covered_and_its_keys_are_still_tested(
     assert [(b["id"], b["action"]) for b in behaviour] == (
         [("si-samu", "Enter")] if keys == "Enter-refused" else []
     )
-    assert {f.code for f in findings} <= {"accordion-covered", "accordion-behaviour"}
+    # An alert stops the button's checks: the cover found before them is kept.
+    alerts = [dict(f.fields)["text"] for f in findings if f.code == "page-alert"]
+    assert alerts == (["Entrée"] if keys == "Enter-alerts" else [])
+    assert {f.code for f in findings} <= {"accordion-covered", "accordion-behaviour", "page-alert"}
 
 
 def test_a_button_that_opens_another_panel_is_a_finding(browser_session, tmp_path):

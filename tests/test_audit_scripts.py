@@ -46,6 +46,7 @@ def test_every_composed_script_parses_as_a_strict_function_body(tmp_path):
         "settle": scripts.settle_script(),
         "settled": scripts.settled_script(),
         "ready": scripts.ready_script(),
+        "reveal": scripts.reveal_script(),
         "found": scripts.with_panel_close("enhancement-found"),
         "link": scripts.with_panel_close("enhancement-link"),
         # A DevTools expression, not a script body: parsed as what a body returns.

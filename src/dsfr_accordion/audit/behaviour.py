@@ -9,8 +9,10 @@ page to settle (``js/settled.js``): as long as the DSFR JS itself takes over a
 panel, never a fixed time. The input events and that script go straight to the
 tab through the audit's own DevTools connection (:mod:`.devtools`), so that an
 activation takes the one animation frame the DSFR JS needs. Before a button's
-activations one script (``js/ready.js``) waits until it is still and reads the
-state of every button.
+activations one script (``js/ready.js``) waits until it is still and in view,
+and reads the state of every button and what covers it where a click lands: a
+button under something fixed to the window (a consent banner) is
+``accordion-covered`` (a warning), and only its keys are tested.
 
 An accordion hidden at load (in a closed parent accordion, an unselected tab, a
 closed modal) is first brought within reach as a visitor would, by opening what
@@ -24,11 +26,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, NamedTuple
 
 from .findings import AuditFinding, found
 from .rules import Msg
-from .scripts import ready_script, reveal_script, script, settled_expression, with_states
+from .scripts import (
+    parts,
+    ready_script,
+    reveal_script,
+    script,
+    settled_expression,
+    spoilt,
+    unless_thrown,
+    with_states,
+)
 
 if TYPE_CHECKING:
     from selenium.webdriver.remote.webdriver import WebDriver
@@ -115,13 +126,56 @@ def check_behaviour(
                     )
                 )
                 continue
-            findings += _check_button(driver, devtools, name, index, button, limit=limit)
+            ready = _ready(driver, button, limit)
+            activations = ACTIVATIONS
+            if ready.cover is not None:
+                # A click would land on what covers the button, as a visitor's would:
+                # its clicks are not tested, its keys are, from the focus a click would
+                # have given it.
+                findings.append(
+                    _about_button(
+                        "accordion-covered", driver, name, index, button, element=ready.cover
+                    )
+                )
+                driver.execute_script(script("focus"), button)
+                activations = tuple(pair for pair in ACTIVATIONS if pair[1] is not None)
+            findings += _check_button(
+                driver,
+                devtools,
+                name,
+                index,
+                button,
+                ready=ready,
+                activations=activations,
+                limit=limit,
+            )
         except UnexpectedAlertPresentException:
             # A script of the page answered the activation (or the reveal) with an alert.
             findings += [found("page-alert", name, text=t) for t in dismiss_alerts()]
     # The page as it was loaded: every container opened for the checks put back.
     driver.execute_async_script(reveal_script(), None, opened, limit * 1000)
     return findings
+
+
+class _Ready(NamedTuple):
+    """A shown button before its activations (``js/ready.js``)."""
+
+    #: Where a click lands on it (its centre, in view).
+    at: Sequence[float]
+    #: Every button's state.
+    states: list[ButtonState]
+    #: What covers it there (a banner fixed to the window), or ``None``.
+    cover: str | None
+
+
+def _ready(driver: WebDriver, button: WebElement, limit: float) -> _Ready:
+    """Once per button, one round trip: the button still and in view, and what
+    :class:`_Ready` holds."""
+    ready = unless_thrown(driver.execute_async_script(ready_script(), button, limit * 1000))
+    centre, rows, cover = parts(ready, 3)
+    if cover is not None and not isinstance(cover, str):
+        raise spoilt()
+    return _Ready(parts(centre, 2), _button_states(rows), cover)
 
 
 def _check_button(
@@ -131,36 +185,21 @@ def _check_button(
     index: int,
     button: WebElement,
     *,
+    ready: _Ready,
+    activations: Sequence[tuple[str, str | None]],
     limit: float,
 ) -> list[AuditFinding]:
-    """The findings of button ``index`` (shown): ``accordion-covered`` when a click at
-    its centre lands on another element, ``accordion-behaviour`` when an activation
-    fails."""
-    # Once per button, one round trip: the button still, where it is, and every button's
-    # state. Each activation below then ends when the page is still, and says where the
-    # button is for the next click. The clicks come first: they give the button the
-    # focus the keys then need (each activation checks it stays).
-    ready = _unless_thrown(driver.execute_async_script(ready_script(), button, limit * 1000))
-    centre, rows, cover = _parts(ready, 3)
-    at, current = _parts(centre, 2), _button_states(rows)
-    findings: list[AuditFinding] = []
-    activations = ACTIVATIONS
-    if cover is not None:
-        if not isinstance(cover, str):
-            raise _spoilt()
-        # A click would land on what covers the button, as a visitor's would: its clicks
-        # are not tested, its keys are, from the focus a click would have given it.
-        findings.append(
-            _about_button("accordion-covered", driver, name, index, button, element=cover)
-        )
-        driver.execute_script(script("focus"), button)
-        activations = tuple((action, key) for action, key in ACTIVATIONS if key is not None)
+    """The finding of button ``index`` (shown: ``ready``) when one of ``activations``
+    fails, else none."""
+    # Each activation ends when the page is still, and says where the button is for the
+    # next click. The clicks come first: they give the button the focus the keys then
+    # need (each activation checks it stays).
+    at, current = ready.at, ready.states
     for action, key in activations:
         problem, current, at = _toggle_twice(devtools, index, key, current, at, limit=limit)
         if problem:
             # The other activations of a broken button say nothing new.
             return [
-                *findings,
                 _about_button(
                     "accordion-behaviour",
                     driver,
@@ -169,9 +208,9 @@ def _check_button(
                     button,
                     action=action,
                     problem=problem,
-                ),
+                )
             ]
-    return findings
+    return []
 
 
 def _about_button(
@@ -233,13 +272,13 @@ def _toggle_twice(
         (start.is_open, "the second activation did not toggle the panel back"),
     ):
         press(devtools, key, at)
-        settled = _unless_thrown(
+        settled = unless_thrown(
             devtools.evaluate(settled_expression(index, want_open, limit * 1000))
         )
         if settled is None:
             return Msg(failure), current, at
-        rows, focused, centre = _parts(settled, 3)
-        at, current = _parts(centre, 2), _button_states(rows)
+        rows, focused, centre = parts(settled, 3)
+        at, current = parts(centre, 2), _button_states(rows)
         if not focused:
             return Msg("focus left the button"), current, at
         if want_open:
@@ -249,39 +288,11 @@ def _toggle_twice(
     return None, current, at
 
 
-def _unless_thrown(value: object) -> object:
-    """``value``, what ``js/ready.js`` or ``js/settled.js`` gave, unless it is the
-    ``{error}`` of an error thrown in an animation frame, which cannot fail the command
-    itself: then fail it here, as a script that throws at once fails (page-interfered).
-    """
-    if isinstance(value, dict):
-        from selenium.common.exceptions import JavascriptException  # noqa: PLC0415
-
-        raise JavascriptException(f"javascript error: {value.get('error')}")
-    return value
-
-
-def _parts(value: object, count: int) -> list[Any]:
-    """``value``, what a script gave, as its ``count`` parts (the centre of a button:
-    two). What a script gives is the page's to spoil (its ``Array``, its ``JSON``): a
-    page that did fails the check as a script that throws does (page-interfered)."""
-    if isinstance(value, list) and len(value) == count:
-        return value
-    raise _spoilt()
-
-
 def _button_states(rows: object) -> list[ButtonState]:
-    """The states read by a script (``js/state-of.js`` rows), checked as :func:`_parts`."""
+    """The states read by a script (``js/state-of.js`` rows), checked as :func:`.parts`."""
     if not isinstance(rows, list):
-        raise _spoilt()
-    return [ButtonState(*_parts(row, len(fields(ButtonState)))) for row in rows]
-
-
-def _spoilt() -> Exception:
-    """The exception of a script whose result a page spoilt."""
-    from selenium.common.exceptions import JavascriptException  # noqa: PLC0415
-
-    return JavascriptException("javascript error: the page spoilt what the audit's script read")
+        raise spoilt()
+    return [ButtonState(*parts(row, len(fields(ButtonState)))) for row in rows]
 
 
 def _others_problem(

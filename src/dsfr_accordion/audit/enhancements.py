@@ -34,7 +34,7 @@ from .behaviour import press
 from .chromium import emulate_media
 from .findings import AuditFinding, found
 from .rules import ENHANCEMENT_PROBLEMS, Msg
-from .scripts import script, settle_script, with_panel_close
+from .scripts import parts, script, settle_script, unless_thrown, with_panel_close
 
 if TYPE_CHECKING:
     from selenium.webdriver.remote.webdriver import WebDriver
@@ -130,7 +130,8 @@ def _show_all_problem(
     first = button.get_dom_attribute("aria-expanded") != "true"
     problem = None
     for want in (first, not first):
-        press(devtools, None, driver.execute_async_script(settle_script(), button, wait))
+        centre = unless_thrown(driver.execute_async_script(settle_script(), button, wait))
+        press(devtools, None, parts(centre, 2))
         problem = driver.execute_async_script(script("enhancement-all"), button, want, wait)
         if problem:
             break

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 #: The folder of the scripts, shipped in the package.
 FOLDER = Path(__file__).resolve().parent / "js"
@@ -24,6 +25,38 @@ DESCRIBE_DEFINITIONS = "describe"
 #: The definitions the scripts that wait for a still page start with (``still``,
 #: ``centreOf``, ``intoView``, ``coverOf``), after :data:`DESCRIBE_DEFINITIONS`.
 MOTION_DEFINITIONS = "motion"
+
+
+def spoilt() -> Exception:
+    """The exception of a script whose result a page spoilt (its ``Array``, its
+    ``JSON``): a page that did fails the check as a script that throws does
+    (page-interfered)."""
+    from selenium.common.exceptions import JavascriptException  # noqa: PLC0415
+
+    return JavascriptException("javascript error: the page spoilt what the audit's script read")
+
+
+def unless_thrown(value: object) -> object:
+    """``value``, what an asynchronous script gave, unless it is the ``{error}`` of an
+    error caught in an animation frame (``guard`` in ``js/motion.js``), which cannot
+    fail the command itself: then fail it here, as a script that throws at once fails
+    (page-interfered)."""
+    if isinstance(value, dict):
+        from selenium.common.exceptions import JavascriptException  # noqa: PLC0415
+
+        error = value.get("error")
+        if not isinstance(error, str):
+            raise spoilt()
+        raise JavascriptException(f"javascript error: {error}")
+    return value
+
+
+def parts(value: object, count: int) -> list[Any]:
+    """``value``, what a script gave, as its ``count`` parts (the centre of a button:
+    two); else the page spoilt it (:func:`spoilt`)."""
+    if isinstance(value, list) and len(value) == count:
+        return value
+    raise spoilt()
 
 
 @cache
@@ -49,7 +82,8 @@ def with_panel_close(name: str) -> str:
 
 
 def settle_script() -> str:
-    """``js/settle.js`` after the definitions it uses (``js/motion.js``)."""
+    """``js/settle.js`` after the definitions it uses (``js/describe.js``,
+    ``js/motion.js``)."""
     return composed(DESCRIBE_DEFINITIONS, MOTION_DEFINITIONS, "settle")
 
 

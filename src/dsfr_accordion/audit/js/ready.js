@@ -4,16 +4,12 @@
 // to be still (settle.js), then reads the state of every accordion button. Resolves
 // with [centre, states, cover]: the centre of the button, where a click lands, the
 // states, and what covers the button there (coverOf) or null; or with {error} when
-// reading them throws (a page that broke what they use): it runs in an animation
-// frame, where an uncaught error would leave the command waiting for its bound.
+// something it reads throws (a page that broke what they use) in an animation frame.
 const [button, limit, done] = arguments;
-settle(button, limit, (centre) => {
-  let read;
-  try {
-    read = [centre, allButtons().map(stateOf), coverOf(button)];
-  } catch (error) {
-    done({error: messageOf(error)});
+settle(button, limit, guard(done, (centre) => {
+  if (!Array.isArray(centre)) {
+    done(centre); // settle's {error}
     return;
   }
-  done(read);
-});
+  done([centre, allButtons().map(stateOf), coverOf(button)]);
+}));

@@ -1,16 +1,15 @@
 // Asynchronous script (arguments: button or null, opened, limit, done), after
-// describe.js. Brings the
-// accordion button within a visitor's reach, as a visitor would: each element that
-// hides it, outermost first, is opened through the DSFR JavaScript (disclose(), what
-// its control does) when it is a DSFR collapse (a parent accordion's panel), tab
-// panel or modal that a control outside it opens. `opened` are the containers opened
-// for earlier buttons ([element, DSFR property, the member of its group it displaced
-// or null]): those that do not hold this button are first put back as the page had
-// them, innermost first (the displaced member, a tab selected before, opened again;
-// the container closed); with a null button, all of them.
+// describe.js. Brings the accordion button within a visitor's reach, as a visitor
+// would: each element that hides it, outermost first, is opened through the DSFR
+// JavaScript (disclose(), what its control does) when it is a DSFR collapse (a parent
+// accordion's panel), tab panel or modal that a control outside it opens. `opened` are
+// the containers opened for earlier buttons ([element, DSFR property, the member of
+// its group it displaced or null]): those that do not hold this button are first put
+// back as the page had them, innermost first (the displaced member, a tab selected
+// before, opened again; the container closed); with a null button, all of them.
 // Resolves with [opened, hidden]: the containers open now, and null once the button is
-// shown, else a short description of the element that still hides it (nothing a
-// visitor can open, or it did not open within `limit` milliseconds).
+// shown, else a short description of the element that still hides it (describe.js:
+// nothing a visitor can open, or it did not open within `limit` milliseconds).
 const [button, previous, limit, done] = arguments;
 const KINDS = [
   ['data-fr-js-collapse', 'collapse'],

@@ -1,5 +1,5 @@
-// Asynchronous script (arguments: index, want, limit, done), after state-of.js and
-// motion.js.
+// Asynchronous script (arguments: index, want, limit, done), after state-of.js,
+// describe.js and motion.js.
 // After an activation of button `index`: resolves, once the button is `want` (open
 // or closed: aria-expanded, the panel's class and its display agree) and still (no
 // animation or transition runs in the document and no other panel of its group is
@@ -43,7 +43,7 @@ const check = () => {
   if ((state[1] === 'true') === want && state[2] === want && state[3] === want) {
     const top = button.getBoundingClientRect().top;
     if (top === last || (still() && groupDone(state))) {
-      intoView(button, guarded(() => {
+      intoView(button, guard(done, () => {
         done([allButtons().map(stateOf), document.activeElement === button, centreOf(button)]);
       }));
       return;
@@ -60,14 +60,6 @@ const check = () => {
     requestAnimationFrame(inFrame);
   }
 };
-// In an animation frame, an uncaught error would leave the command waiting for its
-// bound: resolve with {error} instead (a script that throws at once fails the command).
-const guarded = (step) => () => {
-  try {
-    step();
-  } catch (error) {
-    done({error: messageOf(error)});
-  }
-};
-const inFrame = guarded(check);
+// In an animation frame, an error resolves with {error} (guard).
+const inFrame = guard(done, check);
 check();

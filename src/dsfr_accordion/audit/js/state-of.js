@@ -24,7 +24,4 @@ const stateOf = (b) => {
           !!panel && panel.offsetHeight > 0 && getComputedStyle(panel).visibility !== 'hidden',
           grouped ? groups.indexOf(group) : null];
 };
-// The message of an error a script caught, as chromedriver gives a thrown one: without
-// its class ("x is not a function", not "TypeError: x is not a function").
-const messageOf = (error) => (error instanceof Error ? error.message : String(error));
 const allButtons = () => [...document.querySelectorAll('.fr-accordion__btn')];
