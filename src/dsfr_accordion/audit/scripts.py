@@ -3,7 +3,10 @@
 Each file is the body of a WebDriver script: it reads ``arguments``, and an
 asynchronous one calls its last argument when done. They are files, not Python
 strings, so that they are read and checked as JavaScript
-(``tests/test_audit_scripts.py`` parses each with Node.js).
+(``tests/test_audit_scripts.py`` parses each with Node.js). What a script gives
+back is checked here too (:func:`unless_thrown`, :func:`parts`): an error it
+caught in an animation frame, or a result the page spoilt, fails as a script
+that throws does.
 """
 
 from __future__ import annotations
@@ -23,7 +26,8 @@ PANEL_DEFINITIONS = "panel-close"
 #: The definitions the scripts that name an element in a finding start with (``describe``).
 DESCRIBE_DEFINITIONS = "describe"
 #: The definitions the scripts that wait for a still page start with (``still``,
-#: ``centreOf``, ``intoView``, ``coverOf``), after :data:`DESCRIBE_DEFINITIONS`.
+#: ``centreOf``, ``intoView``, ``coverOf``, ``messageOf``, ``guard``), after
+#: :data:`DESCRIBE_DEFINITIONS`.
 MOTION_DEFINITIONS = "motion"
 
 
