@@ -114,8 +114,8 @@ def test_a_button_under_a_fixed_banner_is_covered_and_its_keys_are_still_tested(
         [("si-samu", "Enter")] if keys == "Enter-refused" else []
     )
     # An alert stops the button's checks: the cover found before them is kept.
-    alerts = [dict(f.fields)["text"] for f in findings if f.code == "page-alert"]
-    assert alerts == (["Entrée"] if keys == "Enter-alerts" else [])
+    alerted = [dict(f.fields)["text"] for f in findings if f.code == "page-alert"]
+    assert alerted == (["Entrée"] if keys == "Enter-alerts" else [])
     assert {f.code for f in findings} <= {"accordion-covered", "accordion-behaviour", "page-alert"}
 
 
