@@ -281,49 +281,36 @@ def test_a_command_without_an_answer_is_not_sent_again(browser_session: BrowserS
     assert config.init_args_for_pool_manager == {"init_args_for_pool_manager": {"retries": False}}
 
 
-def test_a_tab_that_crashes_during_the_checks_is_a_finding_and_the_audit_goes_on(
-    browser_session: BrowserSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+#: The tab going away under the audit: the DevTools command the audit's first press
+#: sends instead, and the error the finding then shows. A page cannot crash its own tab
+#: on purpose (a renderer that runs out of memory takes a long time to), and a page's
+#: window.close() is refused (a tab a script did not open): the audit's own DevTools
+#: connection crashes or closes it for real, and then hears of it.
+TAB_GONE = {
+    "crashes": ("Page.crash", "tab crashed"),
+    "closes": ("Page.close", "no such window: target window already closed"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(TAB_GONE))
+def test_a_tab_that_goes_away_during_the_checks_is_a_finding_and_the_audit_goes_on(
+    browser_session: BrowserSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str
 ):
-    # A page cannot crash its own tab on purpose (a renderer that runs out of memory
-    # takes a long time to): the audit's first press crashes it for real instead,
-    # through the DevTools connection (Page.crash), which then hears of the crash.
     from dsfr_accordion.audit import behaviour  # noqa: PLC0415
 
-    def crash(devtools: DevTools, key: str | None, at: Sequence[float]) -> None:
-        monkeypatch.undo()
-        devtools.call("Page.crash")
+    command, error = TAB_GONE[case]
 
-    monkeypatch.setattr(behaviour, "press", crash)
+    def press(devtools: DevTools, key: str | None, at: Sequence[float]) -> None:
+        monkeypatch.undo()
+        devtools.call(command)
+
+    monkeypatch.setattr(behaviour, "press", press)
     with shorter(browser_session, **QUICK):
-        findings = _audit(browser_session, tmp_path, "crashes.html", _page(""))
+        findings = _audit(browser_session, tmp_path, f"{case}.html", _page(""))
     assert _messages(findings) == [
         (
             "page-interfered",
-            "a script of the page stopped the audit during the behaviour checks: tab crashed",
-        )
-    ]
-    _still_audits_pages(browser_session, tmp_path)
-
-
-def test_a_tab_that_closes_during_the_checks_is_a_finding_and_the_audit_goes_on(
-    browser_session: BrowserSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-):
-    # As above: a page's window.close() is refused (a tab a script did not open), so
-    # the audit's first press closes the tab for real (Page.close).
-    from dsfr_accordion.audit import behaviour  # noqa: PLC0415
-
-    def close(devtools: DevTools, key: str | None, at: Sequence[float]) -> None:
-        monkeypatch.undo()
-        devtools.call("Page.close")
-
-    monkeypatch.setattr(behaviour, "press", close)
-    with shorter(browser_session, **QUICK):
-        findings = _audit(browser_session, tmp_path, "closes.html", _page(""))
-    assert _messages(findings) == [
-        (
-            "page-interfered",
-            "a script of the page stopped the audit during the behaviour checks: "
-            "no such window: target window already closed",
+            f"a script of the page stopped the audit during the behaviour checks: {error}",
         )
     ]
     _still_audits_pages(browser_session, tmp_path)
